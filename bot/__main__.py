@@ -1,0 +1,102 @@
+"""python -m bot [run|migrate|demo]: serve the bot, migrate the database, load the demo community."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+
+from aiohttp import web
+
+from bot.settings import Settings, SettingsError
+from storage import migrate
+from storage.db import create_engine
+
+logger = logging.getLogger("bot")
+
+PLAYGROUND_HINT = """\
+Tansiq is running in local mode (no Azure credentials): anonymous requests are accepted on {url} only.
+Talk to it from the Microsoft 365 Agents Playground (Teams personal chat, group chat and channel):
+    bash scripts/playground.sh
+or point any Bot Framework client at {url}/api/messages
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse the command line and run the sub-command (default: run)."""
+    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
+    commands = parser.add_subparsers(dest="command", metavar="{run,migrate,demo}")
+    run = commands.add_parser("run", help="serve POST /api/messages, /healthz and /readyz (default)")
+    run.add_argument("--host", help="address to bind (default: HOST or 127.0.0.1)")
+    run.add_argument("--port", type=int, help="port (default: PORT or 3978)")
+    commands.add_parser("migrate", help="apply database migrations (DATABASE_URL, default a SQLite file)")
+    commands.add_parser("demo", help="migrate and load a small demo community (Arabic and English)")
+    args = parser.parse_args(argv)
+
+    try:
+        settings = Settings()
+    except ValueError as exc:
+        print(f"settings error: {exc}", file=sys.stderr)
+        return 2
+    logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    match args.command:
+        case "migrate":
+            asyncio.run(_migrate(settings))
+            print(f"database is at the newest migration: {settings.effective_database_url}")
+            return 0
+        case "demo":
+            return asyncio.run(_demo(settings))
+        case _:
+            overrides = {
+                k: v
+                for k, v in (("host", getattr(args, "host", None)), ("port", getattr(args, "port", None)))
+                if v is not None
+            }
+            return serve(settings.model_copy(update=overrides))
+
+
+def serve(settings: Settings) -> int:
+    """Run the web server until interrupted."""
+    from bot.app import create_app
+
+    try:
+        settings.check_can_serve()
+        app = create_app(settings)
+    except SettingsError as exc:
+        print(f"not starting: {exc}", file=sys.stderr)
+        return 2
+    if settings.local_mode:
+        print(PLAYGROUND_HINT.format(url=f"http://{settings.host}:{settings.port}"), flush=True)
+    logger.info(
+        "serving on %s:%s (database %s)", settings.host, settings.port, settings.effective_database_url.split("@")[-1]
+    )
+    web.run_app(app, host=settings.host, port=settings.port, print=None)
+    return 0
+
+
+async def _migrate(settings: Settings) -> None:
+    engine = create_engine(settings.effective_database_url)
+    try:
+        await migrate.upgrade(engine)
+    finally:
+        await engine.dispose()
+
+
+async def _demo(settings: Settings) -> int:
+    from dialogs.demo import load_demo
+    from storage.db import session_factory
+
+    await _migrate(settings)
+    engine = create_engine(settings.effective_database_url)
+    try:
+        async with session_factory(engine).begin() as session:
+            summary = await load_demo(session, settings_admins=settings.admin_ids)
+    finally:
+        await engine.dispose()
+    print(summary)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

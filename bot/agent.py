@@ -1,0 +1,64 @@
+"""Build the Agents SDK application: connections, adapter, Teams extension, gate and routes."""
+
+from __future__ import annotations
+
+from microsoft_agents.activity import load_configuration_from_env
+from microsoft_agents.authentication.msal import MsalConnectionManager
+from microsoft_agents.hosting.aiohttp import CloudAdapter
+from microsoft_agents.hosting.core import (
+    AgentApplication,
+    AgentAuthConfiguration,
+    MemoryStorage,
+    OutboundHostValidator,
+    TurnContext,
+    TurnState,
+)
+from microsoft_agents.hosting.msteams import TeamsAgentExtension
+from microsoft_teams.api import ApiClient
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.gate import Gate
+from bot.i18n import Catalogs
+from bot.render import Renderer
+from bot.routes import Routes
+from bot.settings import Settings
+from dialogs.clock import Clock
+
+
+def build_agent(
+    settings: Settings, *, sessions: async_sessionmaker[AsyncSession], clock: Clock
+) -> tuple[AgentApplication[TurnState], CloudAdapter, AgentAuthConfiguration]:
+    """The AgentApplication, its adapter, and the auth configuration the JWT middleware checks against.
+
+    Local mode allows anonymous requests; with credentials, issuer validation and outbound host
+    validation are on. Our own data lives in SQL, so the SDK's turn state stays in memory.
+    """
+    config = load_configuration_from_env(settings.sdk_configuration())
+    connections = MsalConnectionManager(**config)
+    adapter = CloudAdapter(
+        connection_manager=connections,
+        host_validator=OutboundHostValidator(enabled=not settings.local_mode),
+    )
+    app = AgentApplication[TurnState](
+        storage=MemoryStorage(), connection_manager=connections, start_typing_timer=False, **config
+    )
+    if settings.local_mode:
+        app.before_turn(_tokenless_teams_client)  # must run before the Teams extension's own hook
+    TeamsAgentExtension(app)
+    renderer = Renderer(Catalogs())
+    app.before_turn(Gate(sessions=sessions, settings=settings, renderer=renderer, clock=clock).before_turn)
+    Routes(sessions=sessions, settings=settings, renderer=renderer, clock=clock).register(app)
+    return app, adapter, connections.get_default_connection_configuration()
+
+
+async def _tokenless_teams_client(context: TurnContext, _state: TurnState) -> bool:
+    """Local mode: a Teams API client that sends no token.
+
+    The Teams extension (1.9.0) asks MSAL for a token even on anonymous turns, which fails without a
+    TENANTID; a local client (Agents Playground) needs none.
+    """
+    identity = context.identity
+    anonymous = identity is None or identity.allow_anonymous
+    if anonymous and context.activity.service_url and not context.services.has(ApiClient):
+        context.services.set(ApiClient, ApiClient(context.activity.service_url))
+    return True

@@ -1,0 +1,98 @@
+"""create_app(settings) -> the aiohttp application: /api/messages, /healthz, /readyz."""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from collections.abc import AsyncIterator, Awaitable, Callable
+
+from aiohttp import web
+from microsoft_agents.hosting.aiohttp import CloudAdapter, jwt_authorization_middleware, start_agent_process
+from microsoft_agents.hosting.core import AgentApplication
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.agent import build_agent
+from bot.settings import Settings
+from dialogs.clock import Clock, system_clock
+from storage import migrate
+from storage.db import create_engine, session_factory
+
+logger = logging.getLogger(__name__)
+
+ENGINE = web.AppKey("engine", AsyncEngine)
+AGENT = web.AppKey("agent", AgentApplication)
+ADAPTER = web.AppKey("adapter", CloudAdapter)
+SETTINGS = web.AppKey("settings", Settings)
+OPEN_PATHS = frozenset({"/healthz", "/readyz"})
+MAX_BODY = 4 * 1024 * 1024
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+class MigrationsPending(RuntimeError):
+    """The database is behind the code's migrations."""
+
+
+@web.middleware
+async def auth_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """The SDK's JWT check on everything except the load balancer probes."""
+    if request.path in OPEN_PATHS:
+        return await handler(request)
+    return await jwt_authorization_middleware(request, handler)
+
+
+def create_app(settings: Settings, *, clock: Clock = system_clock) -> web.Application:
+    """The web application; the database is checked (and, in local mode, migrated) at start-up."""
+    engine = create_engine(settings.effective_database_url)
+    agent, adapter, auth_configuration = build_agent(settings, sessions=session_factory(engine), clock=clock)
+    app = web.Application(middlewares=[auth_middleware], client_max_size=MAX_BODY)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", web.NotAppKeyWarning)
+        app["agent_configuration"] = auth_configuration  # the SDK's middleware reads this key
+    app[ENGINE] = engine
+    app[AGENT] = agent
+    app[ADAPTER] = adapter
+    app[SETTINGS] = settings
+    app.router.add_post("/api/messages", messages)
+    app.router.add_get("/healthz", healthz)
+    app.router.add_get("/readyz", readyz)
+    app.cleanup_ctx.append(_database)
+    return app
+
+
+async def _database(app: web.Application) -> AsyncIterator[None]:
+    engine = app[ENGINE]
+    if await migrate.pending(engine):
+        if not app[SETTINGS].local_mode:
+            await engine.dispose()
+            raise MigrationsPending("the database is not at the newest migration: run `python -m bot migrate`")
+        logger.info("local mode: applying database migrations")
+        await migrate.upgrade(engine)
+    yield
+    await engine.dispose()
+
+
+async def messages(request: web.Request) -> web.StreamResponse:
+    """POST /api/messages: one Bot Framework activity."""
+    response = await start_agent_process(request, request.app[AGENT], request.app[ADAPTER])
+    return response if response is not None else web.Response(status=202)
+
+
+async def healthz(_request: web.Request) -> web.Response:
+    """The process is up."""
+    return web.json_response({"status": "ok"})
+
+
+async def readyz(request: web.Request) -> web.Response:
+    """The database answers and its schema is current."""
+    engine = request.app[ENGINE]
+    try:
+        async with engine.connect() as connection:
+            await connection.execute(text("SELECT 1"))
+        if await migrate.pending(engine):
+            return web.json_response({"status": "migrations pending"}, status=503)
+    except Exception as exc:
+        logger.warning("not ready: %s", type(exc).__name__)
+        return web.json_response({"status": "database unreachable"}, status=503)
+    return web.json_response({"status": "ready"})

@@ -1,0 +1,100 @@
+"""Fluent catalogs in Arabic and English; numbers and dates formatted per language (Babel)."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_datetime
+from babel.numbers import format_decimal
+from fluent.runtime import FluentBundle, FluentResource
+from fluent.runtime.resolver import CurrentEnvironment, ResolverEnvironment
+from fluent.runtime.types import FluentInt, FluentNone
+
+from dialogs.language import LANGUAGES
+from dialogs.text import arabic_digits
+
+LOCALES = Path(__file__).parent / "locales"
+_ISOLATION_MARKS = re.compile("[\u2068\u2069]")
+
+
+class LocalizedInt(FluentInt):
+    """An integer that selects plural forms by value and prints in the language's own digits."""
+
+    language = "en"
+
+    def format(self, locale: Any) -> str:
+        if self.language == "ar":
+            return arabic_digits(format_decimal(int(self), locale="ar", numbering_system="arab"))
+        return format_decimal(int(self), locale=self.language)
+
+
+class _Bundle(FluentBundle):
+    """FluentBundle that keeps our own argument types instead of converting them."""
+
+    def format_pattern(self, pattern, args=None):  # type: ignore[no-untyped-def]
+        errors: list[Exception] = []
+        env = ResolverEnvironment(context=self, current=CurrentEnvironment(args=dict(args or {})), errors=errors)
+        try:
+            return pattern(env), errors
+        except ValueError as exc:
+            errors.append(exc)
+            return "{???}", errors
+
+
+class MissingMessage(LookupError):
+    """A key that one of the catalogs does not have."""
+
+
+class Catalogs:
+    """All user-facing text. `text(lang, key, **args)` renders one message."""
+
+    def __init__(self, folder: Path = LOCALES) -> None:
+        self.bundles: dict[str, _Bundle] = {}
+        for lang in LANGUAGES:
+            bundle = _Bundle([lang], use_isolating=True)
+            for path in sorted((folder / lang).glob("*.ftl")):
+                bundle.add_resource(FluentResource(path.read_text(encoding="utf-8")))
+            self.bundles[lang] = bundle
+
+    def has(self, lang: str, key: str) -> bool:
+        return self.bundles[lang].has_message(key)
+
+    def text(self, lang: str, key: str, /, *, display_zone: str = "UTC", **args: Any) -> str:
+        """The message `key` in `lang`, with numbers and dates in that language and `display_zone`."""
+        bundle = self.bundles[lang]
+        if not bundle.has_message(key):
+            raise MissingMessage(f"{lang}:{key}")
+        message = bundle.get_message(key)
+        values = {name: self._value(lang, value, display_zone) for name, value in args.items()}
+        rendered, errors = bundle.format_pattern(message.value, values)
+        if errors:
+            raise MissingMessage(f"{lang}:{key}: {errors}")
+        return str(rendered)
+
+    @staticmethod
+    def _value(lang: str, value: Any, zone: str) -> Any:
+        if isinstance(value, bool) or value is None:
+            return FluentNone(str(value))
+        if isinstance(value, int):
+            number = LocalizedInt(value)
+            number.language = lang
+            return number
+        if isinstance(value, datetime):
+            return format_when(value, lang=lang, zone=zone)
+        return str(value)
+
+
+def format_when(value: datetime, *, lang: str, zone: str, style: str = "medium") -> str:
+    """A UTC-aware datetime shown in `zone`, formatted for `lang` (Arabic-Indic digits in Arabic)."""
+    local = value.astimezone(ZoneInfo(zone))
+    text = format_datetime(local, style, tzinfo=ZoneInfo(zone), locale=lang)
+    return arabic_digits(text) if lang == "ar" else text
+
+
+def plain(text: str) -> str:
+    """Text without the invisible bidi isolation marks (for logs and tests)."""
+    return _ISOLATION_MARKS.sub("", text)

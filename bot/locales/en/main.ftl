@@ -1,0 +1,84 @@
+## Shared words
+role-name = { $role ->
+    [admin] admin
+    [facilitator] facilitator
+   *[member] member
+}
+lang-name = { $lang ->
+    [ar] Arabic
+    [en] English
+   *[auto] automatic (from Teams)
+}
+guest-mark = (guest)
+
+## help
+help-title = What you can ask Tansiq
+help-intro = You are a { role-name } of this community. Write a command, with or without “/”:
+help-cmd-help = **help** — this list. Example: `help`
+help-cmd-lang = **lang** — choose Arabic or English. Example: `lang ar`
+help-cmd-tz = **tz** — your time zone for dates and reminders. Example: `tz Asia/Amman`
+help-cmd-whoami = **whoami** — what Tansiq knows about you. Example: `whoami`
+help-cmd-members = **members** — who is in the community. Example: `members`
+help-cmd-role = **role** — make someone a facilitator or a member. Example: `role @Omar facilitator`
+help-footer = Anything else you write is a question for the community.
+help-switch-ar = العربية
+help-switch-en = English
+
+## lang
+lang-choose = Which language should Tansiq use with you?
+lang-set = Done: Tansiq will answer you in { lang-name }.
+lang-unknown = “{ $given }” is not a language Tansiq speaks. Write `lang ar` for Arabic or `lang en` for English.
+
+## tz
+tz-current = Your times are shown in { $zone }. To change it, write for example `tz Asia/Amman`.
+tz-set = Done: your times are now shown in { $zone }.
+tz-unknown = “{ $given }” is not a time zone Tansiq knows. Use an Area/City name, for example `tz Asia/Amman` or `tz Africa/Cairo`.
+
+## whoami
+whoami = **{ $name }** — { role-name } of { $community }.
+    Language: { lang-name } · Time zone: { $zone }
+    Working groups: { $group_count ->
+        [0] none yet
+       *[other] { $groups }
+    }
+
+## members
+members-title = { $count ->
+    [one] The community has { $count } member
+   *[other] The community has { $count } members
+}
+members-page = Page { $page } of { $pages } — write `members { $next }` for more.
+members-line = { $name } — { role-name }
+members-page-unknown = There is no page { $page }: the list has { $pages ->
+    [one] { $pages } page
+   *[other] { $pages } pages
+}.
+
+## role
+role-set = { $name } is now a { role-name }.
+role-unchanged = { $name } is already a { role-name }.
+role-usage = Say who and which role, for example `role @Omar facilitator` or `role @Omar member`.
+role-unknown-value = “{ $given }” is not a role. Use `facilitator` or `member`.
+role-not-self = You cannot change your own role; ask another facilitator.
+role-admin-fixed = { $name } is an admin; admins are set when Tansiq is installed or in its settings.
+member-not-found = No active member called “{ $name }”. Check the name with `members`, or @mention them.
+member-ambiguous = { $count } members match “{ $name }”. @mention the one you mean.
+
+## refusals and mistakes
+not-facilitator = Sorry, only facilitators can do that. Write `help` to see what you can do.
+unknown-command = “{ $given }” is not a Tansiq command. Write `help` to see the commands.
+unknown-command-suggest = “{ $given }” is not a Tansiq command. Did you mean `{ $suggestion }`?
+empty-message = Your message was empty. Write `help` to see what Tansiq can do.
+text-too-long = Your message is too long ({ $length } characters); please keep it under { $limit } characters.
+card-data-invalid = Tansiq could not read that card’s answer. Please write the command instead, or `help`.
+question-placeholder = Thanks for your question. Tansiq cannot answer questions yet; please ask a facilitator in the channel. Write `help` to see the commands.
+turn-error = Sorry, something went wrong on Tansiq’s side. Please try again; if it happens again, tell a facilitator (reference { $error_id }).
+
+## strangers (sent in both languages, the sender is unknown)
+stranger = This is the private assistant of a closed community. You are not on its member list, so it cannot help you here. If you should be a member, ask a facilitator to add you to the team.
+foreign-tenant = This assistant only serves its own organisation’s community; it cannot be used here.
+not-installed = Tansiq is not set up in this team. A team owner can add it from the Teams apps.
+
+## welcome
+welcome-team = Hello! I am Tansiq, the assistant of { $community }. I collect agenda items, record action points and post meeting reminders. Mention me with `help` to see what I can do.
+welcome-personal = Hello { $name }! I am Tansiq, your community’s assistant. Write `help` to see what I can do, or `lang ar` to talk in Arabic.

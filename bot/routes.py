@@ -1,0 +1,245 @@
+"""Thin handlers: activity -> dialogs -> rendered replies."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass
+
+from microsoft_agents.activity import ActivityTypes
+from microsoft_agents.hosting.core import AgentApplication, TurnContext, TurnState
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot import roster_sync, teams_data
+from bot.gate import SPEAKER, Speaker
+from bot.render import Renderer
+from bot.settings import Settings
+from dialogs import router
+from dialogs.clock import Clock
+from dialogs.community import member_timezone
+from dialogs.language import pick_language
+from dialogs.replies import Reply
+from dialogs.roster import Person, find_member, install, remove_people, sync_roster
+from storage import repositories as repo
+from storage.models import Community, Member
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Routes:
+    """The bot's handlers, bound to its storage, settings and renderer."""
+
+    sessions: async_sessionmaker[AsyncSession]
+    settings: Settings
+    renderer: Renderer
+    clock: Clock
+
+    def register(self, app: AgentApplication[TurnState]) -> None:
+        """Attach every handler to the application."""
+        app.activity(ActivityTypes.message)(self.on_message)
+        app.installation_update()(self.on_installation_update)
+        app.conversation_update("membersAdded")(self.on_members_added)
+        app.conversation_update("membersRemoved")(self.on_members_removed)
+        app.error(self.on_error)
+
+    async def on_message(self, context: TurnContext, _state: TurnState) -> None:
+        """A member's message or card submit."""
+        speaker: Speaker = context.turn_state[SPEAKER]  # type: ignore[assignment]
+        activity = context.activity
+        if activity.value is not None and not (activity.text or "").strip():
+            result = await router.run_card(
+                self.sessions, member_id=speaker.member_id, data=activity.value, now=self.clock()
+            )
+        else:
+            result = await router.run_text(
+                self.sessions,
+                member_id=speaker.member_id,
+                text=activity.text,
+                mentions=teams_data.mentioned_people(activity),
+                now=self.clock(),
+            )
+        lang = pick_language(
+            preference=result.member.language,
+            teams_locale=activity.locale,
+            text=activity.text,
+            community_default=result.community.default_language,
+        )
+        zone = member_timezone(result.member, result.community)
+        for reply in result.replies:
+            await context.send_activity(self.renderer.activity(reply, lang=lang, zone=zone))
+
+    async def on_installation_update(self, context: TurnContext, _state: TurnState) -> None:
+        """The app was installed (team or personal) or removed."""
+        action = (context.activity.action or "").casefold()
+        if action.startswith("add"):
+            await self._installed(context)
+        else:
+            logger.info("installation %s in conversation=%s", action, context.activity.conversation.id)
+
+    async def on_members_added(self, context: TurnContext, _state: TurnState) -> None:
+        """People joined the team, or the bot itself was added."""
+        activity = context.activity
+        bot_id = activity.recipient.id
+        added = activity.members_added or []
+        if any(account.id == bot_id for account in added):
+            await self._installed(context)
+        people = [a for a in added if a.id != bot_id]
+        team = teams_data.team_id(activity)
+        if not people or not team:
+            return
+        details = {p.teams_user_id: p for p in await roster_sync.fetch_people(context, team, [a.id for a in people])}
+        persons = [details.get(a.id) or Person(a.id, a.aad_object_id, a.name or "") for a in people]
+        async with self.sessions.begin() as session:
+            community = await repo.community_by_team(
+                session, tenant_id=teams_data.tenant_id(activity) or "", team_id=team
+            )
+            if community is None:
+                logger.warning("members added to team=%s with no community", team)
+                return
+            change = await sync_roster(
+                session,
+                community=community,
+                people=persons,
+                complete=False,
+                admin_ids=self.settings.admin_ids,
+                now=self.clock(),
+            )
+        logger.info(
+            "members added community=%s added=%s reactivated=%s",
+            community.id,
+            len(change.added),
+            len(change.reactivated),
+        )
+
+    async def on_members_removed(self, context: TurnContext, _state: TurnState) -> None:
+        """People left the team (deactivated, never deleted), or the bot was removed."""
+        activity = context.activity
+        team = teams_data.team_id(activity)
+        removed = [a.id for a in activity.members_removed or [] if a.id != activity.recipient.id]
+        if len(removed) != len(activity.members_removed or []):
+            logger.info("bot removed from conversation=%s team=%s", activity.conversation.id, team)
+        if not removed or not team:
+            return
+        async with self.sessions.begin() as session:
+            community = await repo.community_by_team(
+                session, tenant_id=teams_data.tenant_id(activity) or "", team_id=team
+            )
+            if community is not None:
+                gone = await remove_people(session, community=community, teams_user_ids=removed, now=self.clock())
+                logger.info("members removed community=%s count=%s", community.id, len(gone))
+
+    async def on_error(self, context: TurnContext, error: Exception) -> None:
+        """Log the traceback with an id; tell the member, in their language, without any detail."""
+        error_id = uuid.uuid4().hex[:8]
+        logger.error(
+            "turn failed id=%s type=%s",
+            error_id,
+            context.activity.type,
+            exc_info=(type(error), error, error.__traceback__),
+        )
+        if context.activity.type != ActivityTypes.message:
+            return
+        try:
+            lang = await self._language_of_turn(context)
+            if lang is None:
+                reply = self.renderer.bilingual("turn-error", error_id=error_id)
+            else:
+                reply = self.renderer.activity(Reply.of("turn-error", error_id=error_id), lang=lang, zone="UTC")
+            await context.send_activity(reply)
+        except Exception:
+            logger.exception("could not send the apology for error id=%s", error_id)
+
+    async def _language_of_turn(self, context: TurnContext) -> str | None:
+        speaker = context.turn_state.get(SPEAKER)
+        if not isinstance(speaker, Speaker):
+            return None
+        async with self.sessions() as session:
+            member = await session.get(Member, speaker.member_id)
+            community = await session.get(Community, speaker.community_id)
+        if member is None or community is None:
+            return None
+        return pick_language(
+            preference=member.language,
+            teams_locale=context.activity.locale,
+            text=context.activity.text,
+            community_default=community.default_language,
+        )
+
+    async def _installed(self, context: TurnContext) -> None:
+        activity = context.activity
+        tenant = teams_data.tenant_id(activity) or ""
+        team = teams_data.team_id(activity)
+        installer = teams_data.sender(activity)
+        if team:
+            await self._installed_in_team(context, tenant=tenant, team=team, installer=installer)
+        else:
+            await self._installed_personally(context, tenant=tenant, person=installer)
+
+    async def _installed_in_team(self, context: TurnContext, *, tenant: str, team: str, installer: Person) -> None:
+        activity = context.activity
+        data = teams_data.channel_data(activity)
+        people, complete = await roster_sync.fetch_team_roster(context, team)
+        async with self.sessions.begin() as session:
+            existed = await repo.community_by_team(session, tenant_id=tenant, team_id=team) is not None
+            community = await install(
+                session,
+                tenant_id=tenant,
+                team_id=team,
+                team_name=(data.team.name if data and data.team and data.team.name else ""),
+                channel_id=(data.channel.id if data and data.channel else None) or team,
+                conversation_reference=teams_data.reference(activity, thread_root=True),
+                installer=installer,
+                default_language=self.settings.default_language,
+                timezone=self.settings.default_timezone,
+                admin_ids=self.settings.admin_ids,
+                now=self.clock(),
+            )
+            if data and data.team and data.team.aad_group_id:
+                community.team_aad_group_id = data.team.aad_group_id
+            change = await sync_roster(
+                session,
+                community=community,
+                people=people,
+                complete=complete,
+                admin_ids=self.settings.admin_ids,
+                now=self.clock(),
+            )
+            name, lang = community.name, community.default_language
+        logger.info(
+            "installed in team=%s community=%s roster=%s complete=%s added=%s",
+            team,
+            community.id,
+            len(people),
+            complete,
+            len(change.added),
+        )
+        if not existed:
+            welcome = self.renderer.activity(Reply.of("welcome-team", community=name), lang=lang, zone="UTC")
+            await context.send_activity(welcome)
+
+    async def _installed_personally(self, context: TurnContext, *, tenant: str, person: Person) -> None:
+        activity = context.activity
+        async with self.sessions.begin() as session:
+            member = await find_member(session, tenant_id=tenant, team_id=None, person=person)
+            if member is None:
+                known = False
+            else:
+                known = True
+                first_time = member.conversation_reference is None
+                member.conversation_reference = teams_data.reference(activity)
+                community = await session.get(Community, member.community_id)
+                lang = pick_language(
+                    preference=member.language,
+                    teams_locale=activity.locale,
+                    text=None,
+                    community_default=community.default_language if community else "ar",
+                )
+                name = member.name
+        if not known:
+            logger.warning("personal install by non-member user=%s tenant=%s", person.teams_user_id, tenant)
+            await context.send_activity(self.renderer.bilingual("stranger"))
+        elif first_time:
+            await context.send_activity(
+                self.renderer.activity(Reply.of("welcome-personal", name=name), lang=lang, zone="UTC")
+            )

@@ -1,0 +1,125 @@
+"""Every knob of the bot, read from the environment or a `.env` file (see README, "Settings")."""
+
+from __future__ import annotations
+
+import ipaddress
+from functools import cached_property
+from pathlib import Path
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import AliasChoices, Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+_SDK_SETTINGS = "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__"
+
+
+class SettingsError(ValueError):
+    """The settings cannot run the bot as asked (e.g. anonymous on a public address)."""
+
+
+def _csv(value: object) -> list[str]:
+    if value is None or value == "":
+        return []
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    return [str(part).strip() for part in value]  # type: ignore[union-attr]
+
+
+class Settings(BaseSettings):
+    """Settings; names are the environment variables (case-insensitive)."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
+
+    host: str = "127.0.0.1"
+    port: int = Field(default=3978, ge=1, le=65535)
+    data_dir: Path = Path("data")
+    database_url: str | None = None
+    public_base_url: str | None = None
+    log_level: str = "INFO"
+
+    allowed_tenant_ids: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    allowed_team_id: str | None = None
+    admin_ids: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="AAD object ids or e-mail addresses of members who are admins from the start",
+    )
+    default_language: Literal["ar", "en"] = "ar"
+    default_timezone: str = "Asia/Beirut"
+
+    client_id: str | None = Field(default=None, validation_alias=AliasChoices(_SDK_SETTINGS + "CLIENTID"))
+    client_secret: str | None = Field(default=None, validation_alias=AliasChoices(_SDK_SETTINGS + "CLIENTSECRET"))
+    tenant_id: str | None = Field(default=None, validation_alias=AliasChoices(_SDK_SETTINGS + "TENANTID"))
+    auth_type: str | None = Field(default=None, validation_alias=AliasChoices(_SDK_SETTINGS + "AUTHTYPE"))
+
+    @field_validator("allowed_tenant_ids", "admin_ids", mode="before")
+    @classmethod
+    def _split_csv(cls, value: object) -> list[str]:
+        return _csv(value)
+
+    @field_validator("default_timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {value!r}") from exc
+        return value
+
+    @property
+    def local_mode(self) -> bool:
+        """No Azure credentials: anonymous requests from a local client are accepted."""
+        return not self.client_id
+
+    @cached_property
+    def effective_database_url(self) -> str:
+        """`DATABASE_URL`, or a SQLite file in the data folder."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite+aiosqlite:///{(self.data_dir / 'tansiq.db').resolve()}"
+
+    def base_url(self) -> str:
+        """Public base URL for links the bot hands out (its own loopback address in local mode)."""
+        if self.public_base_url:
+            return self.public_base_url.rstrip("/")
+        return f"http://{self.host}:{self.port}"
+
+    def sdk_configuration(self) -> dict[str, str]:
+        """The Agents SDK connection settings, as `load_configuration_from_env` expects them."""
+        if self.local_mode:
+            return {_SDK_SETTINGS + "ANONYMOUS_ALLOWED": "true"}
+        if not self.tenant_id:
+            raise SettingsError(
+                "CLIENTID is set but TENANTID is not: set "
+                f"{_SDK_SETTINGS}TENANTID to the tenant of the bot's Entra app registration"
+            )
+        config = {
+            _SDK_SETTINGS + "CLIENTID": self.client_id or "",
+            _SDK_SETTINGS + "TENANTID": self.tenant_id,
+            _SDK_SETTINGS + "ANONYMOUS_ALLOWED": "false",
+            _SDK_SETTINGS + "VALIDATE_ISSUER": "true",
+        }
+        if self.client_secret:
+            config[_SDK_SETTINGS + "CLIENTSECRET"] = self.client_secret
+        if self.auth_type:
+            config[_SDK_SETTINGS + "AUTHTYPE"] = self.auth_type
+        return config
+
+    def check_can_serve(self) -> None:
+        """Refuse to serve anonymously anywhere but on a loopback address."""
+        if self.local_mode and not is_loopback(self.host):
+            raise SettingsError(
+                f"refusing to start without credentials on {self.host}: local mode accepts "
+                "unauthenticated requests, so it only binds to 127.0.0.1 / ::1 / localhost. "
+                f"Set {_SDK_SETTINGS}CLIENTID, CLIENTSECRET and TENANTID to serve publicly."
+            )
+
+
+def is_loopback(host: str) -> bool:
+    """True for localhost and loopback IP addresses."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False

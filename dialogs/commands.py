@@ -1,0 +1,90 @@
+"""parse_command(text) -> Command: slash or bare command words, in English or Arabic.
+
+The bot @mention is already stripped. Text that is no command returns None (it is a question).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from dialogs.text import ascii_digits, fold
+
+
+@dataclass(frozen=True)
+class CommandSpec:
+    """A command: its canonical name, the words that call it, and who may use it."""
+
+    name: str
+    aliases: tuple[str, ...]
+    facilitator_only: bool = False
+
+
+COMMANDS: tuple[CommandSpec, ...] = (
+    CommandSpec("help", ("help", "?", "commands", "مساعدة", "المساعدة", "ساعدني", "الأوامر")),
+    CommandSpec("lang", ("lang", "language", "لغة", "اللغة")),
+    CommandSpec("tz", ("tz", "timezone", "time zone", "توقيت", "التوقيت", "المنطقة الزمنية")),
+    CommandSpec("whoami", ("whoami", "who am i", "من أنا", "من انا", "ملفي")),
+    CommandSpec("members", ("members", "roster", "الأعضاء", "أعضاء", "الاعضاء")),
+    CommandSpec("role", ("role", "دور", "الدور"), facilitator_only=True),
+)
+SPECS = {spec.name: spec for spec in COMMANDS}
+
+_ALIASES: dict[tuple[str, ...], str] = {
+    tuple(fold(alias).split()): spec.name for spec in COMMANDS for alias in spec.aliases
+}
+_LONGEST_ALIAS = max(len(words) for words in _ALIASES)
+_MENTION = re.compile(r"<at>.*?</at>", re.IGNORECASE | re.DOTALL)
+_SUGGEST_CUTOFF = 0.75
+_SUGGEST_MAX_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Command:
+    """A recognised command, or `unknown` with the closest known one as a suggestion."""
+
+    name: str
+    args: str = ""
+    suggestion: str | None = None
+
+    @property
+    def numbers_args(self) -> str:
+        """The arguments with Arabic-Indic digits as 0-9."""
+        return ascii_digits(self.args)
+
+
+def strip_mentions(text: str) -> str:
+    """Remove `<at>…</at>` mention markup (the people mentioned arrive as entities)."""
+    return " ".join(_MENTION.sub(" ", text).split())
+
+
+def parse_command(text: str) -> Command | None:
+    """The command in `text`, an `unknown` command with a suggestion, or None for free text."""
+    stripped = text.strip()
+    slash = stripped.startswith("/")
+    body = stripped[1:].lstrip() if slash else stripped
+    words = body.split()
+    if not words:
+        return Command("unknown") if slash else None
+    folded = [fold(word) for word in words]
+    for size in range(min(_LONGEST_ALIAS, len(words)), 0, -1):
+        name = _ALIASES.get(tuple(folded[:size]))
+        if name:
+            return Command(name, _rest_after_words(body, size))
+    suggestion = closest_command(folded[0])
+    if slash or (suggestion and len(words) <= _SUGGEST_MAX_WORDS):
+        return Command("unknown", words[0], suggestion)
+    return None
+
+
+def closest_command(word: str) -> str | None:
+    """The canonical name of the command whose word looks most like `word`."""
+    single = {alias[0]: name for alias, name in _ALIASES.items() if len(alias) == 1}
+    match = difflib.get_close_matches(fold(word), list(single), n=1, cutoff=_SUGGEST_CUTOFF)
+    return single[match[0]] if match else None
+
+
+def _rest_after_words(body: str, count: int) -> str:
+    parts = body.split(maxsplit=count)
+    return parts[count].strip() if len(parts) > count else ""

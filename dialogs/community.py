@@ -1,0 +1,200 @@
+"""Commands about the community and oneself: help, lang, tz, whoami, members, role."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from zoneinfo import ZoneInfo, available_timezones
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from dialogs.commands import COMMANDS, strip_mentions
+from dialogs.errors import UserError
+from dialogs.replies import Reply
+from dialogs.roster import Person
+from dialogs.text import fold
+from storage import repositories as repo
+from storage.models import Community, Member, Role
+
+LANGUAGE_WORDS = {
+    "ar": ("ar", "arabic", "عربي", "عربية", "العربية", "اللغة العربية"),
+    "en": ("en", "english", "انجليزي", "إنجليزي", "انجليزية", "الإنجليزية", "الانجليزية", "انكليزي"),
+}
+ROLE_WORDS = {
+    Role.FACILITATOR: ("facilitator", "ميسر", "ميسّر", "ميسرة", "منسق", "منسقة"),
+    Role.MEMBER: ("member", "عضو", "عضوة"),
+}
+MEMBERS_PAGE = 50
+
+
+def require_facilitator(member: Member) -> None:
+    """Refuse, politely, members who are not facilitators or admins."""
+    if not member.role.facilitates:
+        raise UserError("not-facilitator")
+
+
+def help_for(member: Member) -> Reply:
+    """The commands this member's role may use, each with an example."""
+    names = [spec.name for spec in COMMANDS if member.role.facilitates or not spec.facilitator_only]
+    return Reply.of("help", card="help", commands=names, role=member.role.value)
+
+
+def member_timezone(member: Member, community: Community) -> str:
+    """The zone times are shown in for this member."""
+    return member.timezone or community.timezone
+
+
+def set_language(session: AsyncSession, *, member: Member, args: str) -> Reply:
+    """`lang ar|en`: the member's language from now on (no argument: offer the choice)."""
+    if not args.strip():
+        return Reply.of("lang-choose", card="lang-choice")
+    wanted = fold(args.strip())
+    for code, words in LANGUAGE_WORDS.items():
+        if wanted in {fold(word) for word in words}:
+            before = member.language
+            member.language = code
+            repo.audit(
+                session,
+                community_id=member.community_id,
+                actor=member,
+                action="member.language",
+                object_type="member",
+                object_id=member.id,
+                before={"language": before},
+                after={"language": code},
+            )
+            return Reply.of("lang-set", lang=code)
+    raise UserError("lang-unknown", given=args.strip()[:40])
+
+
+@cache
+def _zones_by_name() -> dict[str, str]:
+    """Lower-cased zone names and unique city names -> canonical zone names."""
+    zones = {zone.casefold(): zone for zone in available_timezones() if "/" in zone}
+    cities: dict[str, list[str]] = {}
+    for zone in zones.values():
+        cities.setdefault(zone.rsplit("/", 1)[-1].replace("_", " ").casefold(), []).append(zone)
+    zones.update({city: found[0] for city, found in cities.items() if len(found) == 1})
+    return zones
+
+
+def resolve_timezone(text: str) -> str | None:
+    """`Asia/Amman`, `asia/amman` or `Amman` -> `Asia/Amman`; None when unknown."""
+    key = " ".join(text.strip().replace("_", " ").split()).casefold()
+    zone = _zones_by_name().get(key) or _zones_by_name().get(key.replace(" ", "_"))
+    if zone is None:
+        zone = _zones_by_name().get(text.strip().casefold())
+    return zone
+
+
+def set_timezone(session: AsyncSession, *, member: Member, community: Community, args: str) -> Reply:
+    """`tz Area/City`: the zone the member's times are shown in (no argument: show it)."""
+    if not args.strip():
+        return Reply.of("tz-current", zone=member_timezone(member, community))
+    zone = resolve_timezone(args)
+    if zone is None:
+        raise UserError("tz-unknown", given=args.strip()[:60])
+    ZoneInfo(zone)
+    before = member.timezone
+    member.timezone = zone
+    member.timezone_chosen = True
+    repo.audit(
+        session,
+        community_id=member.community_id,
+        actor=member,
+        action="member.timezone",
+        object_type="member",
+        object_id=member.id,
+        before={"timezone": before},
+        after={"timezone": zone},
+    )
+    return Reply.of("tz-set", zone=zone)
+
+
+async def whoami(session: AsyncSession, *, member: Member, community: Community) -> Reply:
+    """What the bot knows about the member."""
+    groups = await repo.group_names_of(session, member_id=member.id)
+    return Reply.of(
+        "whoami",
+        name=member.name,
+        role=member.role.value,
+        community=community.name,
+        zone=member_timezone(member, community),
+        lang=member.language or "auto",
+        groups=", ".join(groups) if groups else "-",
+        group_count=len(groups),
+    )
+
+
+async def list_members(session: AsyncSession, *, member: Member, args: str) -> Reply:
+    """The active roster, facilitators first (`members 2` for the next page)."""
+    members = await repo.active_members(session, community_id=member.community_id)
+    page = int(args) if args.strip().isdigit() and int(args) > 0 else 1
+    pages = max(1, -(-len(members) // MEMBERS_PAGE))
+    if page > pages:
+        raise UserError("members-page-unknown", page=page, pages=pages)
+    shown = members[(page - 1) * MEMBERS_PAGE : page * MEMBERS_PAGE]
+    lines = [{"name": m.name, "role": m.role.value, "guest": m.is_guest} for m in shown]
+    return Reply.of("members", card="members", count=len(members), page=page, pages=pages, lines=lines)
+
+
+async def change_role(session: AsyncSession, *, member: Member, args: str, mentions: Sequence[Person]) -> Reply:
+    """`role @name facilitator|member`: facilitators and admins change a member's role (audited)."""
+    require_facilitator(member)
+    words = strip_mentions(args).split()
+    if not words:
+        raise UserError("role-usage")
+    wanted = _role_from_word(words[-1])
+    if wanted is None:
+        raise UserError("role-unknown-value", given=words[-1][:40])
+    target = await _target_member(session, member=member, name_words=words[:-1], mentions=mentions)
+    if target.id == member.id:
+        raise UserError("role-not-self")
+    if target.role is Role.ADMIN:
+        raise UserError("role-admin-fixed", name=target.name)
+    if target.role is wanted:
+        return Reply.of("role-unchanged", name=target.name, role=wanted.value)
+    before = target.role
+    target.role = wanted
+    repo.audit(
+        session,
+        community_id=member.community_id,
+        actor=member,
+        action="member.role",
+        object_type="member",
+        object_id=target.id,
+        before={"role": before.value},
+        after={"role": wanted.value},
+    )
+    return Reply.of("role-set", name=target.name, role=wanted.value)
+
+
+def _role_from_word(word: str) -> Role | None:
+    folded = fold(word)
+    for role, words in ROLE_WORDS.items():
+        if folded in {fold(w) for w in words}:
+            return role
+    return None
+
+
+async def _target_member(
+    session: AsyncSession, *, member: Member, name_words: Sequence[str], mentions: Sequence[Person]
+) -> Member:
+    if mentions:
+        target = await repo.member_in(
+            session, community_id=member.community_id, teams_user_id=mentions[0].teams_user_id
+        )
+        if target is None or not target.active:
+            raise UserError("member-not-found", name=mentions[0].name or mentions[0].teams_user_id)
+        return target
+    name = fold(" ".join(name_words).lstrip("@"))
+    if not name:
+        raise UserError("role-usage")
+    roster = await repo.active_members(session, community_id=member.community_id)
+    exact = [m for m in roster if fold(m.name) == name]
+    found = exact or [m for m in roster if name in fold(m.name)]
+    if len(found) != 1:
+        raise UserError(
+            "member-not-found" if not found else "member-ambiguous", name=" ".join(name_words), count=len(found)
+        )
+    return found[0]

@@ -1,0 +1,138 @@
+"""A small demo community for a first run: a regional anticipatory-action community of practice.
+
+Its tenant, team and people match `.m365agentsplayground.yml`, so the Agents Playground's mock users
+are members of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from dialogs.roster import Person, install, sync_roster
+from storage.models import Community, Role, WorkingGroup, WorkingGroupMember
+
+DEMO_TENANT = "00000000-0000-0000-0000-0000000000001"
+DEMO_TEAM = "19:tansiq-demo-team@thread.tacv2"
+DEMO_NAME = "MENA Anticipatory Action CoP · مجتمع الممارسة للعمل الاستباقي"
+
+# (teams id, AAD object id, name, e-mail, role, language, time zone)
+DEMO_PEOPLE: tuple[tuple[str, str, str, str, Role, str | None, str], ...] = (
+    (
+        "29:tansiq-demo-leila",
+        "00000000-0000-0000-0000-00000000001a",
+        "Leila Haddad",
+        "leila.haddad@ifrc.example",
+        Role.FACILITATOR,
+        "en",
+        "Asia/Beirut",
+    ),
+    (
+        "29:tansiq-demo-omar",
+        "00000000-0000-0000-0000-00000000002b",
+        "عمر خليل",
+        "omar.khalil@wfp.example",
+        Role.FACILITATOR,
+        "ar",
+        "Africa/Cairo",
+    ),
+    (
+        "29:tansiq-demo-amal",
+        "00000000-0000-0000-0000-00000000003c",
+        "أمل الزعبي",
+        "amal.zoubi@jrcs.example",
+        Role.MEMBER,
+        "ar",
+        "Asia/Amman",
+    ),
+    (
+        "29:tansiq-demo-sami",
+        "00000000-0000-0000-0000-00000000004d",
+        "Sami Nasser",
+        "sami.nasser@ngo.example",
+        Role.MEMBER,
+        None,
+        "Asia/Beirut",
+    ),
+    (
+        "29:tansiq-demo-huda",
+        "00000000-0000-0000-0000-00000000005e",
+        "هدى عبد الله",
+        "huda.abdallah@yrcs.example",
+        Role.MEMBER,
+        "ar",
+        "Asia/Aden",
+    ),
+)
+
+# (name, scope, ends on, lead e-mail, member e-mails)
+DEMO_GROUPS: tuple[tuple[str, str, date, str, Sequence[str]], ...] = (
+    (
+        "محفزات الإنذار المبكر · Early warning triggers",
+        "Agree forecast thresholds and trigger models for floods and drought across the region. "
+        "الاتفاق على عتبات التنبؤ ونماذج التفعيل للفيضانات والجفاف في المنطقة.",
+        date(2027, 6, 30),
+        "amal.zoubi@jrcs.example",
+        ("sami.nasser@ngo.example", "huda.abdallah@yrcs.example"),
+    ),
+    (
+        "التمويل والبروتوكولات · Financing and early action protocols",
+        "Pre-arranged financing and early action protocols for national societies and partners. "
+        "التمويل المرتّب مسبقًا وبروتوكولات العمل المبكر للجمعيات الوطنية والشركاء.",
+        date(2027, 3, 31),
+        "omar.khalil@wfp.example",
+        ("leila.haddad@ifrc.example",),
+    ),
+)
+
+
+async def load_demo(session: AsyncSession, *, settings_admins: Sequence[str], now: datetime | None = None) -> str:
+    """Create (or refresh) the demo community; safe to run twice. Returns a one-line summary."""
+    now = now or datetime.now(UTC)
+    people = [
+        Person(teams_user_id=uid, aad_object_id=aad, name=name, email=email)
+        for uid, aad, name, email, *_ in DEMO_PEOPLE
+    ]
+    community = await install(
+        session,
+        tenant_id=DEMO_TENANT,
+        team_id=DEMO_TEAM,
+        team_name=DEMO_NAME,
+        channel_id=DEMO_TEAM,
+        conversation_reference=None,
+        installer=None,
+        default_language="ar",
+        timezone="Asia/Beirut",
+        admin_ids=settings_admins,
+        now=now,
+    )
+    await sync_roster(session, community=community, people=people, complete=False, admin_ids=settings_admins, now=now)
+    by_email = {}
+    for uid, _aad, _name, email, role, lang, zone in DEMO_PEOPLE:
+        member = next(m for m in await _members(session, community) if m.teams_user_id == uid)
+        member.role, member.language, member.timezone = role, lang, zone
+        by_email[email] = member
+    for name, scope, ends_on, lead, others in DEMO_GROUPS:
+        group = await session.scalar(
+            select(WorkingGroup).where(WorkingGroup.community_id == community.id, WorkingGroup.name == name)
+        )
+        if group is None:
+            group = WorkingGroup(community_id=community.id, name=name, scope=scope, ends_on=ends_on, created_at=now)
+            session.add(group)
+            await session.flush()
+            session.add(WorkingGroupMember(group_id=group.id, member_id=by_email[lead].id, role="lead", joined_at=now))
+            for email in others:
+                session.add(WorkingGroupMember(group_id=group.id, member_id=by_email[email].id, joined_at=now))
+    return (
+        f"demo community {community.id} ready: {len(DEMO_PEOPLE)} members, {len(DEMO_GROUPS)} working "
+        f"groups (tenant {DEMO_TENANT}, team {DEMO_TEAM})"
+    )
+
+
+async def _members(session: AsyncSession, community: Community) -> list:  # type: ignore[type-arg]
+    from storage.models import Member
+
+    return list(await session.scalars(select(Member).where(Member.community_id == community.id)))

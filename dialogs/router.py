@@ -1,0 +1,139 @@
+"""One member turn: text or card data in, replies out, in one transaction (all or nothing)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from dialogs import community as community_dialogs
+from dialogs.commands import Command, parse_command, strip_mentions
+from dialogs.errors import UserError
+from dialogs.replies import Reply
+from dialogs.roster import Person
+from storage.models import Community, Member
+
+logger = logging.getLogger(__name__)
+
+MAX_TEXT_LENGTH = 4000
+
+
+@dataclass(frozen=True)
+class TurnResult:
+    """The replies of a turn and the member as they are after it (e.g. with a new language)."""
+
+    replies: list[Reply]
+    member: Member
+    community: Community
+
+
+async def run_text(
+    sessions: async_sessionmaker[AsyncSession],
+    *,
+    member_id: int,
+    text: str | None,
+    mentions: Sequence[Person] = (),
+    now: datetime,
+) -> TurnResult:
+    """Answer a message; a UserError rolls the whole turn back and becomes the reply."""
+    return await _run(
+        sessions,
+        member_id=member_id,
+        now=now,
+        handler=lambda s, m, c: handle_text(s, member=m, community=c, text=text or "", mentions=mentions, now=now),
+    )
+
+
+async def run_card(
+    sessions: async_sessionmaker[AsyncSession], *, member_id: int, data: Any, now: datetime
+) -> TurnResult:
+    """Answer an Adaptive Card submit (`Action.Submit` data)."""
+    return await _run(
+        sessions,
+        member_id=member_id,
+        now=now,
+        handler=lambda s, m, c: handle_card(s, member=m, community=c, data=data, now=now),
+    )
+
+
+async def handle_text(
+    session: AsyncSession,
+    *,
+    member: Member,
+    community: Community,
+    text: str,
+    mentions: Sequence[Person],
+    now: datetime,
+) -> list[Reply]:
+    """Route a message to its command, or treat it as a question."""
+    if len(text) > MAX_TEXT_LENGTH:
+        raise UserError("text-too-long", length=len(text), limit=MAX_TEXT_LENGTH)
+    if not strip_mentions(text):
+        raise UserError("empty-message")
+    command = parse_command(text)
+    if command is None:
+        return [Reply.of("question-placeholder")]
+    return [await _dispatch(session, member=member, community=community, command=command, mentions=mentions)]
+
+
+async def handle_card(
+    session: AsyncSession, *, member: Member, community: Community, data: Any, now: datetime
+) -> list[Reply]:
+    """Route a card submit by its `verb`; malformed data gets a clear answer."""
+    if not isinstance(data, dict) or not isinstance(data.get("verb"), str):
+        raise UserError("card-data-invalid")
+    verb = data["verb"]
+    if verb == "lang" and isinstance(data.get("lang"), str):
+        return [community_dialogs.set_language(session, member=member, args=data["lang"])]
+    if verb == "help":
+        return [community_dialogs.help_for(member)]
+    raise UserError("card-data-invalid")
+
+
+async def _dispatch(
+    session: AsyncSession, *, member: Member, community: Community, command: Command, mentions: Sequence[Person]
+) -> Reply:
+    match command.name:
+        case "help":
+            return community_dialogs.help_for(member)
+        case "lang":
+            return community_dialogs.set_language(session, member=member, args=command.args)
+        case "tz":
+            return community_dialogs.set_timezone(session, member=member, community=community, args=command.args)
+        case "whoami":
+            return await community_dialogs.whoami(session, member=member, community=community)
+        case "members":
+            return await community_dialogs.list_members(session, member=member, args=command.numbers_args)
+        case "role":
+            return await community_dialogs.change_role(session, member=member, args=command.args, mentions=mentions)
+        case _:
+            if command.suggestion:
+                raise UserError("unknown-command-suggest", given=command.args[:40], suggestion=command.suggestion)
+            raise UserError("unknown-command", given=command.args[:40])
+
+
+async def _run(sessions: async_sessionmaker[AsyncSession], *, member_id: int, now: datetime, handler) -> TurnResult:  # type: ignore[no-untyped-def]
+    try:
+        async with sessions.begin() as session:
+            member, community = await _load(session, member_id)
+            replies = await handler(session, member, community)
+            return TurnResult(replies, member, community)
+    except UserError as error:
+        logger.info("user error key=%s member=%s", error.message_key, member_id)
+        async with sessions() as session:
+            member, community = await _load(session, member_id)
+        return TurnResult([error.reply], member, community)
+
+
+async def _load(session: AsyncSession, member_id: int) -> tuple[Member, Community]:
+    member = await session.get(Member, member_id)
+    if member is None:
+        raise LookupError(f"member {member_id} vanished during the turn")
+    community = await session.get(Community, member.community_id)
+    if community is None:
+        raise LookupError(f"community of member {member_id} vanished")
+    return member, community

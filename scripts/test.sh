@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Install (first time) and run the whole test suite (pytest) and the linter (ruff).
+# PostgreSQL tests run against TEST_DATABASE_URL (default: the local server's `test` database) when
+# it answers, and are skipped with the reason otherwise; REQUIRE_POSTGRES=1 turns that skip into a failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/venv.sh
+ensure_venv "[test]"
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
+exec .venv/bin/python -m pytest "$@"

@@ -1,0 +1,53 @@
+"""Apply and check Alembic migrations from inside the application (async engines)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.engine import Connection
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def alembic_config() -> Config:
+    """An Alembic config pointing at this package's migrations."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+async def upgrade(engine: AsyncEngine, revision: str = "head") -> None:
+    """Upgrade the database to `revision`."""
+    await _run(engine, lambda cfg: command.upgrade(cfg, revision))
+
+
+async def downgrade(engine: AsyncEngine, revision: str = "base") -> None:
+    """Downgrade the database to `revision`."""
+    await _run(engine, lambda cfg: command.downgrade(cfg, revision))
+
+
+async def pending(engine: AsyncEngine) -> bool:
+    """True when the database is not at the newest migration."""
+    heads = set(ScriptDirectory.from_config(alembic_config()).get_heads())
+
+    def current(connection: Connection) -> set[str]:
+        return set(MigrationContext.configure(connection).get_current_heads())
+
+    async with engine.connect() as connection:
+        return await connection.run_sync(current) != heads
+
+
+async def _run(engine: AsyncEngine, step) -> None:  # type: ignore[no-untyped-def]
+    config = alembic_config()
+
+    def run(connection: Connection) -> None:
+        config.attributes["connection"] = connection
+        step(config)
+
+    async with engine.begin() as connection:
+        await connection.run_sync(run)

@@ -1,0 +1,81 @@
+"""Queries the dialogs use. Keyword-only arguments; no commits here (the caller owns the transaction)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import AuditLog, Community, Member, Role, WorkingGroup, WorkingGroupMember
+
+
+async def community_by_team(session: AsyncSession, *, tenant_id: str, team_id: str) -> Community | None:
+    """The community installed in this tenant's team."""
+    return await session.scalar(select(Community).where(Community.tenant_id == tenant_id, Community.team_id == team_id))
+
+
+async def member_in(session: AsyncSession, *, community_id: int, teams_user_id: str) -> Member | None:
+    """A roster entry (active or not) by Teams user id."""
+    return await session.scalar(
+        select(Member).where(Member.community_id == community_id, Member.teams_user_id == teams_user_id)
+    )
+
+
+async def memberships_in_tenant(
+    session: AsyncSession, *, tenant_id: str, teams_user_id: str, aad_object_id: str | None
+) -> list[Member]:
+    """Active roster entries of one person across this tenant's communities, oldest community first."""
+    who = Member.teams_user_id == teams_user_id
+    if aad_object_id:
+        who = who | (Member.aad_object_id == aad_object_id)
+    rows = await session.scalars(
+        select(Member)
+        .join(Community)
+        .where(Community.tenant_id == tenant_id, Member.active.is_(True), who)
+        .order_by(Community.id)
+    )
+    return list(rows)
+
+
+async def active_members(session: AsyncSession, *, community_id: int) -> list[Member]:
+    """The active roster: admins, then facilitators, then members, each by name."""
+    rank = {Role.ADMIN: 0, Role.FACILITATOR: 1, Role.MEMBER: 2}
+    rows = await session.scalars(select(Member).where(Member.community_id == community_id, Member.active.is_(True)))
+    return sorted(rows, key=lambda m: (rank[m.role], m.name.casefold()))
+
+
+async def group_names_of(session: AsyncSession, *, member_id: int) -> list[str]:
+    """Names of the open working groups a member belongs to."""
+    rows = await session.scalars(
+        select(WorkingGroup.name)
+        .join(WorkingGroupMember)
+        .where(WorkingGroupMember.member_id == member_id, WorkingGroup.closed_at.is_(None))
+        .order_by(WorkingGroup.name)
+    )
+    return list(rows)
+
+
+def audit(
+    session: AsyncSession,
+    *,
+    community_id: int | None,
+    actor: Member | None,
+    action: str,
+    object_type: str,
+    object_id: str | int | None,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+) -> AuditLog:
+    """Add an audit entry to the current transaction."""
+    entry = AuditLog(
+        community_id=community_id,
+        actor_member_id=actor.id if actor else None,
+        action=action,
+        object_type=object_type,
+        object_id=None if object_id is None else str(object_id),
+        before=before,
+        after=after,
+    )
+    session.add(entry)
+    return entry

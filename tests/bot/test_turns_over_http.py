@@ -1,0 +1,158 @@
+"""Real Teams activities through POST /api/messages on a real server; replies via expectReplies or the
+fake Bot Connector."""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy import func, select, text
+
+from storage.models import AuditLog, Community, Member, Role
+from tests.bot.conftest import HUDA, OMAR, TEAM, TENANT, card_texts
+
+
+async def test_install_syncs_the_roster_and_welcomes_once(bot, connector, sessions) -> None:
+    await bot.install()
+    async with sessions() as session:
+        community = await session.scalar(select(Community))
+        members = {m.teams_user_id: m for m in await session.scalars(select(Member))}
+    assert (community.tenant_id, community.team_id, community.name) == (TENANT, TEAM, "Operations")
+    assert community.conversation_reference["conversation"]["id"] == TEAM
+    assert set(members) == {"29:1leila", "29:1omar", "29:1sami"}  # read over two pages
+    assert members["29:1leila"].role is Role.ADMIN  # the installer
+    assert members["29:1sami"].is_guest and members["29:1sami"].role is Role.MEMBER
+    assert members["29:1omar"].email == "omar@wfp.example"
+    welcomes = [p for p in connector.posted if "Tansiq" in p.text or "تنسيق" in p.text]
+    assert len(welcomes) == 1 and welcomes[0].conversation_id.startswith(TEAM)
+    assert "مرحبًا! أنا تنسيق" in welcomes[0].text  # the community's default language is Arabic
+
+
+async def test_roster_falls_back_when_paged_members_is_refused(bot, connector, sessions, caplog) -> None:
+    connector.paged_status = 403  # what the Agents Playground answers
+    with caplog.at_level(logging.WARNING, logger="bot.roster_sync"):
+        await bot.install()
+    async with sessions() as session:
+        assert await session.scalar(select(func.count()).select_from(Member)) == 3
+    assert "falling back to the member list" in caplog.text
+
+
+async def test_help_in_english_and_in_arabic_in_personal_chat(bot) -> None:
+    await bot.install()
+    english = await bot.replies(bot.activity("personal_message_en"))
+    assert "What you can ask Tansiq" in card_texts(english[0])
+    assert "role @Omar facilitator" in card_texts(english[0])  # Leila installed it: admin
+    arabic = await bot.replies(bot.activity("personal_message_ar"))
+    card = arabic[0]["attachments"][0]["content"]
+    assert card["rtl"] is True and card["lang"] == "ar"
+    assert "ما يمكنك طلبه من تنسيق" in card_texts(arabic[0])
+    assert "دور" not in card_texts(arabic[0])  # Omar is a member: no facilitator commands
+
+
+async def test_channel_mention_is_answered_in_the_thread(bot, connector) -> None:
+    await bot.install()
+    connector.posted.clear()
+    activity = bot.activity("channel_message_mention")
+    status, _ = await bot.post(activity)
+    assert status in (200, 202)
+    assert len(connector.posted) == 1
+    reply = connector.posted[0]
+    assert reply.conversation_id == activity["conversation"]["id"] and reply.reply_to == activity["id"]
+    assert "What you can ask Tansiq" in reply.text
+
+
+async def test_channel_message_without_mention_is_ignored(bot, connector) -> None:
+    await bot.install()
+    connector.posted.clear()
+    status, _ = await bot.post(bot.activity("channel_message_no_mention"))
+    assert status in (200, 202) and connector.posted == []
+
+
+async def test_group_chat_mention_in_arabic(bot) -> None:
+    await bot.install()
+    replies = await bot.replies(bot.activity("group_chat_message_mention"))
+    assert "ما يمكنك طلبه من تنسيق" in card_texts(replies[0])
+
+
+async def test_card_submit_switches_language(bot, sessions) -> None:
+    await bot.install()
+    replies = await bot.replies(bot.activity("card_submit"))
+    assert "سيجيبك تنسيق باللغة العربية" in card_texts(replies[0])
+    async with sessions() as session:
+        leila = await session.scalar(select(Member).where(Member.teams_user_id == "29:1leila"))
+    assert leila.language == "ar"
+    assert leila.timezone == "Asia/Amman"  # from Teams' localTimezone
+    assert leila.conversation_reference["conversation"]["id"].startswith("a:1Lq7")
+
+
+async def test_members_added_and_removed_follow_the_team(bot, connector, sessions) -> None:
+    await bot.install()
+    connector.roster.append(HUDA)
+    added = bot.activity("conversation_update_members_added")
+    added["membersAdded"] = [{"id": HUDA["id"], "aadObjectId": HUDA["aadObjectId"]}]
+    assert (await bot.post(added))[0] in (200, 202)
+    removed = bot.activity("conversation_update_members_removed")
+    removed["membersRemoved"] = [{"id": OMAR["id"], "aadObjectId": OMAR["aadObjectId"]}]
+    assert (await bot.post(removed))[0] in (200, 202)
+    async with sessions() as session:
+        members = {m.teams_user_id: m for m in await session.scalars(select(Member))}
+    assert members["29:1huda"].active and members["29:1huda"].name == "Huda Abdallah"
+    assert not members["29:1omar"].active and members["29:1omar"].left_at is not None
+    replies = await bot.replies(bot.activity("personal_message_ar"))  # Omar left: now a stranger
+    assert "ليس في قائمة أعضائه" in card_texts(replies[0]) and "not on its member list" in card_texts(replies[0])
+
+
+async def test_stranger_in_personal_chat_is_refused_in_both_languages(bot, sessions) -> None:
+    await bot.install()
+    activity = bot.activity("personal_message_en")
+    activity["from"] = {"id": "29:1stranger", "name": "Stranger", "aadObjectId": "ffffffff-0000-4000-8000-0"}
+    replies = await bot.replies(activity)
+    assert "not on its member list" in card_texts(replies[0]) and "ليس في قائمة أعضائه" in card_texts(replies[0])
+    async with sessions() as session:
+        assert (
+            await session.scalar(select(func.count()).select_from(Member).where(Member.teams_user_id == "29:1stranger"))
+            == 0
+        )
+
+
+async def test_nothing_is_answered_before_the_bot_is_installed(bot, sessions) -> None:
+    replies = await bot.replies(bot.activity("channel_message_mention"))
+    assert "not set up in this team" in card_texts(replies[0])
+    async with sessions() as session:
+        assert await session.scalar(select(func.count()).select_from(Community)) == 0
+
+
+async def test_personal_install_welcomes_a_member_once(bot, sessions) -> None:
+    await bot.install()
+    first = await bot.replies(bot.activity("installation_update_add_personal"))
+    assert "مرحبًا Omar Khalil" in card_texts(first[0])
+    assert await bot.replies(bot.activity("installation_update_add_personal")) == []
+    async with sessions() as session:
+        omar = await session.scalar(select(Member).where(Member.teams_user_id == "29:1omar"))
+    assert omar.conversation_reference["conversation"]["id"].startswith("a:1Om4r")
+
+
+async def test_a_failing_turn_apologises_without_leaking_the_error(bot, engine, caplog) -> None:
+    await bot.install()
+    async with engine.begin() as connection:
+        await connection.execute(text("DROP TABLE audit_log"))
+    with caplog.at_level(logging.ERROR, logger="bot.routes"):
+        replies = await bot.replies(bot.activity("personal_message_ar", text="لغة en"))
+    said = card_texts(replies[0])
+    assert "حدث خطأ من جهة تنسيق" in said
+    assert "audit_log" not in said and "Error" not in said and "Exception" not in said
+    error_id = said.split("المرجع ")[1].split(")")[0]
+    record = next(r for r in caplog.records if "turn failed" in r.getMessage())
+    assert error_id in record.getMessage() and record.exc_info is not None
+
+
+async def test_probes_answer_without_token(bot, engine) -> None:
+    assert await bot.get("/healthz") == (200, {"status": "ok"})
+    assert await bot.get("/readyz") == (200, {"status": "ready"})
+
+
+async def test_audit_trail_of_a_turn(bot, sessions) -> None:
+    await bot.install()
+    await bot.replies(bot.activity("personal_message_en", text="tz Africa/Cairo"))
+    async with sessions() as session:
+        entry = await session.scalar(select(AuditLog).where(AuditLog.action == "member.timezone"))
+    assert entry.after == {"timezone": "Africa/Cairo"}

@@ -1,0 +1,122 @@
+"""A conversation harness: members say things to the real router; replies come back rendered."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.i18n import Catalogs, plain
+from bot.render import Renderer
+from dialogs import router
+from dialogs.community import member_timezone
+from dialogs.language import pick_language
+from dialogs.replies import Reply
+from dialogs.roster import Person, install, sync_roster
+from storage.models import Community, Member, Role
+from tests.fakes import FakeClock
+
+TENANT = "8d3c1f6e-2b4a-4c7e-9f10-5a6b7c8d9e01"
+TEAM = "19:team-general-3f2a@thread.tacv2"
+
+# who -> (Teams id, name, Teams locale, role)
+CAST = {
+    "admin": ("29:1amal", "Amal Zoubi", "en-GB", Role.ADMIN),
+    "facilitator": ("29:1leila", "Leila Haddad", "en-US", Role.FACILITATOR),
+    "member": ("29:1omar", "عمر خليل", "ar-SA", Role.MEMBER),
+    "guest": ("29:1sami", "Sami Nasser", None, Role.MEMBER),
+}
+_AT = re.compile(r"<at>(.*?)</at>")
+
+
+@dataclass(frozen=True)
+class Said:
+    """What the bot answered one message: the reply keys and the text the member read."""
+
+    replies: list[Reply]
+    text: str
+
+    @property
+    def key(self) -> str:
+        return self.replies[0].key
+
+
+class Chat:
+    """A community with the CAST on its roster, talking through dialogs.router."""
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], clock: FakeClock) -> None:
+        self.sessions = sessions
+        self.clock = clock
+        self.renderer = Renderer(Catalogs())
+        self.ids: dict[str, int] = {}
+        self.community_id = 0
+
+    async def start(self) -> Chat:
+        async with self.sessions.begin() as session:
+            community = await install(
+                session,
+                tenant_id=TENANT,
+                team_id=TEAM,
+                team_name="MENA AA CoP",
+                channel_id=TEAM,
+                conversation_reference=None,
+                installer=None,
+                default_language="ar",
+                timezone="Asia/Beirut",
+                admin_ids=(),
+                now=self.clock(),
+            )
+            people = [Person(uid, None, name) for uid, name, _, _ in CAST.values()]
+            await sync_roster(
+                session, community=community, people=people, complete=True, admin_ids=(), now=self.clock()
+            )
+            for who, (uid, _name, locale, role) in CAST.items():
+                row = await session.scalar(select(Member).where(Member.teams_user_id == uid))
+                row.role, row.teams_locale = role, locale
+                self.ids[who] = row.id
+            self.community_id = community.id
+        return self
+
+    async def say(self, text: str, *, as_: str) -> Said:
+        """Send `text` as `as_`; `<at>Name</at>` becomes a mention of that roster member."""
+        mentions = [await self._person(name) for name in _AT.findall(text)]
+        result = await router.run_text(
+            self.sessions, member_id=self.ids[as_], text=text, mentions=mentions, now=self.clock()
+        )
+        return self._said(result, text)
+
+    async def submit(self, data: object, *, as_: str) -> Said:
+        """Press a card button whose data is `data`."""
+        result = await router.run_card(self.sessions, member_id=self.ids[as_], data=data, now=self.clock())
+        return self._said(result, None)
+
+    async def member(self, who: str) -> Member:
+        async with self.sessions() as session:
+            member = await session.get(Member, self.ids[who])
+            assert member is not None
+            return member
+
+    async def community(self) -> Community:
+        async with self.sessions() as session:
+            community = await session.get(Community, self.community_id)
+            assert community is not None
+            return community
+
+    def _said(self, result: router.TurnResult, text: str | None) -> Said:
+        lang = pick_language(
+            preference=result.member.language,
+            teams_locale=result.member.teams_locale,
+            text=text,
+            community_default=result.community.default_language,
+        )
+        zone = member_timezone(result.member, result.community)
+        rendered = "\n".join(plain(self.renderer.text(r, lang=lang, zone=zone)) for r in result.replies)
+        return Said(result.replies, rendered)
+
+    async def _person(self, name: str) -> Person:
+        for uid, cast_name, _, _ in CAST.values():
+            if cast_name == name:
+                return Person(uid, None, name)
+        return Person(f"29:unknown-{name}", None, name)

@@ -1,0 +1,142 @@
+"""The foundation's commands as a conversation: who says what, what the bot answers (key and words)."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from storage.models import AuditLog, Role
+from tests.chat import Chat
+
+# (who, says, reply key, words the member must read — in their own language)
+CONVERSATION = [
+    # help: in the member's language, only what their role may use
+    ("facilitator", "help", "help", "role @Omar facilitator"),
+    ("facilitator", "/help", "help", "What you can ask Tansiq"),
+    ("member", "مساعدة", "help", "ما يمكنك طلبه من تنسيق"),
+    ("member", "/مساعدة", "help", "أنت عضو في هذا المجتمع"),
+    ("member", "المساعدة", "help", "مثال: `الأعضاء`"),
+    # lang
+    ("facilitator", "lang", "lang-choose", "Which language"),
+    ("facilitator", "lang xx", "lang-unknown", "`lang ar`"),
+    ("member", "لغة فرنسي", "lang-unknown", "«فرنسي» ليست لغة"),
+    # tz
+    ("facilitator", "tz", "tz-current", "Asia/Beirut"),
+    ("facilitator", "tz Mars/Olympus", "tz-unknown", "Area/City"),
+    ("member", "توقيت القمر", "tz-unknown", "ليست منطقة زمنية"),
+    ("facilitator", "tz asia/amman", "tz-set", "Asia/Amman"),
+    ("facilitator", "tz Cairo", "tz-set", "Africa/Cairo"),
+    ("member", "توقيت Asia/Riyadh", "tz-set", "Asia/Riyadh"),
+    # whoami
+    ("facilitator", "whoami", "whoami", "Leila Haddad** — facilitator of MENA AA CoP"),
+    ("member", "من أنا", "whoami", "عمر خليل** — عضو في MENA AA CoP"),
+    # members (Arabic plural and Arabic-Indic digits)
+    ("facilitator", "members", "members", "The community has 4 members"),
+    ("member", "الأعضاء", "members", "في المجتمع ٤ أعضاء"),
+    ("member", "الأعضاء ٩", "members-page-unknown", "لا توجد صفحة ٩"),
+    # role: refusals first
+    ("member", "role <at>Sami Nasser</at> facilitator", "not-facilitator", "للميسّرين فقط"),  # ar-SA locale
+    ("guest", "role <at>Sami Nasser</at> facilitator", "not-facilitator", "only facilitators"),
+    ("member", "دور <at>Sami Nasser</at> ميسر", "not-facilitator", "للميسّرين فقط"),
+    ("facilitator", "role", "role-usage", "`role @Omar facilitator`"),
+    ("facilitator", "role <at>Sami Nasser</at> boss", "role-unknown-value", "“boss” is not a role"),
+    ("facilitator", "role <at>Nobody Here</at> member", "member-not-found", "Nobody Here"),
+    ("facilitator", "role <at>Leila Haddad</at> member", "role-not-self", "your own role"),
+    ("facilitator", "role <at>Amal Zoubi</at> member", "role-admin-fixed", "Amal Zoubi is an admin"),
+    ("facilitator", "role <at>Sami Nasser</at> member", "role-unchanged", "already a member"),
+    ("facilitator", "role <at>Sami Nasser</at> facilitator", "role-set", "Sami Nasser is now a facilitator"),
+    ("admin", "دور Sami ميسر", "role-unchanged", "Sami Nasser is already a facilitator"),
+    ("admin", "role Sami member", "role-set", "Sami Nasser is now a member"),
+    # unknown commands and free text
+    ("facilitator", "hlep", "unknown-command-suggest", "Did you mean `help`?"),
+    ("facilitator", "/whoamii", "unknown-command-suggest", "`whoami`"),
+    ("member", "/بحث شيء", "unknown-command", "ليس أمرًا من أوامر تنسيق"),
+    ("facilitator", "When is the next plenary meeting?", "question-placeholder", "Thanks for your question"),
+    ("member", "متى الاجتماع القادم؟", "question-placeholder", "شكرًا على سؤالك"),
+]
+
+
+@pytest.fixture
+async def chat(sessions, clock) -> Chat:
+    return await Chat(sessions, clock).start()
+
+
+async def test_conversation(chat: Chat) -> None:
+    """The whole table in order on one community (later rows see earlier rows' changes)."""
+    for who, says, key, words in CONVERSATION:
+        said = await chat.say(says, as_=who)
+        assert (said.key, words in said.text) == (key, True), f"{who}: {says!r} -> {said.key}: {said.text!r}"
+
+
+async def test_language_choice_sticks_and_switches_the_answers(chat: Chat) -> None:
+    said = await chat.say("lang ar", as_="facilitator")
+    assert said.key == "lang-set"
+    assert "سيجيبك تنسيق باللغة العربية" in said.text
+    assert "ما يمكنك طلبه" in (await chat.say("help", as_="facilitator")).text
+    said = await chat.say("لغة الإنجليزية", as_="facilitator")
+    assert "answer you in English" in said.text
+    assert (await chat.member("facilitator")).language == "en"
+
+
+async def test_card_buttons_switch_language(chat: Chat) -> None:
+    said = await chat.submit({"verb": "lang", "lang": "en"}, as_="member")
+    assert said.text.startswith("Done: Tansiq will answer you in English")
+    assert (await chat.member("member")).language == "en"
+
+
+async def test_role_change_is_audited_with_before_and_after(chat: Chat, sessions) -> None:
+    await chat.say("role <at>Sami Nasser</at> facilitator", as_="facilitator")
+    assert (await chat.member("guest")).role is Role.FACILITATOR
+    async with sessions() as session:
+        entry = await session.scalar(select(AuditLog).where(AuditLog.action == "member.role"))
+    assert entry is not None
+    assert (entry.before, entry.after, entry.actor_member_id) == (
+        {"role": "member"},
+        {"role": "facilitator"},
+        chat.ids["facilitator"],
+    )
+
+
+async def test_timezone_choice_is_kept(chat: Chat) -> None:
+    await chat.say("tz Asia/Amman", as_="member")
+    member = await chat.member("member")
+    assert (member.timezone, member.timezone_chosen) == ("Asia/Amman", True)
+
+
+BAD_INPUT = [
+    ("member", "", "empty-message", "رسالتك فارغة"),
+    ("facilitator", "   ", "empty-message", "Your message was empty"),
+    ("facilitator", "<at>Tansiq</at>", "empty-message", "Your message was empty"),
+    ("facilitator", "x" * 20_000, "text-too-long", "20,000 characters"),
+    ("member", "س" * 20_000, "text-too-long", "٢٠٬٠٠٠"),
+    ("facilitator", "/frobnicate now", "unknown-command", "not a Tansiq command"),
+    ("facilitator", "tz Nowhere/Land", "tz-unknown", "Nowhere/Land"),
+    ("member", "lang klingon", "lang-unknown", "klingon"),
+    ("facilitator", "tz " + "A/" * 1000, "tz-unknown", "Area/City"),
+]
+
+
+@pytest.mark.parametrize(
+    "who, says, key, words", BAD_INPUT, ids=[f"{k}-{i}" for i, (_, _, k, _) in enumerate(BAD_INPUT)]
+)
+async def test_bad_input_gets_a_clear_answer_and_changes_nothing(chat: Chat, sessions, who, says, key, words) -> None:
+    before = await chat.member(who)
+    async with sessions() as session:
+        audits = await session.scalar(select(func.count()).select_from(AuditLog))
+    said = await chat.say(says, as_=who)
+    assert said.key == key
+    assert words in said.text
+    after = await chat.member(who)
+    assert (after.language, after.timezone, after.role) == (before.language, before.timezone, before.role)
+    async with sessions() as session:
+        assert await session.scalar(select(func.count()).select_from(AuditLog)) == audits
+
+
+@pytest.mark.parametrize(
+    "data", [None, "lang", 42, [], {}, {"verb": 7}, {"verb": "lang"}, {"verb": "nope"}, {"verb": "lang", "lang": "tlh"}]
+)
+async def test_malformed_card_submit_gets_a_clear_answer(chat: Chat, data) -> None:
+    said = await chat.submit(data, as_="facilitator")
+    assert said.key in {"card-data-invalid", "lang-unknown"}
+    assert "Tansiq" in said.text or "lang ar" in said.text
+    assert (await chat.member("facilitator")).language is None
