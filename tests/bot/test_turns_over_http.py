@@ -156,3 +156,28 @@ async def test_audit_trail_of_a_turn(bot, sessions) -> None:
     async with sessions() as session:
         entry = await session.scalar(select(AuditLog).where(AuditLog.action == "member.timezone"))
     assert entry.after == {"timezone": "Africa/Cairo"}
+
+
+async def test_foreign_tenant_is_refused_and_nothing_is_stored(
+    engine, database_url, tmp_path, connector, clock, sessions
+) -> None:
+    from aiohttp.test_utils import TestServer
+
+    from bot.app import create_app
+    from tests.bot.conftest import BotServer, settings_for
+
+    settings = settings_for(database_url, tmp_path, allowed_tenant_ids="11111111-2222-3333-4444-555555555555")
+    server = TestServer(create_app(settings, clock=clock), host="127.0.0.1")
+    await server.start_server()
+    try:
+        bot = BotServer(server, connector)
+        await bot.install()
+        replies = await bot.replies(bot.activity("personal_message_en"))
+    finally:
+        await server.close()
+    assert "only serves its own organisation" in card_texts(replies[0])
+    assert "يخدم مجتمع مؤسسته فقط" in card_texts(replies[0])
+    assert connector.posted == []
+    async with sessions() as session:
+        assert await session.scalar(select(func.count()).select_from(Community)) == 0
+        assert await session.scalar(select(func.count()).select_from(Member)) == 0

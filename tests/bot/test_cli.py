@@ -1,0 +1,95 @@
+"""`python -m bot` as a newcomer runs it: help, migrate, demo, and a server that refuses to be public."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_bot(*args: str, env: dict[str, str], timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    """A clean environment: no credentials, a fresh data folder."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("CONNECTIONS__", "DATABASE_URL", "HOST", "PORT"))}
+    clean.update(DATA_DIR=str(tmp_path / "data"), LOG_LEVEL="WARNING")
+    return clean
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_help_lists_the_sub_commands(env) -> None:
+    result = run_bot("--help", env=env)
+    assert result.returncode == 0
+    for command in ("run", "migrate", "demo"):
+        assert command in result.stdout
+
+
+def test_migrate_then_demo_on_a_fresh_sqlite_file(env, tmp_path) -> None:
+    assert run_bot("migrate", env=env).returncode == 0
+    assert (tmp_path / "data" / "tansiq.db").exists()
+    demo = run_bot("demo", env=env)
+    assert demo.returncode == 0, demo.stderr
+    assert "5 members, 2 working groups" in demo.stdout
+
+
+def test_refuses_to_serve_anonymously_on_a_public_address(env) -> None:
+    result = run_bot("run", "--host", "0.0.0.0", "--port", str(free_port()), env=env)
+    assert result.returncode == 2
+    assert "refusing to start without credentials on 0.0.0.0" in result.stderr
+
+
+def test_refuses_credentials_without_tenant(env) -> None:
+    env = {**env, "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTID": "b7e1c2d3-4f50-4a6b-8c7d-9e0f1a2b3c4d"}
+    result = run_bot("run", "--port", str(free_port()), env=env)
+    assert result.returncode == 2 and "TENANTID" in result.stderr
+
+
+def test_local_mode_serves_on_the_given_port_and_says_how_to_connect(env) -> None:
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "run", "--port", str(port)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=2) as response:
+                    assert response.status == 200
+                    break
+            except OSError:
+                assert process.poll() is None, process.stdout.read() if process.stdout else ""
+                assert time.monotonic() < deadline, "bot did not become ready"
+                time.sleep(0.2)
+    finally:
+        process.terminate()
+        output, _ = process.communicate(timeout=20)
+    assert f"http://127.0.0.1:{port}" in output and "Agents Playground" in output
