@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 
+import pytest
 from sqlalchemy import func, select, text
 
 from storage.models import AuditLog, Community, Member, Role
@@ -181,3 +182,27 @@ async def test_foreign_tenant_is_refused_and_nothing_is_stored(
     async with sessions() as session:
         assert await session.scalar(select(func.count()).select_from(Community)) == 0
         assert await session.scalar(select(func.count()).select_from(Member)) == 0
+
+
+BAD_INPUT_OVER_HTTP = [
+    ("channel_message_mention", {"text": "<at>Tansiq</at>"}, "Your message was empty"),
+    ("personal_message_en", {"text": ""}, "Your message was empty"),
+    ("personal_message_en", {"text": "x" * 20_000}, "too long (20,000 characters)"),
+    ("personal_message_ar", {"text": "لغة كلينغون"}, "ليست لغة يتحدثها تنسيق"),
+    ("personal_message_ar", {"text": "توقيت المريخ/أوليمبوس"}, "ليست منطقة زمنية"),
+    ("personal_message_en", {"text": "/frobnicate"}, "not a Tansiq command"),
+    ("card_submit", {"value": "not an object"}, "could not read that card"),
+    ("card_submit", {"value": {"verb": "lang", "lang": 7}}, "could not read that card"),
+    ("card_submit", {"value": {"no": "verb"}}, "could not read that card"),
+]
+
+
+@pytest.mark.parametrize("fixture, changes, words", BAD_INPUT_OVER_HTTP)
+async def test_bad_input_over_http_gets_a_clear_answer(bot, sessions, fixture, changes, words) -> None:
+    await bot.install()
+    async with sessions() as session:
+        audits = await session.scalar(select(func.count()).select_from(AuditLog))
+    replies = await bot.replies(bot.activity(fixture, **changes))
+    assert len(replies) == 1 and words in card_texts(replies[0])
+    async with sessions() as session:
+        assert await session.scalar(select(func.count()).select_from(AuditLog)) == audits
