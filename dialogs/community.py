@@ -53,16 +53,7 @@ def set_language(session: AsyncSession, *, member: Member, args: str) -> Reply:
         if wanted in {fold(word) for word in words}:
             before = member.language
             member.language = code
-            repo.audit(
-                session,
-                community_id=member.community_id,
-                actor=member,
-                action="member.language",
-                object_type="member",
-                object_id=member.id,
-                before={"language": before},
-                after={"language": code},
-            )
+            repo.audit_member_change(session, actor=member, target=member, field="language", before=before, after=code)
             return Reply.of("lang-set", lang=code)
     raise UserError("lang-unknown", given=args.strip()[:40])
 
@@ -98,16 +89,7 @@ def set_timezone(session: AsyncSession, *, member: Member, community: Community,
     before = member.timezone
     member.timezone = zone
     member.timezone_chosen = True
-    repo.audit(
-        session,
-        community_id=member.community_id,
-        actor=member,
-        action="member.timezone",
-        object_type="member",
-        object_id=member.id,
-        before={"timezone": before},
-        after={"timezone": zone},
-    )
+    repo.audit_member_change(session, actor=member, target=member, field="timezone", before=before, after=zone)
     return Reply.of("tz-set", zone=zone)
 
 
@@ -156,15 +138,8 @@ async def change_role(session: AsyncSession, *, member: Member, args: str, menti
         return Reply.of("role-unchanged", name=target.name, role=wanted.value)
     before = target.role
     target.role = wanted
-    repo.audit(
-        session,
-        community_id=member.community_id,
-        actor=member,
-        action="member.role",
-        object_type="member",
-        object_id=target.id,
-        before={"role": before.value},
-        after={"role": wanted.value},
+    repo.audit_member_change(
+        session, actor=member, target=target, field="role", before=before.value, after=wanted.value
     )
     return Reply.of("role-set", name=target.name, role=wanted.value)
 

@@ -86,16 +86,7 @@ async def install(
         if member.role is not Role.ADMIN:
             before = member.role.value
             member.role = Role.ADMIN
-            repo.audit(
-                session,
-                community_id=community.id,
-                actor=None,
-                action="member.role",
-                object_type="member",
-                object_id=member.id,
-                before={"role": before},
-                after={"role": "admin", "reason": "installer"},
-            )
+            repo.audit_member_change(session, actor=None, target=member, field="role", before=before, after="admin")
     return community
 
 

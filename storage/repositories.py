@@ -79,3 +79,19 @@ def audit(
     )
     session.add(entry)
     return entry
+
+
+def audit_member_change(
+    session: AsyncSession, *, actor: Member | None, target: Member, field: str, before: Any, after: Any
+) -> AuditLog:
+    """Audit one changed field of a member (`member.<field>`, with the values before and after)."""
+    return audit(
+        session,
+        community_id=target.community_id,
+        actor=actor,
+        action=f"member.{field}",
+        object_type="member",
+        object_id=target.id,
+        before={field: before},
+        after={field: after},
+    )
