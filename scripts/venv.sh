@@ -17,7 +17,8 @@ find_python() {
 }
 
 ensure_venv() {  # $1: extras, e.g. "[test]"
-  local extras="$1" stamp=".venv/.installed$extras"
+  local extras="$1"
+  local stamp=".venv/.installed$extras"
   if [ ! -x .venv/bin/python ]; then
     local python; python=$(find_python)
     $python -m venv .venv
