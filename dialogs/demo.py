@@ -1,7 +1,7 @@
 """A small demo community for a first run: a regional anticipatory-action community of practice.
 
-Its tenant, team and people match `.m365agentsplayground.yml`, so the Agents Playground's mock users
-are members of it.
+Its tenant, team and people match `playground/.m365agentsplayground.yml`, so the Agents Playground's
+mock users are members of it.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.roster import Person, install, sync_roster
-from storage.models import Community, Role, WorkingGroup, WorkingGroupMember
+from storage import repositories as repo
+from storage.models import Role, WorkingGroup, WorkingGroupMember
 
 DEMO_TENANT = "00000000-0000-0000-0000-0000000000001"
 DEMO_TEAM = "19:tansiq-demo-team@thread.tacv2"
@@ -66,6 +67,15 @@ DEMO_PEOPLE: tuple[tuple[str, str, str, str, Role, str | None, str], ...] = (
         "ar",
         "Asia/Aden",
     ),
+    (
+        "29:tansiq-demo-karim",
+        "00000000-0000-0000-0000-00000000006f",
+        "Karim Mansour",
+        "karim.mansour@unocha.example",
+        Role.MEMBER,
+        "en",
+        "Africa/Tunis",
+    ),
 )
 
 # (name, scope, ends on, lead e-mail, member e-mails)
@@ -112,7 +122,8 @@ async def load_demo(session: AsyncSession, *, settings_admins: Sequence[str], no
     await sync_roster(session, community=community, people=people, complete=False, admin_ids=settings_admins, now=now)
     by_email = {}
     for uid, _aad, _name, email, role, lang, zone in DEMO_PEOPLE:
-        member = next(m for m in await _members(session, community) if m.teams_user_id == uid)
+        member = await repo.member_in(session, community_id=community.id, teams_user_id=uid)
+        assert member is not None  # just synced
         member.role, member.language, member.timezone = role, lang, zone
         by_email[email] = member
     for name, scope, ends_on, lead, others in DEMO_GROUPS:
@@ -130,9 +141,3 @@ async def load_demo(session: AsyncSession, *, settings_admins: Sequence[str], no
         f"demo community {community.id} ready: {len(DEMO_PEOPLE)} members, {len(DEMO_GROUPS)} working "
         f"groups (tenant {DEMO_TENANT}, team {DEMO_TEAM})"
     )
-
-
-async def _members(session: AsyncSession, community: Community) -> list:  # type: ignore[type-arg]
-    from storage.models import Member
-
-    return list(await session.scalars(select(Member).where(Member.community_id == community.id)))

@@ -114,7 +114,7 @@ async def test_demo_loads_twice_without_duplicates(sessions) -> None:
     for _ in range(2):
         async with sessions.begin() as session:
             summary = await load_demo(session, settings_admins=())
-    assert "5 members" in summary
+    assert "6 members" in summary
     async with sessions() as session:
         assert await session.scalar(select(func.count()).select_from(Member)) == len(DEMO_PEOPLE)
         assert await session.scalar(select(func.count()).select_from(WorkingGroup)) == 2
