@@ -34,14 +34,20 @@ class Renderer:
             return card_activity(self._help_card(reply, lang=lang, zone=zone), lang=lang)
         if reply.card == "lang-choice":
             return card_activity(self._language_card(reply, lang=lang, zone=zone), lang=lang)
-        return Activity(
-            type=ActivityTypes.message, text=self.text(reply, lang=lang, zone=zone), text_format="markdown", locale=lang
-        )
+        text = self.text(reply, lang=lang, zone=zone)
+        if lang == "ar":  # a card is the one way every Teams client lays Arabic out right-to-left
+            card = adaptive_card([text_block(part) for part in text.split("\n\n")], [], lang=lang)
+            return card_activity(card, lang=lang, summary=text)
+        return Activity(type=ActivityTypes.message, text=text, text_format="markdown", locale=lang)
 
     def bilingual(self, key: str, **args: Any) -> Activity:
-        """A message for someone whose language is unknown: Arabic, then English."""
-        text = "\n\n".join(self.catalogs.text(lang, key, **args) for lang in ("ar", "en"))
-        return Activity(type=ActivityTypes.message, text=text, text_format="markdown")
+        """A message for someone whose language is unknown: Arabic (right-to-left), then English."""
+        texts = {lang: self.catalogs.text(lang, key, **args) for lang in ("ar", "en")}
+        body = [
+            {"type": "Container", "rtl": True, "items": [text_block(texts["ar"])]},
+            {"type": "Container", "rtl": False, "separator": True, "items": [text_block(texts["en"])]},
+        ]
+        return card_activity(adaptive_card(body, [], lang="ar"), lang="ar", summary="\n\n".join(texts.values()))
 
     def _t(self, lang: str, key: str, zone: str, **args: Any) -> str:
         return self.catalogs.text(lang, key, display_zone=zone, **args)
@@ -113,8 +119,11 @@ def adaptive_card(body: list[dict[str, Any]], actions: list[dict[str, Any]], *, 
     return card
 
 
-def card_activity(card: dict[str, Any], *, lang: str) -> Activity:
-    """A message activity carrying one Adaptive Card."""
-    return Activity(
+def card_activity(card: dict[str, Any], *, lang: str, summary: str | None = None) -> Activity:
+    """A message activity carrying one Adaptive Card (`summary`: the plain text, for notifications)."""
+    activity = Activity(
         type=ActivityTypes.message, locale=lang, attachments=[Attachment(content_type=ADAPTIVE_CARD, content=card)]
     )
+    if summary:
+        activity.summary = summary
+    return activity

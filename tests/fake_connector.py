@@ -24,13 +24,8 @@ class Posted:
 
     @property
     def text(self) -> str:
-        """The message text, or the card's TextBlocks joined."""
-        if self.activity.get("text"):
-            return self.activity["text"]
-        blocks = []
-        for attachment in self.activity.get("attachments") or []:
-            blocks += [b.get("text", "") for b in attachment.get("content", {}).get("body", [])]
-        return "\n".join(blocks)
+        """What the member reads: the message text and every TextBlock of its cards."""
+        return activity_text(self.activity)
 
 
 @dataclass
@@ -118,3 +113,20 @@ def account(
         "tenantId": tenant,
         "userRole": "guest" if guest else "user",
     }
+
+
+def activity_text(activity: dict[str, Any]) -> str:
+    """The text of a message activity and of all TextBlocks in its cards (Containers included)."""
+
+    def blocks(elements: list[dict[str, Any]]) -> list[str]:
+        found = []
+        for element in elements:
+            if element.get("type") == "TextBlock":
+                found.append(element.get("text", ""))
+            found += blocks(element.get("items", []))
+        return found
+
+    texts = [activity.get("text") or ""]
+    for attachment in activity.get("attachments") or []:
+        texts += blocks(attachment.get("content", {}).get("body", []))
+    return "\n".join(t for t in texts if t).replace("\u2068", "").replace("\u2069", "")

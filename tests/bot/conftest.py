@@ -14,7 +14,7 @@ from aiohttp.test_utils import TestServer
 
 from bot.app import create_app
 from bot.settings import Settings
-from tests.fake_connector import FakeConnector, account
+from tests.fake_connector import FakeConnector, account, activity_text
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "teams"
 TENANT = "8d3c1f6e-2b4a-4c7e-9f10-5a6b7c8d9e01"
@@ -90,8 +90,5 @@ async def bot(bot_settings: Settings, connector: FakeConnector, clock) -> AsyncI
 
 
 def card_texts(activity: dict[str, Any]) -> str:
-    """All TextBlock texts of the activity's cards, or its text."""
-    texts = [activity.get("text") or ""]
-    for attachment in activity.get("attachments") or []:
-        texts += [block.get("text", "") for block in attachment["content"].get("body", [])]
-    return "\n".join(texts).replace("\u2068", "").replace("\u2069", "")
+    """What the member reads in a reply: its text and all its cards' TextBlocks."""
+    return activity_text(activity)

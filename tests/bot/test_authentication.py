@@ -16,7 +16,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from microsoft_agents.authentication.msal import MsalAuth
 
 from bot.app import create_app
-from tests.bot.conftest import BotServer, settings_for
+from tests.bot.conftest import BotServer, card_texts, settings_for
 
 APP_ID = "b7e1c2d3-4f50-4a6b-8c7d-9e0f1a2b3c4d"
 APP_TENANT = "8d3c1f6e-2b4a-4c7e-9f10-5a6b7c8d9e01"
@@ -113,4 +113,4 @@ async def test_valid_bot_framework_token_reaches_the_gate(secured_bot, microsoft
     }
     status, body = await secured_bot.post(activity, headers=bearer)
     assert status == 200, body
-    assert "not on its member list" in body["activities"][0]["text"]
+    assert "not on its member list" in card_texts(body["activities"][0])

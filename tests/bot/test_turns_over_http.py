@@ -206,3 +206,24 @@ async def test_bad_input_over_http_gets_a_clear_answer(bot, sessions, fixture, c
     assert len(replies) == 1 and words in card_texts(replies[0])
     async with sessions() as session:
         assert await session.scalar(select(func.count()).select_from(AuditLog)) == audits
+
+
+async def test_arabic_replies_are_right_to_left_cards_with_a_plain_summary(bot) -> None:
+    await bot.install()
+    reply = (await bot.replies(bot.activity("personal_message_ar", text="من أنا")))[0]
+    card = reply["attachments"][0]["content"]
+    assert (card["rtl"], card["lang"], card["version"]) == (True, "ar", "1.5")
+    assert "Omar Khalil** — عضو في Operations" in card_texts(reply)
+    assert "عضو في" in reply["summary"].replace("\u2068", "").replace("\u2069", "")
+    english = (await bot.replies(bot.activity("personal_message_en", text="whoami")))[0]
+    assert card_texts(english).startswith("**Leila Haddad** — admin of") and not english.get("attachments")
+
+
+async def test_refusal_for_strangers_sets_each_language_in_its_own_direction(bot) -> None:
+    activity = bot.activity("personal_message_en")
+    activity["from"] = {"id": "29:1stranger", "name": "Stranger"}
+    card = (await bot.replies(activity))[0]["attachments"][0]["content"]
+    arabic, english = card["body"]
+    assert (arabic["rtl"], english["rtl"]) == (True, False)
+    assert "ليس في قائمة أعضائه" in arabic["items"][0]["text"]
+    assert "not on its member list" in english["items"][0]["text"]
