@@ -6,6 +6,7 @@ import logging
 from collections.abc import Sequence
 from datetime import datetime
 
+from microsoft_agents.activity import ChannelAccount
 from microsoft_agents.hosting.core import TurnContext
 from microsoft_teams.api import ApiClient
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -19,6 +20,7 @@ logger = logging.getLogger(__name__)
 
 PAGE_SIZE = 500
 MAX_PAGES = 200
+FEW_PEOPLE = 10  # more newcomers than this at once: read the paged roster instead of one GET each
 
 
 def _person(account: object) -> Person:
@@ -86,6 +88,17 @@ async def fetch_people(context: TurnContext, team: str, user_ids: Sequence[str])
                 "member %s of team %s not readable (%s); using the activity's data", user_id, team, type(exc).__name__
             )
     return found
+
+
+async def fetch_added(context: TurnContext, team: str, accounts: Sequence[ChannelAccount]) -> list[Person]:
+    """The people of a membersAdded event with the details Teams has on them (name, e-mail, guest)."""
+    ids = [account.id for account in accounts]
+    if len(ids) > FEW_PEOPLE:
+        roster, _complete = await fetch_team_roster(context, team)
+        found = {person.teams_user_id: person for person in roster if person.teams_user_id in set(ids)}
+    else:
+        found = {person.teams_user_id: person for person in await fetch_people(context, team, ids)}
+    return [found.get(a.id) or Person(a.id, a.aad_object_id, a.name or "") for a in accounts]
 
 
 async def fetch_newcomer(

@@ -88,8 +88,7 @@ class Routes:
         team = teams_data.team_id(activity)
         if not people or not team:
             return
-        details = {p.teams_user_id: p for p in await roster_sync.fetch_people(context, team, [a.id for a in people])}
-        persons = [details.get(a.id) or Person(a.id, a.aad_object_id, a.name or "") for a in people]
+        persons = await roster_sync.fetch_added(context, team, people)
         async with self.sessions.begin() as session:
             community = await repo.community_by_team(
                 session, tenant_id=teams_data.tenant_id(activity) or "", team_id=team

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -43,7 +43,6 @@ async def run_text(
     return await _run(
         sessions,
         member_id=member_id,
-        now=now,
         handler=lambda s, m, c: handle_text(s, member=m, community=c, text=text or "", mentions=mentions, now=now),
     )
 
@@ -55,7 +54,6 @@ async def run_card(
     return await _run(
         sessions,
         member_id=member_id,
-        now=now,
         handler=lambda s, m, c: handle_card(s, member=m, community=c, data=data, now=now),
     )
 
@@ -116,7 +114,10 @@ async def _dispatch(
             raise UserError("unknown-command", given=command.args[:40])
 
 
-async def _run(sessions: async_sessionmaker[AsyncSession], *, member_id: int, now: datetime, handler) -> TurnResult:  # type: ignore[no-untyped-def]
+Handler = Callable[[AsyncSession, Member, Community], Awaitable[list[Reply]]]
+
+
+async def _run(sessions: async_sessionmaker[AsyncSession], *, member_id: int, handler: Handler) -> TurnResult:
     try:
         async with sessions.begin() as session:
             member, community = await _load(session, member_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from alembic import command
@@ -42,7 +43,7 @@ async def pending(engine: AsyncEngine) -> bool:
         return await connection.run_sync(current) != heads
 
 
-async def _run(engine: AsyncEngine, step) -> None:  # type: ignore[no-untyped-def]
+async def _run(engine: AsyncEngine, step: Callable[[Config], None]) -> None:
     config = alembic_config()
 
     def run(connection: Connection) -> None:

@@ -227,3 +227,20 @@ async def test_refusal_for_strangers_sets_each_language_in_its_own_direction(bot
     assert (arabic["rtl"], english["rtl"]) == (True, False)
     assert "ليس في قائمة أعضائه" in arabic["items"][0]["text"]
     assert "not on its member list" in english["items"][0]["text"]
+
+
+async def test_many_newcomers_at_once_are_read_from_the_paged_roster(bot, connector, sessions) -> None:
+    from tests.fake_connector import account
+
+    await bot.install()
+    newcomers = [
+        account(f"29:1new{i}", f"New Member {i}", f"a1a1a1a1-0000-4000-8000-1{i:011d}", f"n{i}@org.example")
+        for i in range(12)
+    ]
+    connector.roster += newcomers
+    added = bot.activity("conversation_update_members_added")
+    added["membersAdded"] = [{"id": a["id"], "aadObjectId": a["aadObjectId"]} for a in newcomers]
+    assert (await bot.post(added))[0] in (200, 202)
+    async with sessions() as session:
+        names = {m.teams_user_id: m.name for m in await session.scalars(select(Member).where(Member.active.is_(True)))}
+    assert all(names[a["id"]] == a["name"] for a in newcomers) and len(names) == 15
