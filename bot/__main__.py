@@ -1,4 +1,5 @@
-"""python -m bot [run|migrate|demo]: serve the bot, migrate the database, load the demo community."""
+"""python -m bot [run|migrate|demo|manifest]: serve the bot, migrate the database, load the demo community,
+write the Teams app package."""
 
 from __future__ import annotations
 
@@ -6,9 +7,12 @@ import argparse
 import asyncio
 import logging
 import sys
+from pathlib import Path
 
 from aiohttp import web
 
+from bot.manifest import DEFAULT_OUT
+from bot.manifest import main as write_app_package
 from bot.settings import Settings, SettingsError
 from storage import migrate
 from storage.db import create_engine
@@ -26,13 +30,17 @@ or point any Bot Framework client at {url}/api/messages
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line and run the sub-command (default: run)."""
     parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
-    commands = parser.add_subparsers(dest="command", metavar="{run,migrate,demo}")
+    commands = parser.add_subparsers(dest="command", metavar="{run,migrate,demo,manifest}")
     run = commands.add_parser("run", help="serve POST /api/messages, /healthz and /readyz (default)")
     run.add_argument("--host", help="address to bind (default: HOST or 127.0.0.1)")
     run.add_argument("--port", type=int, help="port (default: PORT or 3978)")
     commands.add_parser("migrate", help="apply database migrations (DATABASE_URL, default a SQLite file)")
     commands.add_parser("demo", help="migrate and load a small demo community (Arabic and English)")
+    package = commands.add_parser("manifest", help="write the Teams app package: manifest, Arabic localisation, icons")
+    package.add_argument("--out", type=Path, default=DEFAULT_OUT, help="zip file to write (default: %(default)s)")
     args = parser.parse_args(argv)
+    if args.command == "manifest":
+        return write_app_package(args.out)
 
     try:
         settings = Settings()

@@ -44,7 +44,7 @@ def free_port() -> int:
 def test_help_lists_the_sub_commands(env) -> None:
     result = run_bot("--help", env=env)
     assert result.returncode == 0
-    for command in ("run", "migrate", "demo"):
+    for command in ("run", "migrate", "demo", "manifest"):
         assert command in result.stdout
 
 

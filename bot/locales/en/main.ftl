@@ -14,7 +14,7 @@ guest-mark = (guest)
 ## help
 help-title = What you can ask Tansiq
 help-intro = You are a { role-name } of this community. Write a command, with or without “/”:
-help-cmd-help = **help** — this list. Example: `help`
+help-cmd-help = **help** — the commands you can use. Example: `help`
 help-cmd-lang = **lang** — choose Arabic or English. Example: `lang ar`
 help-cmd-tz = **tz** — your time zone for dates and reminders. Example: `tz Asia/Amman`
 help-cmd-whoami = **whoami** — what Tansiq knows about you. Example: `whoami`
