@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.gate import Gate
 from bot.i18n import Catalogs
+from bot.links import SignedLinks
 from bot.render import Renderer
 from bot.routes import Routes
 from bot.settings import Settings
@@ -26,7 +27,7 @@ from dialogs.clock import Clock
 
 
 def build_agent(
-    settings: Settings, *, sessions: async_sessionmaker[AsyncSession], clock: Clock
+    settings: Settings, *, sessions: async_sessionmaker[AsyncSession], clock: Clock, links: SignedLinks
 ) -> tuple[AgentApplication[TurnState], CloudAdapter, AgentAuthConfiguration]:
     """The AgentApplication, its adapter, and the auth configuration the JWT middleware checks against.
 
@@ -45,7 +46,7 @@ def build_agent(
     if settings.local_mode:
         app.before_turn(_tokenless_teams_client)  # must run before the Teams extension's own hook
     TeamsAgentExtension(app)
-    renderer = Renderer(Catalogs())
+    renderer = Renderer(Catalogs(), links=links, clock=clock)
     app.before_turn(Gate(sessions=sessions, settings=settings, renderer=renderer, clock=clock).before_turn)
     Routes(sessions=sessions, settings=settings, renderer=renderer, clock=clock).register(app)
     return app, adapter, connections.get_default_connection_configuration()

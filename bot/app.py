@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import secrets
 import warnings
 from collections.abc import AsyncIterator, Awaitable, Callable
 
@@ -12,7 +13,9 @@ from microsoft_agents.hosting.core import AgentApplication
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot import downloads
 from bot.agent import build_agent
+from bot.links import SignedLinks
 from bot.settings import Settings
 from dialogs.clock import Clock, system_clock
 from storage import migrate
@@ -25,6 +28,7 @@ AGENT = web.AppKey("agent", AgentApplication)
 ADAPTER = web.AppKey("adapter", CloudAdapter)
 SETTINGS = web.AppKey("settings", Settings)
 OPEN_PATHS = frozenset({"/healthz", "/readyz"})
+SIGNED_PATHS = (f"/{downloads.REPORTS}/",)  # their own signature is the credential
 MAX_BODY = 4 * 1024 * 1024
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -37,7 +41,7 @@ class MigrationsPending(RuntimeError):
 @web.middleware
 async def auth_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
     """The SDK's JWT check on everything except the load balancer probes."""
-    if request.path in OPEN_PATHS:
+    if request.path in OPEN_PATHS or request.path.startswith(SIGNED_PATHS):
         return await handler(request)
     return await jwt_authorization_middleware(request, handler)
 
@@ -45,7 +49,12 @@ async def auth_middleware(request: web.Request, handler: Handler) -> web.StreamR
 def create_app(settings: Settings, *, clock: Clock = system_clock) -> web.Application:
     """The web application; the database is checked (and, in local mode, migrated) at start-up."""
     engine = create_engine(settings.effective_database_url)
-    agent, adapter, auth_configuration = build_agent(settings, sessions=session_factory(engine), clock=clock)
+    sessions = session_factory(engine)
+    links = SignedLinks(
+        base_url=settings.base_url(),
+        secret=settings.link_secret.encode() if settings.link_secret else secrets.token_bytes(32),
+    )
+    agent, adapter, auth_configuration = build_agent(settings, sessions=sessions, clock=clock, links=links)
     app = web.Application(middlewares=[auth_middleware], client_max_size=MAX_BODY)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", web.NotAppKeyWarning)
@@ -57,6 +66,7 @@ def create_app(settings: Settings, *, clock: Clock = system_clock) -> web.Applic
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
+    app.router.add_routes(downloads.routes(sessions=sessions, links=links, clock=clock))
     app.cleanup_ctx.append(_database)
     return app
 

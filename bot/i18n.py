@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_datetime
+from babel.dates import format_date, format_time, get_datetime_format
 from babel.numbers import format_decimal
 from fluent.runtime import FluentBundle, FluentResource
 from fluent.runtime.resolver import CurrentEnvironment, ResolverEnvironment
@@ -85,13 +85,26 @@ class Catalogs:
             return number
         if isinstance(value, datetime):
             return format_when(value, lang=lang, zone=zone)
+        if isinstance(value, date):
+            return format_day(value, lang=lang)
         return str(value)
 
 
-def format_when(value: datetime, *, lang: str, zone: str, style: str = "medium") -> str:
-    """A UTC-aware datetime shown in `zone`, formatted for `lang` (Arabic-Indic digits in Arabic)."""
+def format_when(value: datetime, *, lang: str, zone: str) -> str:
+    """A UTC-aware datetime shown in `zone` as the language writes it: medium date, short time
+    ("Dec 15, 2026, 2:00 PM" / "١٥‏/١٢‏/٢٠٢٦، ٢:٠٠ م")."""
     local = value.astimezone(ZoneInfo(zone))
-    text = format_datetime(local, style, tzinfo=ZoneInfo(zone), locale=lang)
+    text = (
+        get_datetime_format("medium", locale=lang)
+        .replace("{1}", format_date(local, "medium", locale=lang))
+        .replace("{0}", format_time(local, "short", locale=lang))
+    )
+    return arabic_digits(text) if lang == "ar" else text
+
+
+def format_day(value: date, *, lang: str) -> str:
+    """A calendar day for `lang` (e.g. "Dec 15, 2026" / "١٥‏/١٢‏/٢٠٢٦")."""
+    text = format_date(value, "medium", locale=lang)
     return arabic_digits(text) if lang == "ar" else text
 
 

@@ -2,22 +2,33 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
+from babel.numbers import format_decimal, format_percent
 from microsoft_agents.activity import Activity, ActivityTypes, Attachment
 
+from bot.downloads import report_link
 from bot.i18n import Catalogs
+from bot.links import SignedLinks
+from dialogs.action_report import ActionReport, ReportRow
+from dialogs.actions import ActionView
+from dialogs.clock import Clock, system_clock
 from dialogs.replies import Reply
+from dialogs.text import arabic_digits
 
 ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive"
 CARD_VERSION = "1.5"
+CARDS = ("action", "action-list", "action-report")
 
 
 class Renderer:
     """Turns a dialog's Reply into what the member sees, in their language and time zone."""
 
-    def __init__(self, catalogs: Catalogs) -> None:
+    def __init__(self, catalogs: Catalogs, *, links: SignedLinks | None = None, clock: Clock = system_clock) -> None:
         self.catalogs = catalogs
+        self.links = links
+        self.clock = clock
 
     def text(self, reply: Reply, *, lang: str, zone: str) -> str:
         """The reply as plain (Markdown) text."""
@@ -26,6 +37,8 @@ class Renderer:
                 return "\n\n".join(self._help_lines(reply, lang=lang, zone=zone))
             case "members":
                 return "\n\n".join(self._members_lines(reply, lang=lang, zone=zone))
+        if reply.card in CARDS:
+            return card_text(self.card(reply, lang=lang, zone=zone))
         return self.catalogs.text(lang, reply.key, display_zone=zone, **reply.args)
 
     def activity(self, reply: Reply, *, lang: str, zone: str) -> Activity:
@@ -34,11 +47,152 @@ class Renderer:
             return card_activity(self._help_card(reply, lang=lang, zone=zone), lang=lang)
         if reply.card == "lang-choice":
             return card_activity(self._language_card(reply, lang=lang, zone=zone), lang=lang)
+        if reply.card in CARDS:
+            return card_activity(self.card(reply, lang=lang, zone=zone), lang=lang)
         text = self.text(reply, lang=lang, zone=zone)
         if lang == "ar":  # a card is the one way every Teams client lays Arabic out right-to-left
             card = adaptive_card([text_block(part) for part in text.split("\n\n")], [], lang=lang)
             return card_activity(card, lang=lang, summary=text)
         return Activity(type=ActivityTypes.message, text=text, text_format="markdown", locale=lang)
+
+    def card(self, reply: Reply, *, lang: str, zone: str) -> dict[str, Any]:
+        """The Adaptive Card of an action reply (also the answer to an Action.Execute refresh)."""
+        if reply.card == "action-list":
+            return self._action_list_card(reply, lang=lang, zone=zone)
+        if reply.card == "action-report":
+            return self._report_card(reply, lang=lang, zone=zone)
+        action: ActionView = reply.args["action"]
+        note = reply.args.get("note")
+        headline = self._t(lang, reply.key, zone, number=action.number)
+        body = [text_block(headline, isSubtle=True, spacing="None"), *self._action_body(action, lang=lang, zone=zone)]
+        if note:
+            body.append(text_block(f"“{note}”", isSubtle=True))
+        history = reply.args.get("history") or []
+        if history:
+            body.append(text_block(self._t(lang, "action-history-title", zone), weight="Bolder", separator=True))
+            for event in history:
+                line = self._t(
+                    lang,
+                    "action-history-line",
+                    zone,
+                    at=event["at"],
+                    who=event["who"],
+                    kind=event["kind"],
+                    note=f" — {event['note']}" if event["note"] else "",
+                )
+                body.append(text_block(line, size="Small", spacing="Small"))
+        card = adaptive_card(body, self._action_buttons(action, lang=lang, zone=zone), lang=lang)
+        card["refresh"] = {
+            "action": {"type": "Action.Execute", "verb": "action-refresh", "data": {"action": action.id}},
+            "userIds": list(action.refresh_for),
+        }
+        return card
+
+    def _action_body(self, action: ActionView, *, lang: str, zone: str) -> list[dict[str, Any]]:
+        if action.due_on is None:
+            due = self._t(lang, "action-no-due", zone)
+        elif action.overdue_days:
+            due = self._t(lang, "action-overdue", zone, day=action.due_on, days=action.overdue_days)
+        else:
+            due = self._t(lang, "action-due-value", zone, day=action.due_on)
+        facts = [
+            (self._t(lang, "action-status-label", zone), self._t(lang, "action-status", zone, status=action.status)),
+            (
+                self._t(lang, "action-owners-label", zone),
+                "، ".join(action.owners) if lang == "ar" else ", ".join(action.owners),
+            ),
+            (self._t(lang, "action-due-label", zone), due),
+        ]
+        if action.group:
+            facts.append((self._t(lang, "action-group-label", zone), action.group))
+        return [
+            text_block(f"#{self._number(action.number, lang)} · {action.text}", weight="Bolder", size="Medium"),
+            {"type": "FactSet", "facts": [{"title": title, "value": value} for title, value in facts]},
+        ]
+
+    def _action_buttons(self, action: ActionView, *, lang: str, zone: str) -> list[dict[str, Any]]:
+        if not action.can_update:
+            return []
+        data = {"action": action.id}
+        progress_form = adaptive_card(
+            [
+                {
+                    "type": "Input.Text",
+                    "id": "note",
+                    "isMultiline": True,
+                    "maxLength": 1000,
+                    "placeholder": self._t(lang, "action-progress-placeholder", zone),
+                }
+            ],
+            [execute_action(self._t(lang, "action-button-save", zone), "action-progress", data)],
+            lang=lang,
+        )
+        return [
+            execute_action(self._t(lang, "action-button-done", zone), "action-done", data, style="positive"),
+            {"type": "Action.ShowCard", "title": self._t(lang, "action-button-progress", zone), "card": progress_form},
+            execute_action(self._t(lang, "action-button-snooze", zone), "action-snooze", data),
+        ]
+
+    def _action_list_card(self, reply: Reply, *, lang: str, zone: str) -> dict[str, Any]:
+        args = reply.args
+        body = [
+            text_block(
+                self._t(lang, "actions-list", zone, title=args["title"], subject=args["subject"], count=args["count"]),
+                weight="Bolder",
+                size="Medium",
+            )
+        ]
+        if not args["actions"]:
+            body.append(text_block(self._t(lang, "actions-empty", zone)))
+        for action in args["actions"]:
+            body.append(
+                {"type": "Container", "separator": True, "items": self._action_body(action, lang=lang, zone=zone)}
+            )
+        if args["page"] < args["pages"]:
+            body.append(
+                text_block(
+                    self._t(lang, "actions-page", zone, page=args["page"], pages=args["pages"], next=args["page"] + 1),
+                    isSubtle=True,
+                )
+            )
+        return adaptive_card(body, [], lang=lang)
+
+    def _report_card(self, reply: Reply, *, lang: str, zone: str) -> dict[str, Any]:
+        report: ActionReport = reply.args["report"]
+        t = partial(self._t, lang, zone=zone)
+        title = t("actions-report", period=report.period, start=report.start or "-", end=report.end or "-")
+        body: list[dict[str, Any]] = [text_block(title, weight="Bolder", size="Medium")]
+        if not report.by_quarter:
+            body.append(text_block(t("report-empty")))
+        headers = [t(f"report-col-{name}") for name in ("label", "open", "done", "overdue", "completion", "late")]
+        for section, rows in (
+            ("total", (report.total,)),
+            ("organisation", report.by_organisation),
+            ("group", report.by_group),
+            ("quarter", report.by_quarter),
+        ):
+            if not rows or (section == "total" and not report.by_quarter):
+                continue
+            body.append(text_block(t(f"report-by-{section}"), weight="Bolder", separator=True))
+            body.append(table(headers, [self._report_cells(row, lang=lang, zone=zone) for row in rows]))
+        actions = []
+        if reply.args.get("csv") and self.links is not None and reply.args.get("community_id"):
+            url = report_link(
+                self.links, community_id=reply.args["community_id"], period=report.period, clock=self.clock
+            )
+            actions.append({"type": "Action.OpenUrl", "title": t("report-download"), "url": url})
+        return adaptive_card(body, actions, lang=lang)
+
+    def _report_cells(self, row: ReportRow, *, lang: str, zone: str) -> list[str]:
+        label = self._t(lang, "report-total", zone) if row.label == "total" else row.label
+        none = self._t(lang, "report-none", zone)
+        completion = none if row.completion is None else format_percent(row.completion, locale=lang)
+        late = none if row.median_days_late is None else format_decimal(row.median_days_late, locale=lang)
+        cells = [label, str(row.open), str(row.done), str(row.overdue), completion, late]
+        return [arabic_digits(cell) if lang == "ar" and i else cell for i, cell in enumerate(cells)]
+
+    def _number(self, number: int, lang: str) -> str:
+        return arabic_digits(str(number)) if lang == "ar" else str(number)
 
     def bilingual(self, key: str, **args: Any) -> Activity:
         """A message for someone whose language is unknown: Arabic (right-to-left), then English."""
@@ -104,6 +258,30 @@ def submit_action(title: str, data: dict[str, Any]) -> dict[str, Any]:
     return {"type": "Action.Submit", "title": title, "data": data}
 
 
+def table(headers: list[str], rows: list[list[str]]) -> dict[str, Any]:
+    """An Adaptive Card 1.5 Table: a header row, then one row per list of cells."""
+
+    def row(cells: list[str], **extra: Any) -> dict[str, Any]:
+        return {
+            "type": "TableRow",
+            **extra,
+            "cells": [{"type": "TableCell", "items": [text_block(cell, size="Small")]} for cell in cells],
+        }
+
+    return {
+        "type": "Table",
+        "firstRowAsHeader": True,
+        "showGridLines": False,
+        "columns": [{"width": 3}] + [{"width": 1} for _ in headers[1:]],
+        "rows": [row(headers, style="accent"), *(row(cells) for cells in rows)],
+    }
+
+
+def execute_action(title: str, verb: str, data: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    """An Action.Execute button (Teams sends an `adaptiveCard/action` invoke and shows the card it gets back)."""
+    return {"type": "Action.Execute", "title": title, "verb": verb, "data": data, **extra}
+
+
 def adaptive_card(body: list[dict[str, Any]], actions: list[dict[str, Any]], *, lang: str) -> dict[str, Any]:
     """A v1.5 Adaptive Card; right-to-left and Arabic-tagged when `lang` is Arabic."""
     card: dict[str, Any] = {
@@ -117,6 +295,26 @@ def adaptive_card(body: list[dict[str, Any]], actions: list[dict[str, Any]], *, 
     if lang == "ar":
         card["rtl"] = True
     return card
+
+
+def card_text(card: dict[str, Any]) -> str:
+    """The words of a card, one line per TextBlock, fact or table row (for summaries and tests)."""
+
+    def lines(element: Any) -> list[str]:
+        if isinstance(element, list):
+            return [line for item in element for line in lines(item)]
+        if not isinstance(element, dict):
+            return []
+        match element.get("type"):
+            case "TextBlock":
+                return [element["text"]]
+            case "FactSet":
+                return [f"{fact['title']}: {fact['value']}" for fact in element["facts"]]
+            case "TableRow":
+                return [" | ".join(" ".join(lines(cell["items"])) for cell in element["cells"])]
+        return lines(element.get("body", [])) + lines(element.get("items", [])) + lines(element.get("rows", []))
+
+    return "\n".join(lines(card))
 
 
 def card_activity(card: dict[str, Any], *, lang: str, summary: str | None = None) -> Activity:

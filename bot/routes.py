@@ -6,13 +6,14 @@ import logging
 import uuid
 from dataclasses import dataclass
 
-from microsoft_agents.activity import ActivityTypes
+from microsoft_agents.activity import Activity, ActivityTypes, AdaptiveCardInvokeResponse, InvokeResponse
 from microsoft_agents.hosting.core import AgentApplication, TurnContext, TurnState
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import roster_sync, teams_data
 from bot.gate import SPEAKER, Speaker
-from bot.render import Renderer
+from bot.i18n import plain
+from bot.render import ADAPTIVE_CARD, Renderer
 from bot.settings import Settings
 from dialogs import router
 from dialogs.clock import Clock
@@ -24,6 +25,8 @@ from storage import repositories as repo
 from storage.models import Community, Member
 
 logger = logging.getLogger(__name__)
+
+MESSAGE_RESPONSE = "application/vnd.microsoft.activity.message"  # Teams shows `value` as a short message
 
 
 @dataclass
@@ -38,6 +41,7 @@ class Routes:
     def register(self, app: AgentApplication[TurnState]) -> None:
         """Attach every handler to the application."""
         app.activity(ActivityTypes.message)(self.on_message)
+        app.invoke("adaptiveCard/action")(self.on_card_action)
         app.installation_update()(self.on_installation_update)
         app.conversation_update("membersAdded")(self.on_members_added)
         app.conversation_update("membersRemoved")(self.on_members_removed)
@@ -68,6 +72,35 @@ class Routes:
         zone = member_timezone(result.member, result.community)
         for reply in result.replies:
             await context.send_activity(self.renderer.activity(reply, lang=lang, zone=zone))
+
+    async def on_card_action(self, context: TurnContext, _state: TurnState) -> None:
+        """A card button (`Action.Execute`): answered with the card to show in its place, or a short message."""
+        speaker: Speaker = context.turn_state[SPEAKER]  # type: ignore[assignment]
+        value = context.activity.value if isinstance(context.activity.value, dict) else {}
+        action = value.get("action") if isinstance(value.get("action"), dict) else {}
+        verb = action.get("verb") if isinstance(action.get("verb"), str) else ""
+        result = await router.run_card_action(
+            self.sessions, member_id=speaker.member_id, verb=verb, data=action.get("data"), now=self.clock()
+        )
+        lang = pick_language(
+            preference=result.member.language,
+            teams_locale=context.activity.locale,
+            text=None,
+            community_default=result.community.default_language,
+        )
+        zone = member_timezone(result.member, result.community)
+        reply = result.replies[0]
+        if reply.card == "action":
+            answer = AdaptiveCardInvokeResponse(
+                status_code=200, type=ADAPTIVE_CARD, value=self.renderer.card(reply, lang=lang, zone=zone)
+            )
+        else:
+            text = plain(self.renderer.text(reply, lang=lang, zone=zone))
+            answer = AdaptiveCardInvokeResponse(status_code=200, type=MESSAGE_RESPONSE, value=text)
+        body = answer.model_dump(mode="json", by_alias=True, exclude_none=True)
+        await context.send_activity(
+            Activity(type=ActivityTypes.invoke_response, value=InvokeResponse(status=200, body=body))
+        )
 
     async def on_installation_update(self, context: TurnContext, _state: TurnState) -> None:
         """The app was installed (team or personal) or removed."""

@@ -36,6 +36,9 @@ class Settings(BaseSettings):
     data_dir: Path = Path("data")
     database_url: str | None = None
     public_base_url: str | None = None
+    link_secret: str | None = Field(
+        default=None, description="key that signs download links; without it links stop working at restart"
+    )
     log_level: str = "INFO"
 
     allowed_tenant_ids: Annotated[list[str], NoDecode] = Field(default_factory=list)

@@ -28,6 +28,8 @@ COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec("whoami", ("whoami", "who am i", "من أنا", "من انا", "ملفي")),
     CommandSpec("members", ("members", "roster", "الأعضاء", "أعضاء", "الاعضاء")),
     CommandSpec("role", ("role", "دور", "الدور"), facilitator_only=True),
+    CommandSpec("actions", ("actions", "الإجراءات", "إجراءات", "المهام")),
+    CommandSpec("action", ("action", "إجراء", "مهمة")),
 )
 SPECS = {spec.name: spec for spec in COMMANDS}
 

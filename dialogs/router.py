@@ -10,16 +10,19 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from dialogs import action_report, actions
 from dialogs import community as community_dialogs
 from dialogs.commands import Command, parse_command, strip_mentions
 from dialogs.errors import UserError
 from dialogs.replies import Reply
 from dialogs.roster import Person
+from dialogs.text import ascii_digits, fold
 from storage.models import Community, Member
 
 logger = logging.getLogger(__name__)
 
 MAX_TEXT_LENGTH = 4000
+REPORT_WORDS = {fold(word) for word in ("report", "تقرير", "التقرير")}
 
 
 @dataclass(frozen=True)
@@ -75,7 +78,7 @@ async def handle_text(
     command = parse_command(text)
     if command is None:
         return [Reply.of("question-placeholder")]
-    return [await _dispatch(session, member=member, community=community, command=command, mentions=mentions)]
+    return [await _dispatch(session, member=member, community=community, command=command, mentions=mentions, now=now)]
 
 
 async def handle_card(
@@ -92,8 +95,31 @@ async def handle_card(
     raise UserError("card-data-invalid")
 
 
+async def run_card_action(
+    sessions: async_sessionmaker[AsyncSession], *, member_id: int, verb: str, data: Any, now: datetime
+) -> TurnResult:
+    """Answer an `Action.Execute` button (the reply is the card to show in its place)."""
+    return await _run(
+        sessions,
+        member_id=member_id,
+        handler=lambda s, m, c: _pressed(s, member=m, community=c, verb=verb, data=data, now=now),
+    )
+
+
+async def _pressed(
+    session: AsyncSession, *, member: Member, community: Community, verb: str, data: Any, now: datetime
+) -> list[Reply]:
+    return [await actions.press(session, member=member, community=community, verb=verb, data=data, now=now)]
+
+
 async def _dispatch(
-    session: AsyncSession, *, member: Member, community: Community, command: Command, mentions: Sequence[Person]
+    session: AsyncSession,
+    *,
+    member: Member,
+    community: Community,
+    command: Command,
+    mentions: Sequence[Person],
+    now: datetime,
 ) -> Reply:
     match command.name:
         case "help":
@@ -108,10 +134,45 @@ async def _dispatch(
             return await community_dialogs.list_members(session, member=member, args=command.numbers_args)
         case "role":
             return await community_dialogs.change_role(session, member=member, args=command.args, mentions=mentions)
+        case "actions" if fold(command.args.split(" ", 1)[0]) in REPORT_WORDS:
+            return await action_report.report(
+                session, member=member, community=community, args=command.args.partition(" ")[2], now=now
+            )
+        case "actions":
+            return await actions.list_actions(
+                session, member=member, community=community, args=command.args, mentions=mentions, now=now
+            )
+        case "action":
+            return await _action(
+                session, member=member, community=community, args=command.args, mentions=mentions, now=now
+            )
         case _:
             if command.suggestion:
                 raise UserError("unknown-command-suggest", given=command.args[:40], suggestion=command.suggestion)
             raise UserError("unknown-command", given=command.args[:40])
+
+
+async def _action(
+    session: AsyncSession,
+    *,
+    member: Member,
+    community: Community,
+    args: str,
+    mentions: Sequence[Person],
+    now: datetime,
+) -> Reply:
+    """`action add …`, `action <verb> N …`, or `action N` (its card and history)."""
+    first, _, rest = args.strip().partition(" ")
+    if fold(first) in actions.ADD_WORDS:
+        return await actions.add(session, member=member, community=community, args=rest, mentions=mentions, now=now)
+    verb = actions.update_verb(first)
+    if verb is not None:
+        return await actions.update(
+            session, member=member, community=community, verb=verb, args=rest, mentions=mentions, now=now
+        )
+    if ascii_digits(first).lstrip("#").isdigit():
+        return await actions.show(session, member=member, community=community, number=first, now=now)
+    raise UserError("action-usage")
 
 
 Handler = Callable[[AsyncSession, Member, Community], Awaitable[list[Reply]]]

@@ -13,6 +13,8 @@ from typing import Any
 from aiohttp import web
 from aiohttp.test_utils import TestServer
 
+from bot.render import card_text
+
 
 @dataclass
 class Posted:
@@ -116,17 +118,7 @@ def account(
 
 
 def activity_text(activity: dict[str, Any]) -> str:
-    """The text of a message activity and of all TextBlocks in its cards (Containers included)."""
-
-    def blocks(elements: list[dict[str, Any]]) -> list[str]:
-        found = []
-        for element in elements:
-            if element.get("type") == "TextBlock":
-                found.append(element.get("text", ""))
-            found += blocks(element.get("items", []))
-        return found
-
+    """What a member reads in a message: its text and its cards' words (TextBlocks, facts, table rows)."""
     texts = [activity.get("text") or ""]
-    for attachment in activity.get("attachments") or []:
-        texts += blocks(attachment.get("content", {}).get("body", []))
+    texts += [card_text(attachment.get("content", {})) for attachment in activity.get("attachments") or []]
     return "\n".join(t for t in texts if t).replace("\u2068", "").replace("\u2069", "")

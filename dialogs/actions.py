@@ -1,0 +1,424 @@
+"""Action points: record, own, update and list what the community agreed to do."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from dialogs.commands import strip_mentions
+from dialogs.community import member_timezone
+from dialogs.dates import parse_day
+from dialogs.errors import UserError
+from dialogs.replies import Reply
+from dialogs.roster import Person
+from dialogs.text import ascii_digits, fold
+from storage import repositories as repo
+from storage.models import (
+    Action,
+    ActionEvent,
+    ActionOwner,
+    ActionStatus,
+    Community,
+    Member,
+    Notification,
+    WorkingGroup,
+)
+
+MAX_TEXT_LENGTH = 1000
+PAGE_SIZE = 10
+SELF_WORDS = {fold(word) for word in ("me", "myself", "أنا", "انا", "نفسي")}
+GROUP_WORDS = {fold(word) for word in ("group", "مجموعة", "المجموعة")}
+LIST_FILTERS = {
+    "all": ("all", "الكل", "جميع", "كل"),
+    "overdue": ("overdue", "late", "المتأخرة", "متأخرة", "متاخره"),
+    "mine": ("mine", "my", "لي", "الخاصة", "خاصتي"),
+}
+UPDATE_VERBS = {
+    "done": ("done", "complete", "finished", "تم", "منجز", "أنجز", "انتهى"),
+    "progress": ("progress", "update", "note", "تقدم", "تحديث", "ملاحظة"),
+    "blocked": ("blocked", "stuck", "متعثر", "متوقف", "عالق"),
+    "due": ("due", "deadline", "موعد", "استحقاق"),
+    "reassign": ("reassign", "assign", "إسناد", "اسناد", "تحويل"),
+    "cancel": ("cancel", "drop", "إلغاء", "الغاء"),
+}
+ADD_WORDS = {fold(word) for word in ("add", "new", "أضف", "إضافة", "اضافة", "جديد")}
+SNOOZE_DAYS = 7
+MAX_REFRESH_USERS = 60  # Teams refreshes a card automatically for at most 60 listed users
+
+
+@dataclass(frozen=True)
+class ActionView:
+    """An action as one reader sees it: dates in their zone, and whether they may change it."""
+
+    id: int
+    number: int
+    text: str
+    status: str
+    owners: tuple[str, ...]
+    due_on: date | None
+    overdue_days: int
+    group: str | None
+    can_update: bool
+    refresh_for: tuple[str, ...]
+
+
+def local_today(*, now: datetime, zone: str) -> date:
+    """The reader's calendar day."""
+    return now.astimezone(ZoneInfo(zone)).date()
+
+
+def view(
+    action: Action, *, reader: Member, community: Community, now: datetime, facilitators: Sequence[str] = ()
+) -> ActionView:
+    """What `reader` sees of `action`; `facilitators` (Teams ids) also get the card refreshed for them."""
+    today = local_today(now=now, zone=member_timezone(reader, community))
+    overdue = (today - action.due_on).days if action.due_on and not action.status.closed else 0
+    owner_ids = {owner.member_id for owner in action.owners}
+    return ActionView(
+        id=action.id,
+        number=action.number,
+        text=action.text,
+        status=action.status.value,
+        owners=tuple(sorted((owner.member.name for owner in action.owners), key=str.casefold)),
+        due_on=action.due_on,
+        overdue_days=max(0, overdue),
+        group=action.group.name if action.group else None,
+        can_update=not action.status.closed and (reader.role.facilitates or reader.id in owner_ids),
+        refresh_for=tuple(dict.fromkeys([owner.member.teams_user_id for owner in action.owners] + list(facilitators)))[
+            :MAX_REFRESH_USERS
+        ],
+    )
+
+
+async def card_view(session: AsyncSession, action: Action, *, reader: Member, community: Community, now: datetime):
+    """`view` with the facilitators looked up (for cards that refresh per viewer)."""
+    facilitators = [
+        m.teams_user_id for m in await repo.active_members(session, community_id=community.id) if m.role.facilitates
+    ]
+    return view(action, reader=reader, community=community, now=now, facilitators=facilitators)
+
+
+async def add(
+    session: AsyncSession,
+    *,
+    member: Member,
+    community: Community,
+    args: str,
+    mentions: Sequence[Person],
+    now: datetime,
+) -> Reply:
+    """`action add <text> | <owners> [| <due>] [| group <name>]`."""
+    fields = [field.strip() for field in args.split("|")]
+    text = fields[0]
+    _check_text(text)
+    if len(fields) < 2 or (not strip_mentions(fields[1]) and not mentions):
+        raise UserError("action-owners-missing")
+    owners = await _owners(session, member=member, field=fields[1], mentions=mentions)
+    if not member.role.facilitates and {owner.id for owner in owners} != {member.id}:
+        raise UserError("action-owner-self-only")
+    due_on, group = None, None
+    for extra in fields[2:]:
+        words = extra.split(maxsplit=1)
+        if words and fold(words[0]) in GROUP_WORDS:
+            group = await _group(session, community=community, name=words[1] if len(words) > 1 else "")
+        elif extra:
+            due_on = parse_day(extra, now=now, zone=member_timezone(member, community))
+    await session.execute(select(Community.id).where(Community.id == community.id).with_for_update())
+    number = (await session.scalar(select(func.max(Action.number)).where(Action.community_id == community.id))) or 0
+    action = Action(
+        community_id=community.id,
+        number=number + 1,
+        text=text,
+        due_on=due_on,
+        group_id=group.id if group else None,
+        created_by_id=member.id,
+        created_at=now,
+        updated_at=now,
+        owners=[ActionOwner(member_id=owner.id) for owner in owners],
+    )
+    session.add(action)
+    await session.flush()
+    _history(session, action, actor=member, kind="created", after=_state(action), now=now)
+    for owner in owners:
+        if owner.id != member.id:
+            _tell(session, action, owner=owner, kind="action-assigned", now=now)
+    await session.refresh(action, ["owners", "group"])
+    shown = await card_view(session, action, reader=member, community=community, now=now)
+    return Reply.of("action-added", card="action", action=shown)
+
+
+async def list_actions(
+    session: AsyncSession, *, member: Member, community: Community, args: str, mentions: Sequence[Person], now: datetime
+) -> Reply:
+    """`actions [all|overdue|@member|group <name>] [page]`: open actions, soonest due first."""
+    words = strip_mentions(ascii_digits(args)).split()
+    page = int(words.pop()) if words and words[-1].isdigit() else 1
+    query = select(Action).where(Action.community_id == community.id, Action.status.not_in(_CLOSED))
+    title, subject = "mine", ""
+    if mentions:
+        target = await _active_member(session, community_id=community.id, person=mentions[0])
+        query = query.where(Action.owners.any(ActionOwner.member_id == target.id))
+        title, subject = "member", target.name
+    elif words and fold(words[0]) in GROUP_WORDS:
+        group = await _group(session, community=community, name=" ".join(words[1:]))
+        query = query.where(Action.group_id == group.id)
+        title, subject = "group", group.name
+    else:
+        kind = _list_filter(words[0]) if words else "mine"
+        if kind is None:
+            raise UserError("actions-filter-unknown", given=" ".join(words)[:40])
+        title = kind
+        if kind == "mine":
+            query = query.where(Action.owners.any(ActionOwner.member_id == member.id))
+        elif kind == "overdue":
+            query = query.where(Action.due_on < local_today(now=now, zone=member_timezone(member, community)))
+    actions = list(await session.scalars(query.order_by(Action.due_on.is_(None), Action.due_on, Action.number)))
+    pages = max(1, -(-len(actions) // PAGE_SIZE))
+    if page > pages:
+        raise UserError("actions-page-unknown", page=page, pages=pages)
+    shown = actions[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+    return Reply.of(
+        "actions-list",
+        card="action-list",
+        title=title,
+        subject=subject,
+        count=len(actions),
+        page=page,
+        pages=pages,
+        actions=[view(action, reader=member, community=community, now=now) for action in shown],
+    )
+
+
+async def update(
+    session: AsyncSession,
+    *,
+    member: Member,
+    community: Community,
+    verb: str,
+    args: str,
+    mentions: Sequence[Person],
+    now: datetime,
+) -> Reply:
+    """`action done|progress|blocked|due|reassign|cancel N …` by the action's owners or a facilitator."""
+    number, _, rest = strip_mentions(args).partition(" ")
+    action = await _find(session, community=community, number=number)
+    note, due_on, owner = rest.strip(), None, None
+    if verb == "due":
+        if not note:
+            raise UserError("action-due-missing", number=action.number)
+        due_on = parse_day(note, now=now, zone=member_timezone(member, community))
+    if verb == "reassign":
+        if not mentions:
+            raise UserError("action-reassign-missing", number=action.number)
+        owner = await _active_member(session, community_id=community.id, person=mentions[0])
+    return await change(
+        session,
+        member=member,
+        community=community,
+        action=action,
+        verb=verb,
+        note=note,
+        due_on=due_on,
+        owner=owner,
+        now=now,
+    )
+
+
+async def change(
+    session: AsyncSession,
+    *,
+    member: Member,
+    community: Community,
+    action: Action,
+    verb: str,
+    now: datetime,
+    note: str = "",
+    due_on: date | None = None,
+    owner: Member | None = None,
+) -> Reply:
+    """Apply one update (checked: rights, open action, required note) and record it in the history."""
+    if not _may_update(member, action):
+        raise UserError("action-not-yours", number=action.number)
+    if action.status.closed:
+        raise UserError("action-closed", number=action.number, status=action.status.value)
+    before, note = _state(action), note.strip()[:MAX_TEXT_LENGTH]
+    match verb:
+        case "done" | "cancel":
+            action.status = ActionStatus.DONE if verb == "done" else ActionStatus.CANCELLED
+            action.closed_at = now
+        case "progress" | "blocked":
+            if not note:
+                raise UserError("action-note-missing", verb=verb, number=action.number)
+            action.status = ActionStatus.IN_PROGRESS if verb == "progress" else ActionStatus.BLOCKED
+        case "due":
+            action.due_on = due_on
+        case "reassign" if owner is not None:
+            action.owners.clear()
+            await session.flush()
+            action.owners.append(ActionOwner(member_id=owner.id))
+            _tell(session, action, owner=owner, kind="action-assigned", now=now)
+    action.updated_at = now
+    await session.flush()
+    await session.refresh(action, ["owners", "group"])
+    _history(session, action, actor=member, kind=verb, note=note, before=before, after=_state(action), now=now)
+    shown = await card_view(session, action, reader=member, community=community, now=now)
+    return Reply.of(f"action-{verb}", card="action", action=shown, note=note)
+
+
+async def press(
+    session: AsyncSession, *, member: Member, community: Community, verb: str, data: object, now: datetime
+) -> Reply:
+    """A button on an action card (`Action.Execute`): refresh, done, progress (with its note), snooze."""
+    action_id = data.get("action") if isinstance(data, dict) else None
+    action = await session.get(Action, action_id) if isinstance(action_id, int) else None
+    if action is None or action.community_id != community.id:
+        raise UserError("card-data-invalid")
+    match verb:
+        case "action-refresh":
+            shown = await card_view(session, action, reader=member, community=community, now=now)
+            return Reply.of("action-card", card="action", action=shown)
+        case "action-done":
+            return await change(session, member=member, community=community, action=action, verb="done", now=now)
+        case "action-progress":
+            note = data.get("note") if isinstance(data.get("note"), str) else ""
+            return await change(
+                session, member=member, community=community, action=action, verb="progress", note=note, now=now
+            )
+        case "action-snooze":
+            today = local_today(now=now, zone=member_timezone(member, community))
+            later = max(action.due_on or today, today) + timedelta(days=SNOOZE_DAYS)
+            return await change(
+                session, member=member, community=community, action=action, verb="due", due_on=later, now=now
+            )
+    raise UserError("card-data-invalid")
+
+
+async def show(session: AsyncSession, *, member: Member, community: Community, number: str, now: datetime) -> Reply:
+    """`action N`: the action's card and its history."""
+    action = await _find(session, community=community, number=number)
+    events = await session.scalars(
+        select(ActionEvent).where(ActionEvent.action_id == action.id).order_by(ActionEvent.id)
+    )
+    names = {m.id: m.name for m in await repo.active_members(session, community_id=community.id)}
+    lines = [{"kind": e.kind, "who": names.get(e.actor_id or 0, "-"), "at": e.at, "note": e.note} for e in events]
+    shown = await card_view(session, action, reader=member, community=community, now=now)
+    return Reply.of("action-card", card="action", action=shown, history=lines)
+
+
+_CLOSED = (ActionStatus.DONE, ActionStatus.CANCELLED)
+
+
+def update_verb(word: str) -> str | None:
+    """The update verb a word (English or Arabic) names."""
+    return next((verb for verb, words in UPDATE_VERBS.items() if fold(word) in {fold(w) for w in words}), None)
+
+
+def _list_filter(word: str) -> str | None:
+    return next((kind for kind, words in LIST_FILTERS.items() if fold(word) in {fold(w) for w in words}), None)
+
+
+def _check_text(text: str) -> None:
+    if not strip_mentions(text):
+        raise UserError("action-text-missing")
+    if len(text) > MAX_TEXT_LENGTH:
+        raise UserError("action-text-too-long", length=len(text), limit=MAX_TEXT_LENGTH)
+
+
+def _may_update(member: Member, action: Action) -> bool:
+    return member.role.facilitates or any(owner.member_id == member.id for owner in action.owners)
+
+
+async def _find(session: AsyncSession, *, community: Community, number: str) -> Action:
+    digits = ascii_digits(number).lstrip("#")
+    if not digits.isdigit():
+        raise UserError("action-number-missing")
+    action = await session.scalar(
+        select(Action).where(Action.community_id == community.id, Action.number == int(digits))
+    )
+    if action is None:
+        raise UserError("action-unknown", number=digits[:12])
+    return action
+
+
+async def _owners(session: AsyncSession, *, member: Member, field: str, mentions: Sequence[Person]) -> list[Member]:
+    owners: dict[int, Member] = {}
+    if fold(strip_mentions(field)) in SELF_WORDS or any(fold(w) in SELF_WORDS for w in strip_mentions(field).split()):
+        owners[member.id] = member
+    for person in mentions:
+        owner = await _active_member(session, community_id=member.community_id, person=person)
+        owners[owner.id] = owner
+    if not owners:
+        raise UserError("action-owners-missing")
+    return list(owners.values())
+
+
+async def _active_member(session: AsyncSession, *, community_id: int, person: Person) -> Member:
+    found = await repo.member_in(session, community_id=community_id, teams_user_id=person.teams_user_id)
+    if found is None or not found.active:
+        raise UserError("member-not-found", name=person.name or person.teams_user_id)
+    return found
+
+
+async def _group(session: AsyncSession, *, community: Community, name: str) -> WorkingGroup:
+    wanted = fold(name)
+    groups = await session.scalars(
+        select(WorkingGroup).where(WorkingGroup.community_id == community.id, WorkingGroup.closed_at.is_(None))
+    )
+    matches = [g for g in groups if wanted and (fold(g.name) == wanted or wanted in fold(g.name))]
+    if len(matches) != 1:
+        raise UserError("group-unknown", name=name[:60] or "-")
+    return matches[0]
+
+
+def _state(action: Action) -> dict[str, object]:
+    return {
+        "status": action.status.value,
+        "due_on": action.due_on.isoformat() if action.due_on else None,
+        "owners": sorted(owner.member_id for owner in action.owners),
+    }
+
+
+def _history(
+    session: AsyncSession,
+    action: Action,
+    *,
+    actor: Member,
+    kind: str,
+    now: datetime,
+    note: str = "",
+    before: dict[str, object] | None = None,
+    after: dict[str, object] | None = None,
+) -> None:
+    session.add(
+        ActionEvent(action_id=action.id, actor_id=actor.id, kind=kind, note=note, before=before, after=after, at=now)
+    )
+    repo.audit(
+        session,
+        community_id=action.community_id,
+        actor=actor,
+        action=f"action.{kind}",
+        object_type="action",
+        object_id=action.id,
+        before=before,
+        after=after,
+    )
+
+
+def _tell(session: AsyncSession, action: Action, *, owner: Member, kind: str, now: datetime) -> None:
+    """Queue a 1:1 message to an owner (the reminders dispatcher delivers it)."""
+    session.add(
+        Notification(
+            community_id=action.community_id,
+            member_id=owner.id,
+            kind=kind,
+            payload={"action_id": action.id, "number": action.number},
+            dedup_key=f"{kind}:{action.id}:{owner.id}:{now.isoformat()}",
+            due_at=now,
+            created_at=now,
+        )
+    )

@@ -1,0 +1,94 @@
+"""Action cards over real HTTP: buttons are Action.Execute invokes, answered with the refreshed card."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.bot.conftest import OMAR, SAMI, card_texts
+
+CARD = "application/vnd.microsoft.card.adaptive"
+LOCALES = {OMAR["id"]: "ar-SA", SAMI["id"]: "en-GB"}
+
+
+def mention(account: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "type": "mention",
+        "mentioned": {"id": account["id"], "name": account["name"]},
+        "text": f"<at>{account['name']}</at>",
+    }
+
+
+def press(bot, who: dict[str, Any] | None, verb: str, data: object) -> dict[str, Any]:
+    activity = bot.activity("invoke_adaptive_card_action")
+    activity["value"] = {"action": {"type": "Action.Execute", "verb": verb, "data": data}, "trigger": "manual"}
+    if who is not None:
+        activity["from"] = {"id": who["id"], "name": who["name"], "aadObjectId": who["aadObjectId"]}
+        activity["locale"] = LOCALES[who["id"]]
+    return activity
+
+
+@pytest.fixture
+async def action_card(bot) -> dict[str, Any]:
+    """Leila (who installed the bot: admin) gives Omar an action; the reply is its card."""
+    await bot.install()
+    activity = bot.activity(
+        "personal_message_en", text="action add Share the flood trigger data | <at>Omar Khalil</at> | 15 December"
+    )
+    activity["entities"] = [*activity.get("entities", []), mention(OMAR)]
+    replies = await bot.replies(activity)
+    return replies[0]["attachments"][0]["content"]
+
+
+async def test_card_refreshes_for_owners_and_facilitators(action_card) -> None:
+    assert action_card["version"] == "1.5"
+    assert action_card["refresh"]["action"] == {
+        "type": "Action.Execute",
+        "verb": "action-refresh",
+        "data": {"action": 1},
+    }
+    assert set(action_card["refresh"]["userIds"]) == {"29:1omar", "29:1leila"}
+    assert [a.get("verb") or a["type"] for a in action_card["actions"]] == [
+        "action-done",
+        "Action.ShowCard",
+        "action-snooze",
+    ]
+
+
+async def test_owner_presses_done_and_the_card_updates_in_place(bot, action_card) -> None:
+    status, body = await bot.post(press(bot, OMAR, "action-done", {"action": 1}))
+    assert status == 200 and body["statusCode"] == 200 and body["type"] == CARD
+    card = body["value"]
+    assert card["rtl"] is True  # Omar reads Arabic (ar-SA)
+    assert "أُنجز الإجراء رقم ١" in card_texts({"attachments": [{"content": card}]})
+    assert "الحالة: منجز" in "\n".join(f"{f['title']}: {f['value']}" for f in card["body"][2]["facts"])
+    assert card["actions"] == []  # nothing left to press on a done action
+
+
+async def test_progress_note_from_the_card_form(bot, action_card) -> None:
+    status, body = await bot.post(press(bot, OMAR, "action-progress", {"action": 1, "note": "draft shared"}))
+    assert status == 200 and body["type"] == CARD
+    texts = card_texts({"attachments": [{"content": body["value"]}]})
+    assert "قيد التنفيذ" in texts and "“draft shared”" in texts
+
+
+async def test_snooze_moves_the_due_date_a_week(bot, action_card) -> None:
+    _, body = await bot.post(press(bot, OMAR, "action-snooze", {"action": 1}))
+    facts = {f["title"]: f["value"] for f in body["value"]["body"][2]["facts"]}
+    assert facts["موعد الاستحقاق"] == "٢٢‏/١٢‏/٢٠٢٦"
+
+
+async def test_someone_else_sees_no_buttons_and_cannot_press_them(bot, action_card) -> None:
+    _, body = await bot.post(press(bot, SAMI, "action-refresh", {"action": 1}))
+    assert body["type"] == CARD and body["value"]["actions"] == []
+    _, body = await bot.post(press(bot, SAMI, "action-done", {"action": 1}))
+    assert body["type"] == "application/vnd.microsoft.activity.message"
+    assert "Action #1 is not yours" in body["value"]
+
+
+@pytest.mark.parametrize("data", [None, "1", {"action": "1"}, {"action": 999}, {}])
+async def test_malformed_button_data_gets_a_short_message(bot, action_card, data) -> None:
+    status, body = await bot.post(press(bot, OMAR, "action-done", data))
+    assert status == 200 and body["type"] == "application/vnd.microsoft.activity.message"
+    assert "لم يتمكن تنسيق من قراءة إجابة البطاقة" in body["value"]

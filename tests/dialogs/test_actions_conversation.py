@@ -1,0 +1,184 @@
+"""Action points as a conversation: record, own, update, list — in English and Arabic, with refusals."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from dialogs.roster import install
+from storage.models import Action, ActionEvent, ActionStatus, AuditLog, Notification, WorkingGroup
+from tests.chat import Chat
+
+# Tuesday 24 November 2026, 09:00 UTC (FakeClock). Owners: عمر خليل (member, ar-SA), Sami Nasser (guest).
+CONVERSATION = [
+    # recording
+    (
+        "facilitator",
+        "action add Share the flood trigger data | <at>عمر خليل</at> | 15 December",
+        "action-added",
+        "#1 · Share the flood trigger data\nStatus: Open\nOwners: عمر خليل\nDue: Dec 15, 2026",
+    ),
+    ("member", "إجراء إضافة مراجعة عتبات الأمطار | أنا | ١٥ ديسمبر", "action-added", "سُجّل الإجراء رقم ٢."),
+    (
+        "guest",
+        "action add Map the early-warning focal points | me | group Early warning",
+        "action-added",
+        "Working group: Early warning triggers",
+    ),
+    (
+        "facilitator",
+        "action add Joint drought protocol | <at>Sami Nasser</at> <at>عمر خليل</at>",
+        "action-added",
+        "Owners: Sami Nasser, عمر خليل\nDue: no due date",
+    ),
+    # members record only for themselves
+    ("member", "إجراء إضافة شيء ما | <at>Sami Nasser</at>", "action-owner-self-only", "لأنفسهم"),
+    # lists
+    ("member", "الإجراءات", "actions-list", "إجراءاتك المفتوحة (٣)"),
+    ("guest", "actions", "actions-list", "Your open actions (2)"),
+    ("facilitator", "actions all", "actions-list", "All open actions (4)"),
+    ("facilitator", "actions <at>Sami Nasser</at>", "actions-list", "Open actions of Sami Nasser (2)"),
+    ("facilitator", "actions group early warning", "actions-list", "Open actions of Early warning triggers (1)"),
+    ("facilitator", "actions overdue", "actions-list", "Nothing here"),
+    # updates by owners, refusals for others
+    ("guest", "action done 1", "action-not-yours", "Action #1 is not yours"),
+    ("member", "إجراء تقدم 1 أُرسلت المسودة إلى الشركاء", "action-progress", "“أُرسلت المسودة إلى الشركاء”"),
+    ("member", "إجراء متعثر ١ بانتظار بيانات الأمطار", "action-blocked", "الحالة: متعثر"),
+    ("member", "إجراء تم ١", "action-done", "أُنجز الإجراء رقم ١. شكرًا لك!"),
+    ("member", "إجراء تم 1", "action-closed", "الإجراء رقم ١ منجز بالفعل"),
+    ("facilitator", "action due 2 2026-12-20", "action-due", "Due: Dec 20, 2026"),
+    ("facilitator", "action reassign 2 <at>Sami Nasser</at>", "action-reassign", "Owners: Sami Nasser"),
+    ("member", "إجراء تم 2", "action-not-yours", "ليس لك"),
+    ("guest", "action cancel 3", "action-cancel", "Status: Cancelled"),
+    ("facilitator", "action 1", "action-card", "History"),
+    ("facilitator", "actions all", "actions-list", "All open actions (2)"),
+]
+
+
+@pytest.fixture
+async def chat(sessions, clock) -> Chat:
+    chat = await Chat(sessions, clock).start()
+    async with sessions.begin() as session:
+        session.add(WorkingGroup(community_id=chat.community_id, name="Early warning triggers", scope="thresholds"))
+    return chat
+
+
+async def test_action_conversation(chat: Chat) -> None:
+    for who, says, key, words in CONVERSATION:
+        said = await chat.say(says, as_=who)
+        assert (said.key, words in said.text) == (key, True), f"{who}: {says!r} -> {said.key}: {said.text!r}"
+
+
+async def test_history_records_who_when_and_the_note(chat: Chat, sessions, clock) -> None:
+    await chat.say("action add Draft the protocol | <at>عمر خليل</at>", as_="facilitator")
+    clock.advance(days=2)
+    await chat.say("إجراء تقدم 1 المسودة الأولى جاهزة", as_="member")
+    clock.advance(days=1)
+    await chat.say("إجراء تم 1", as_="member")
+    async with sessions() as session:
+        events = list(await session.scalars(select(ActionEvent).order_by(ActionEvent.id)))
+        audits = await session.scalar(
+            select(func.count()).select_from(AuditLog).where(AuditLog.object_type == "action")
+        )
+    assert [(e.kind, e.actor_id, e.at.day) for e in events] == [
+        ("created", chat.ids["facilitator"], 24),
+        ("progress", chat.ids["member"], 26),
+        ("done", chat.ids["member"], 27),
+    ]
+    assert events[1].note == "المسودة الأولى جاهزة"
+    assert (events[2].before["status"], events[2].after["status"]) == ("in_progress", "done")
+    assert audits == 3
+    card = await chat.say("action 1", as_="facilitator")
+    assert "Leila Haddad: recorded it" in card.text and "عمر خليل: added progress — المسودة الأولى جاهزة" in card.text
+
+
+async def test_owners_other_than_the_author_are_told(chat: Chat, sessions) -> None:
+    await chat.say("action add Joint protocol | <at>Sami Nasser</at> <at>Leila Haddad</at>", as_="facilitator")
+    await chat.say("action reassign 1 <at>عمر خليل</at>", as_="facilitator")
+    async with sessions() as session:
+        told = [(n.member_id, n.kind, n.payload["number"]) for n in await session.scalars(select(Notification))]
+    assert told == [(chat.ids["guest"], "action-assigned", 1), (chat.ids["member"], "action-assigned", 1)]
+
+
+async def test_overdue_counts_days_in_the_readers_zone(chat: Chat, clock) -> None:
+    await chat.say("action add Send the report | me | 1 December", as_="facilitator")
+    clock.advance(days=10)  # 4 December, 09:00 UTC
+    said = await chat.say("actions overdue", as_="facilitator")
+    assert "Overdue actions (1)" in said.text and "Dec 1, 2026 — 3 days overdue" in said.text
+    await chat.say("tz Pacific/Kiritimati", as_="facilitator")  # UTC+14: already 4 Dec 23:00 there
+    clock.advance(hours=11)  # 4 Dec 20:00 UTC = 5 Dec 10:00 in Kiritimati
+    assert "4 days overdue" in (await chat.say("actions overdue", as_="facilitator")).text
+
+
+async def test_lists_page_by_ten(chat: Chat) -> None:
+    for n in range(12):
+        await chat.say(f"action add Task {n} | me", as_="facilitator")
+    first = await chat.say("actions all", as_="facilitator")
+    assert "All open actions (12)" in first.text and "Page 1 of 2" in first.text and "Task 9" in first.text
+    second = await chat.say("actions all 2", as_="facilitator")
+    assert "Task 11" in second.text and "Task 0" not in second.text
+    assert (await chat.say("actions all 3", as_="facilitator")).key == "actions-page-unknown"
+
+
+BAD_INPUT = [
+    ("facilitator", "action add | me", "action-text-missing"),
+    ("facilitator", "action add " + "x" * 1500 + " | me", "action-text-too-long"),
+    ("facilitator", "action add " + "x" * 10_000 + " | me", "text-too-long"),
+    ("facilitator", "action add Do it", "action-owners-missing"),
+    ("facilitator", "action add Do it | ", "action-owners-missing"),
+    ("facilitator", "action add Do it | <at>Nobody Here</at>", "member-not-found"),
+    ("facilitator", "action add Do it | me | yesterday", "day-in-past"),
+    ("member", "إجراء إضافة مهمة | أنا | أمس", "day-in-past"),
+    ("facilitator", "action add Do it | me | blue moon", "date-unreadable"),
+    ("facilitator", "action add Do it | me | group Nonexistent", "group-unknown"),
+    ("facilitator", "action done 99", "action-unknown"),
+    ("facilitator", "action done", "action-number-missing"),
+    ("facilitator", "action done abc", "action-number-missing"),
+    ("facilitator", "action progress 1", "action-note-missing"),
+    ("facilitator", "action due 1", "action-due-missing"),
+    ("facilitator", "action due 1 last year", "day-in-past"),
+    ("facilitator", "action reassign 1", "action-reassign-missing"),
+    ("facilitator", "action frobnicate 1", "action-usage"),
+    ("facilitator", "actions sideways", "actions-filter-unknown"),
+]
+
+
+@pytest.mark.parametrize("who, says, key", BAD_INPUT, ids=[k + str(i) for i, (_, _, k) in enumerate(BAD_INPUT)])
+async def test_bad_input_gets_a_clear_answer_and_changes_nothing(chat: Chat, sessions, who, says, key) -> None:
+    await chat.say("action add Existing action | me | 20 December", as_="facilitator")
+    async with sessions() as session:
+        before = (
+            await session.scalar(select(func.count()).select_from(ActionEvent)),
+            await session.scalar(select(Action.due_on).where(Action.number == 1)),
+        )
+    said = await chat.say(says, as_=who)
+    assert said.key == key, said.text
+    assert said.text.strip() and "Traceback" not in said.text
+    async with sessions() as session:
+        after = (
+            await session.scalar(select(func.count()).select_from(ActionEvent)),
+            await session.scalar(select(Action.due_on).where(Action.number == 1)),
+        )
+    assert after == before
+
+
+async def test_actions_of_another_community_are_out_of_reach(chat: Chat, sessions, clock) -> None:
+    async with sessions.begin() as session:
+        other = await install(
+            session,
+            tenant_id="other-tenant",
+            team_id="19:other@thread.tacv2",
+            team_name="Other",
+            channel_id=None,
+            conversation_reference=None,
+            installer=None,
+            default_language="en",
+            timezone="UTC",
+            admin_ids=(),
+            now=clock(),
+        )
+        session.add(Action(community_id=other.id, number=7, text="Secret", created_at=clock(), updated_at=clock()))
+    assert (await chat.say("action done 7", as_="facilitator")).key == "action-unknown"
+    assert "Secret" not in (await chat.say("actions all", as_="facilitator")).text
+    async with sessions() as session:
+        assert await session.scalar(select(Action.status).where(Action.number == 7)) is ActionStatus.OPEN
