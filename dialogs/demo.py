@@ -7,14 +7,23 @@ mock users are members of it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.roster import Person, install, sync_roster
 from storage import repositories as repo
-from storage.models import Role, WorkingGroup, WorkingGroupMember
+from storage.models import (
+    Action,
+    ActionEvent,
+    ActionOwner,
+    ActionStatus,
+    Member,
+    Role,
+    WorkingGroup,
+    WorkingGroupMember,
+)
 
 DEMO_TENANT = "00000000-0000-0000-0000-0000000000001"
 DEMO_TEAM = "19:tansiq-demo-team@thread.tacv2"
@@ -78,6 +87,40 @@ DEMO_PEOPLE: tuple[tuple[str, str, str, str, Role, str | None, str], ...] = (
     ),
 )
 
+# (text, owner e-mails, due in days from today, status, working group)
+DEMO_ACTIONS: tuple[tuple[str, tuple[str, ...], int | None, ActionStatus, str | None], ...] = (
+    (
+        "Share the 2026 flood trigger thresholds with the national societies · "
+        "مشاركة عتبات محفزات الفيضانات لعام ٢٠٢٦ مع الجمعيات الوطنية",
+        ("amal.zoubi@jrcs.example",),
+        10,
+        ActionStatus.OPEN,
+        "محفزات الإنذار المبكر · Early warning triggers",
+    ),
+    (
+        "مسودة بروتوكول العمل المبكر للجفاف في اليمن",
+        ("huda.abdallah@yrcs.example", "omar.khalil@wfp.example"),
+        -5,
+        ActionStatus.IN_PROGRESS,
+        "التمويل والبروتوكولات · Financing and early action protocols",
+    ),
+    ("Circulate the minutes of the October plenary", ("leila.haddad@ifrc.example",), -12, ActionStatus.DONE, None),
+    (
+        "Map the anticipatory action focal points in each country",
+        ("sami.nasser@ngo.example",),
+        20,
+        ActionStatus.OPEN,
+        None,
+    ),
+    (
+        "تحديث قائمة جهات الاتصال للإنذار المبكر في تونس",
+        ("karim.mansour@unocha.example",),
+        -2,
+        ActionStatus.OPEN,
+        "محفزات الإنذار المبكر · Early warning triggers",
+    ),
+)
+
 # (name, scope, ends on, lead e-mail, member e-mails)
 DEMO_GROUPS: tuple[tuple[str, str, date, str, Sequence[str]], ...] = (
     (
@@ -137,7 +180,39 @@ async def load_demo(session: AsyncSession, *, settings_admins: Sequence[str], no
             session.add(WorkingGroupMember(group_id=group.id, member_id=by_email[lead].id, role="lead", joined_at=now))
             for email in others:
                 session.add(WorkingGroupMember(group_id=group.id, member_id=by_email[email].id, joined_at=now))
+    await _demo_actions(session, community_id=community.id, by_email=by_email, now=now)
     return (
         f"demo community {community.id} ready: {len(DEMO_PEOPLE)} members, {len(DEMO_GROUPS)} working "
-        f"groups (tenant {DEMO_TENANT}, team {DEMO_TEAM})"
+        f"groups, {len(DEMO_ACTIONS)} actions (tenant {DEMO_TENANT}, team {DEMO_TEAM})"
     )
+
+
+async def _demo_actions(
+    session: AsyncSession, *, community_id: int, by_email: dict[str, Member], now: datetime
+) -> None:
+    """Open, overdue and done action points (only into a community that has none yet)."""
+    if await session.scalar(select(Action.id).where(Action.community_id == community_id).limit(1)) is not None:
+        return
+    groups = {
+        g.name: g.id
+        for g in await session.scalars(select(WorkingGroup).where(WorkingGroup.community_id == community_id))
+    }
+    today = now.date()
+    for number, (text, owners, due_in_days, status, group) in enumerate(DEMO_ACTIONS, start=1):
+        created = now - timedelta(days=30 - number)
+        action = Action(
+            community_id=community_id,
+            number=number,
+            text=text,
+            status=status,
+            due_on=None if due_in_days is None else today + timedelta(days=due_in_days),
+            group_id=groups.get(group) if group else None,
+            created_by_id=by_email[owners[0]].id,
+            created_at=created,
+            updated_at=created,
+            closed_at=now - timedelta(days=2) if status.closed else None,
+            owners=[ActionOwner(member_id=by_email[email].id) for email in owners],
+        )
+        session.add(action)
+        await session.flush()
+        session.add(ActionEvent(action_id=action.id, actor_id=by_email[owners[0]].id, kind="created", at=created))

@@ -92,3 +92,39 @@ async def test_malformed_button_data_gets_a_short_message(bot, action_card, data
     status, body = await bot.post(press(bot, OMAR, "action-done", data))
     assert status == 200 and body["type"] == "application/vnd.microsoft.activity.message"
     assert "لم يتمكن تنسيق من قراءة إجابة البطاقة" in body["value"]
+
+
+async def _report_card(bot, fixture: str, text: str) -> dict[str, Any]:
+    replies = await bot.replies(bot.activity(fixture, text=text))
+    return replies[0]["attachments"][0]["content"]
+
+
+async def test_facilitators_download_the_report_as_csv(bot, action_card, clock) -> None:
+    import csv
+    import io
+    from urllib.parse import urlsplit
+
+    import aiohttp
+
+    card = await _report_card(bot, "personal_message_en", "actions report")
+    assert "Action points since the start" in card_texts({"attachments": [{"content": card}]})
+    [download] = card["actions"]
+    assert download["type"] == "Action.OpenUrl" and download["url"].endswith(".csv")
+    path = urlsplit(download["url"]).path
+    async with aiohttp.ClientSession() as http:
+        async with http.get(bot.server.make_url(path)) as response:
+            assert response.status == 200 and response.content_type == "text/csv"
+            rows = list(csv.reader(io.StringIO((await response.read()).decode("utf-8-sig"))))
+        assert rows[1] == ["total", "total", "1", "0", "0", "0", "0.000", ""]
+        assert ["organisation", "wfp.example", "1", "0", "0", "0", "0.000", ""] in rows
+        async with http.get(bot.server.make_url(path.replace(".csv", "x.csv"))) as tampered:
+            assert tampered.status == 404
+        clock.advance(days=8)
+        async with http.get(bot.server.make_url(path)) as expired:
+            assert expired.status == 404
+
+
+async def test_members_get_the_report_without_the_download(bot, action_card) -> None:
+    card = await _report_card(bot, "personal_message_ar", "الإجراءات تقرير ربع")
+    assert card["rtl"] is True and card["actions"] == []
+    assert "نقاط العمل في هذا الربع" in card_texts({"attachments": [{"content": card}]})

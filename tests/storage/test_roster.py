@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 from sqlalchemy import func, select
@@ -10,7 +10,7 @@ from sqlalchemy.exc import StatementError
 
 from dialogs.demo import DEMO_PEOPLE, load_demo
 from dialogs.roster import Person, find_member, install, remove_people, sync_roster
-from storage.models import AuditLog, Community, Member, Role, WorkingGroup
+from storage.models import Action, AuditLog, Community, Member, Role, WorkingGroup
 
 TENANT, TEAM = "tenant-1", "19:team@thread.tacv2"
 
@@ -120,3 +120,8 @@ async def test_demo_loads_twice_without_duplicates(sessions) -> None:
         assert await session.scalar(select(func.count()).select_from(WorkingGroup)) == 2
         roles = {m.name: m.role for m in await session.scalars(select(Member))}
     assert sum(role is Role.FACILITATOR for role in roles.values()) == 2
+    async with sessions() as session:
+        statuses = sorted(a.status.value for a in await session.scalars(select(Action)))
+        overdue = [a for a in await session.scalars(select(Action)) if a.due_on and a.due_on < date.today()]
+    assert statuses == ["done", "in_progress", "open", "open", "open"]
+    assert len([a for a in overdue if not a.status.closed]) == 2
