@@ -186,7 +186,12 @@ class Renderer:
     def _report_cells(self, row: ReportRow, *, lang: str, zone: str) -> list[str]:
         label = self._t(lang, "report-total", zone) if row.label == "total" else row.label
         none = self._t(lang, "report-none", zone)
-        completion = none if row.completion is None else format_percent(row.completion, locale=lang)
+        if row.completion is None:
+            completion = none
+        elif lang == "ar":
+            completion = format_percent(row.completion, locale=lang, numbering_system="arab")
+        else:
+            completion = format_percent(row.completion, locale=lang)
         late = none if row.median_days_late is None else format_decimal(row.median_days_late, locale=lang)
         cells = [label, str(row.open), str(row.done), str(row.overdue), completion, late]
         return [arabic_digits(cell) if lang == "ar" and i else cell for i, cell in enumerate(cells)]

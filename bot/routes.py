@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from microsoft_agents.activity import Activity, ActivityTypes, AdaptiveCardInvokeResponse, InvokeResponse
 from microsoft_agents.hosting.core import AgentApplication, TurnContext, TurnState
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import roster_sync, teams_data
@@ -212,32 +213,39 @@ class Routes:
         activity = context.activity
         data = teams_data.channel_data(activity)
         people, complete = await roster_sync.fetch_team_roster(context, team)
-        async with self.sessions.begin() as session:
-            existed = await repo.community_by_team(session, tenant_id=tenant, team_id=team) is not None
-            community = await install(
-                session,
-                tenant_id=tenant,
-                team_id=team,
-                team_name=(data.team.name if data and data.team and data.team.name else ""),
-                channel_id=(data.channel.id if data and data.channel else None) or team,
-                conversation_reference=teams_data.reference(activity, thread_root=True),
-                installer=installer,
-                default_language=self.settings.default_language,
-                timezone=self.settings.default_timezone,
-                admin_ids=self.settings.admin_ids,
-                now=self.clock(),
-            )
-            if data and data.team and data.team.aad_group_id:
-                community.team_aad_group_id = data.team.aad_group_id
-            change = await sync_roster(
-                session,
-                community=community,
-                people=people,
-                complete=complete,
-                admin_ids=self.settings.admin_ids,
-                now=self.clock(),
-            )
-            name, lang = community.name, community.default_language
+        for attempt in (1, 2):  # Teams sends two install events at once: the one that loses the race retries
+            try:
+                async with self.sessions.begin() as session:
+                    community = await install(
+                        session,
+                        tenant_id=tenant,
+                        team_id=team,
+                        team_name=(data.team.name if data and data.team and data.team.name else ""),
+                        channel_id=(data.channel.id if data and data.channel else None) or team,
+                        conversation_reference=teams_data.reference(activity, thread_root=True),
+                        installer=installer,
+                        default_language=self.settings.default_language,
+                        timezone=self.settings.default_timezone,
+                        admin_ids=self.settings.admin_ids,
+                        now=self.clock(),
+                    )
+                    if data and data.team and data.team.aad_group_id:
+                        community.team_aad_group_id = data.team.aad_group_id
+                    change = await sync_roster(
+                        session,
+                        community=community,
+                        people=people,
+                        complete=complete,
+                        admin_ids=self.settings.admin_ids,
+                        now=self.clock(),
+                    )
+                    welcome = await repo.claim_welcome(session, community, now=self.clock())
+                    name, lang = community.name, community.default_language
+                break
+            except IntegrityError:
+                if attempt == 2:
+                    raise
+                logger.info("install in team=%s raced another install event; trying again", team)
         logger.info(
             "installed in team=%s community=%s roster=%s complete=%s added=%s",
             team,
@@ -246,32 +254,32 @@ class Routes:
             complete,
             len(change.added),
         )
-        if not existed:
-            welcome = self.renderer.activity(Reply.of("welcome-team", community=name), lang=lang, zone="UTC")
-            await context.send_activity(welcome)
+        if welcome:
+            await context.send_activity(
+                self.renderer.activity(Reply.of("welcome-team", community=name), lang=lang, zone="UTC")
+            )
 
     async def _installed_personally(self, context: TurnContext, *, tenant: str, person: Person) -> None:
         activity = context.activity
+        welcome: tuple[str, str] | None = None
         async with self.sessions.begin() as session:
             member = await find_member(session, tenant_id=tenant, team_id=None, person=person)
-            if member is None:
-                known = False
-            else:
-                known = True
-                first_time = member.conversation_reference is None
+            if member is not None:
                 member.conversation_reference = teams_data.reference(activity)
-                community = await session.get(Community, member.community_id)
-                lang = pick_language(
-                    preference=member.language,
-                    teams_locale=activity.locale,
-                    text=None,
-                    community_default=community.default_language if community else "ar",
-                )
-                name = member.name
-        if not known:
+                if await repo.claim_welcome(session, member, now=self.clock()):
+                    community = await session.get(Community, member.community_id)
+                    lang = pick_language(
+                        preference=member.language,
+                        teams_locale=activity.locale,
+                        text=None,
+                        community_default=community.default_language if community else "ar",
+                    )
+                    welcome = (member.name, lang)
+        if member is None:
             logger.warning("personal install by non-member user=%s tenant=%s", person.teams_user_id, tenant)
             await context.send_activity(self.renderer.bilingual("stranger"))
-        elif first_time:
+        elif welcome:
+            name, lang = welcome
             await context.send_activity(
                 self.renderer.activity(Reply.of("welcome-personal", name=name), lang=lang, zone="UTC")
             )

@@ -96,6 +96,7 @@ class Community(Base):
     default_language: Mapped[str] = mapped_column(String(8), default="ar")
     timezone: Mapped[str] = mapped_column(String(64), default="Asia/Beirut")
     installed_by: Mapped[str | None] = mapped_column(String(200))
+    welcomed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     members: Mapped[list[Member]] = relationship(back_populates="community")
@@ -127,6 +128,7 @@ class Member(Base):
     joined_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     left_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    welcomed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     community: Mapped[Community] = relationship(back_populates="members")
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import AuditLog, Community, Member, Role, WorkingGroup, WorkingGroupMember
@@ -54,6 +55,15 @@ async def group_names_of(session: AsyncSession, *, member_id: int) -> list[str]:
         .order_by(WorkingGroup.name)
     )
     return list(rows)
+
+
+async def claim_welcome(session: AsyncSession, row: Community | Member, *, now: datetime) -> bool:
+    """True for exactly one caller per row, however many install events race: they welcome, nobody else."""
+    table = type(row)
+    result = await session.execute(
+        update(table).where(table.id == row.id, table.welcomed_at.is_(None)).values(welcomed_at=now)
+    )
+    return result.rowcount == 1
 
 
 def audit(

@@ -244,3 +244,21 @@ async def test_many_newcomers_at_once_are_read_from_the_paged_roster(bot, connec
     async with sessions() as session:
         names = {m.teams_user_id: m.name for m in await session.scalars(select(Member).where(Member.active.is_(True)))}
     assert all(names[a["id"]] == a["name"] for a in newcomers) and len(names) == 15
+
+
+async def test_simultaneous_install_events_welcome_once(bot, connector, sessions, caplog) -> None:
+    """Teams sends installationUpdate and conversationUpdate together; the Playground resends on page load."""
+    import asyncio
+
+    team_events = [bot.activity("installation_update_add_team"), bot.activity("conversation_update_bot_added_team")]
+    with caplog.at_level(logging.ERROR):
+        statuses = await asyncio.gather(*(bot.post(event) for event in team_events * 2))
+        personal = await asyncio.gather(
+            *(bot.replies(bot.activity("installation_update_add_personal")) for _ in range(3))
+        )
+    assert {status for status, _ in statuses} <= {200, 202}
+    assert len([p for p in connector.posted if "مرحبًا! أنا تنسيق" in p.text]) == 1
+    assert sum(len(replies) for replies in personal) == 1
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+    async with sessions() as session:
+        assert await session.scalar(select(func.count()).select_from(Community)) == 1

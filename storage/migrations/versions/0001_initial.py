@@ -30,6 +30,7 @@ def upgrade() -> None:
     sa.Column('default_language', sa.String(length=8), nullable=False),
     sa.Column('timezone', sa.String(length=64), nullable=False),
     sa.Column('installed_by', sa.String(length=200), nullable=True),
+    sa.Column('welcomed_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_community')),
     sa.UniqueConstraint('tenant_id', 'team_id', name=op.f('uq_community_tenant_id_team_id'))
@@ -55,6 +56,7 @@ def upgrade() -> None:
     sa.Column('joined_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('left_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('last_seen_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('welcomed_at', sa.DateTime(timezone=True), nullable=True),
     sa.ForeignKeyConstraint(['community_id'], ['community.id'], name=op.f('fk_member_community_id_community'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_member')),
     sa.UniqueConstraint('community_id', 'teams_user_id', name=op.f('uq_member_community_id_teams_user_id'))
