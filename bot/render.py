@@ -19,7 +19,7 @@ from dialogs.text import arabic_digits
 
 ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive"
 CARD_VERSION = "1.5"
-CARDS = ("action", "action-list", "action-report")
+CARDS = ("action", "action-list", "action-report", "action-form")
 
 
 class Renderer:
@@ -61,6 +61,8 @@ class Renderer:
             return self._action_list_card(reply, lang=lang, zone=zone)
         if reply.card == "action-report":
             return self._report_card(reply, lang=lang, zone=zone)
+        if reply.card == "action-form":
+            return self._action_form_card(reply, lang=lang, zone=zone)
         action: ActionView = reply.args["action"]
         note = reply.args.get("note")
         headline = self._t(lang, reply.key, zone, number=action.number)
@@ -156,6 +158,46 @@ class Renderer:
                 )
             )
         return adaptive_card(body, [], lang=lang)
+
+    def _action_form_card(self, reply: Reply, *, lang: str, zone: str) -> dict[str, Any]:
+        t = partial(self._t, lang, zone=zone)
+        me = str(reply.args["me"])
+        body = [
+            text_block(t("action-form"), weight="Bolder", size="Medium"),
+            {
+                "type": "Input.Text",
+                "id": "text",
+                "label": t("action-form-text"),
+                "isRequired": True,
+                "maxLength": 1000,
+                "isMultiline": True,
+                "placeholder": t("action-form-text-placeholder"),
+                "errorMessage": t("action-text-missing"),
+            },
+            {
+                "type": "Input.ChoiceSet",
+                "id": "owners",
+                "label": t("action-form-owners"),
+                "isMultiSelect": True,
+                "isRequired": True,
+                "style": "filtered",
+                "value": me,
+                "errorMessage": t("action-owners-missing"),
+                "choices": [{"title": name, "value": str(member_id)} for member_id, name in reply.args["people"]],
+            },
+            {"type": "Input.Date", "id": "due", "label": t("action-form-due")},
+        ]
+        if reply.args["groups"]:
+            body.append(
+                {
+                    "type": "Input.ChoiceSet",
+                    "id": "group",
+                    "label": t("action-form-group"),
+                    "placeholder": t("action-form-no-group"),
+                    "choices": [{"title": name, "value": str(gid)} for gid, name in reply.args["groups"]],
+                }
+            )
+        return adaptive_card(body, [submit_action(t("action-form-submit"), {"verb": "action-add"})], lang=lang)
 
     def _report_card(self, reply: Reply, *, lang: str, zone: str) -> dict[str, Any]:
         report: ActionReport = reply.args["report"]

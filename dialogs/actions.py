@@ -49,6 +49,7 @@ UPDATE_VERBS = {
 ADD_WORDS = {fold(word) for word in ("add", "new", "أضف", "إضافة", "اضافة", "جديد")}
 SNOOZE_DAYS = 7
 MAX_REFRESH_USERS = 60  # Teams refreshes a card automatically for at most 60 listed users
+MAX_FORM_CHOICES = 200
 
 
 @dataclass(frozen=True)
@@ -119,8 +120,6 @@ async def add(
     if len(fields) < 2 or (not strip_mentions(fields[1]) and not mentions):
         raise UserError("action-owners-missing")
     owners = await _owners(session, member=member, field=fields[1], mentions=mentions)
-    if not member.role.facilitates and {owner.id for owner in owners} != {member.id}:
-        raise UserError("action-owner-self-only")
     due_on, group = None, None
     for extra in fields[2:]:
         words = extra.split(maxsplit=1)
@@ -128,6 +127,70 @@ async def add(
             group = await _group(session, community=community, name=words[1] if len(words) > 1 else "")
         elif extra:
             due_on = parse_day(extra, now=now, zone=member_timezone(member, community))
+    return await _create(
+        session, member=member, community=community, text=text, owners=owners, due_on=due_on, group=group, now=now
+    )
+
+
+def form(members: Sequence[Member], groups: Sequence[WorkingGroup], *, member: Member) -> Reply:
+    """The card form for a new action (members may only pick themselves as owner)."""
+    people = members if member.role.facilitates else [member]
+    return Reply.of(
+        "action-form",
+        card="action-form",
+        people=[(m.id, m.name) for m in people[:MAX_FORM_CHOICES]],
+        groups=[(g.id, g.name) for g in groups],
+        me=member.id,
+    )
+
+
+async def add_from_form(
+    session: AsyncSession, *, member: Member, community: Community, data: dict[str, object], now: datetime
+) -> Reply:
+    """The form's answer: the same rules as `action add`."""
+    text = data.get("text") if isinstance(data.get("text"), str) else ""
+    _check_text(text.strip())
+    owner_ids = [part for part in str(data.get("owners") or "").split(",") if part.strip().isdigit()]
+    owners = []
+    for owner_id in owner_ids:
+        owner = await session.get(Member, int(owner_id))
+        if owner is None or owner.community_id != community.id or not owner.active:
+            raise UserError("card-data-invalid")
+        owners.append(owner)
+    if not owners:
+        raise UserError("action-owners-missing")
+    due_on = _form_day(data.get("due"), member=member, community=community, now=now)
+    group = None
+    if str(data.get("group") or "").isdigit():
+        group = await session.get(WorkingGroup, int(str(data["group"])))
+        if group is None or group.community_id != community.id or group.closed_at is not None:
+            raise UserError("card-data-invalid")
+    return await _create(
+        session,
+        member=member,
+        community=community,
+        text=text.strip(),
+        owners=owners,
+        due_on=due_on,
+        group=group,
+        now=now,
+    )
+
+
+async def _create(
+    session: AsyncSession,
+    *,
+    member: Member,
+    community: Community,
+    text: str,
+    owners: Sequence[Member],
+    due_on: date | None,
+    group: WorkingGroup | None,
+    now: datetime,
+) -> Reply:
+    """Record a new action (numbered per community), its history and the owners' notices."""
+    if not member.role.facilitates and {owner.id for owner in owners} != {member.id}:
+        raise UserError("action-owner-self-only")
     await session.execute(select(Community.id).where(Community.id == community.id).with_for_update())
     number = (await session.scalar(select(func.max(Action.number)).where(Action.community_id == community.id))) or 0
     action = Action(
@@ -150,6 +213,19 @@ async def add(
     await session.refresh(action, ["owners", "group"])
     shown = await card_view(session, action, reader=member, community=community, now=now)
     return Reply.of("action-added", card="action", action=shown)
+
+
+def _form_day(value: object, *, member: Member, community: Community, now: datetime) -> date | None:
+    """Input.Date sends YYYY-MM-DD (or nothing); a past day is refused like a typed one."""
+    if value in (None, ""):
+        return None
+    try:
+        day = date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise UserError("card-data-invalid") from exc
+    if day < local_today(now=now, zone=member_timezone(member, community)):
+        raise UserError("day-in-past", given=str(value))
+    return day
 
 
 async def list_actions(
@@ -366,9 +442,7 @@ async def _active_member(session: AsyncSession, *, community_id: int, person: Pe
 
 async def _group(session: AsyncSession, *, community: Community, name: str) -> WorkingGroup:
     wanted = fold(name)
-    groups = await session.scalars(
-        select(WorkingGroup).where(WorkingGroup.community_id == community.id, WorkingGroup.closed_at.is_(None))
-    )
+    groups = await repo.open_groups(session, community_id=community.id)
     matches = [g for g in groups if wanted and (fold(g.name) == wanted or wanted in fold(g.name))]
     if len(matches) != 1:
         raise UserError("group-unknown", name=name[:60] or "-")

@@ -17,6 +17,7 @@ from dialogs.errors import UserError
 from dialogs.replies import Reply
 from dialogs.roster import Person
 from dialogs.text import ascii_digits, fold
+from storage import repositories as repo
 from storage.models import Community, Member
 
 logger = logging.getLogger(__name__)
@@ -92,7 +93,15 @@ async def handle_card(
         return [community_dialogs.set_language(session, member=member, args=data["lang"])]
     if verb == "help":
         return [community_dialogs.help_for(member)]
+    if verb == "action-add":
+        return [await actions.add_from_form(session, member=member, community=community, data=data, now=now)]
     raise UserError("card-data-invalid")
+
+
+async def _action_form(session: AsyncSession, *, member: Member, community: Community) -> Reply:
+    members = await repo.active_members(session, community_id=community.id)
+    groups = await repo.open_groups(session, community_id=community.id)
+    return actions.form(members, groups, member=member)
 
 
 async def run_card_action(
@@ -163,6 +172,8 @@ async def _action(
 ) -> Reply:
     """`action add …`, `action <verb> N …`, or `action N` (its card and history)."""
     first, _, rest = args.strip().partition(" ")
+    if not first or (fold(first) in actions.ADD_WORDS and not rest.strip()):
+        return await _action_form(session, member=member, community=community)
     if fold(first) in actions.ADD_WORDS:
         return await actions.add(session, member=member, community=community, args=rest, mentions=mentions, now=now)
     verb = actions.update_verb(first)

@@ -46,6 +46,16 @@ async def active_members(session: AsyncSession, *, community_id: int) -> list[Me
     return sorted(rows, key=lambda m: (rank[m.role], m.name.casefold()))
 
 
+async def open_groups(session: AsyncSession, *, community_id: int) -> list[WorkingGroup]:
+    """The community's working groups that are not closed, by name."""
+    rows = await session.scalars(
+        select(WorkingGroup)
+        .where(WorkingGroup.community_id == community_id, WorkingGroup.closed_at.is_(None))
+        .order_by(WorkingGroup.name)
+    )
+    return list(rows)
+
+
 async def group_names_of(session: AsyncSession, *, member_id: int) -> list[str]:
     """Names of the open working groups a member belongs to."""
     rows = await session.scalars(

@@ -128,3 +128,23 @@ async def test_members_get_the_report_without_the_download(bot, action_card) -> 
     card = await _report_card(bot, "personal_message_ar", "الإجراءات تقرير ربع")
     assert card["rtl"] is True and card["actions"] == []
     assert "نقاط العمل في هذا الربع" in card_texts({"attachments": [{"content": card}]})
+
+
+async def test_form_over_http_from_card_to_recorded_action(bot, sessions) -> None:
+    from sqlalchemy import select
+
+    from storage.models import Member
+
+    await bot.install()
+    form = (await bot.replies(bot.activity("personal_message_en", text="action add")))[0]["attachments"][0]["content"]
+    owners = next(element for element in form["body"] if element.get("id") == "owners")
+    async with sessions() as session:
+        omar_id = await session.scalar(select(Member.id).where(Member.teams_user_id == "29:1omar"))
+    assert {"title": "Omar Khalil", "value": str(omar_id)} in owners["choices"]
+    submit = bot.activity(
+        "card_submit",
+        value={"verb": "action-add", "text": "Collect the rainfall data", "owners": str(omar_id), "due": "2026-12-31"},
+    )
+    submit["locale"] = "en-US"
+    reply = (await bot.replies(submit))[0]
+    assert "Action #1 recorded." in card_texts(reply) and "Owners: Omar Khalil" in card_texts(reply)

@@ -182,3 +182,49 @@ async def test_actions_of_another_community_are_out_of_reach(chat: Chat, session
     assert "Secret" not in (await chat.say("actions all", as_="facilitator")).text
     async with sessions() as session:
         assert await session.scalar(select(Action.status).where(Action.number == 7)) is ActionStatus.OPEN
+
+
+async def test_form_offers_the_roster_to_facilitators_and_only_oneself_to_members(chat: Chat) -> None:
+    facilitator = await chat.say("action add", as_="facilitator")
+    assert facilitator.key == "action-form" and "New action point" in facilitator.text
+    assert len(facilitator.replies[0].args["people"]) == 4 and facilitator.replies[0].args["groups"]
+    member = await chat.say("إجراء", as_="member")
+    assert member.key == "action-form" and "نقطة عمل جديدة" in member.text
+    assert member.replies[0].args["people"] == [(chat.ids["member"], "عمر خليل")]
+
+
+async def test_form_answer_records_the_action_like_the_command(chat: Chat, sessions) -> None:
+    async with sessions() as session:
+        group_id = await session.scalar(select(WorkingGroup.id))
+    data = {
+        "verb": "action-add",
+        "text": " Draft the protocol ",
+        "due": "2026-12-15",
+        "group": str(group_id),
+        "owners": f"{chat.ids['member']},{chat.ids['guest']}",
+    }
+    said = await chat.submit(data, as_="facilitator")
+    assert said.key == "action-added"
+    assert "#1 · Draft the protocol\nStatus: Open\nOwners: Sami Nasser, عمر خليل\nDue: Dec 15, 2026" in said.text
+    assert "Working group: Early warning triggers" in said.text
+
+
+@pytest.mark.parametrize(
+    "who, data, key",
+    [
+        ("facilitator", {"text": "", "owners": "{member}"}, "action-text-missing"),
+        ("facilitator", {"text": "x", "owners": ""}, "action-owners-missing"),
+        ("facilitator", {"text": "x", "owners": "99999"}, "card-data-invalid"),
+        ("facilitator", {"text": "x", "owners": "{member}", "due": "2026-11-01"}, "day-in-past"),
+        ("facilitator", {"text": "x", "owners": "{member}", "due": "soon"}, "card-data-invalid"),
+        ("facilitator", {"text": "x", "owners": "{member}", "group": "99999"}, "card-data-invalid"),
+        ("member", {"text": "x", "owners": "{guest}"}, "action-owner-self-only"),
+        ("facilitator", {"text": "x" * 1001, "owners": "{member}"}, "action-text-too-long"),
+    ],
+)
+async def test_bad_form_answers_are_refused_and_record_nothing(chat: Chat, sessions, who, data, key) -> None:
+    data = {"verb": "action-add", **{k: v.format(**{w: chat.ids[w] for w in chat.ids}) for k, v in data.items()}}
+    said = await chat.submit(data, as_=who)
+    assert said.key == key, said.text
+    async with sessions() as session:
+        assert await session.scalar(select(func.count()).select_from(Action)) == 0

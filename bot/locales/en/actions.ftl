@@ -1,6 +1,6 @@
 ## help
 help-cmd-actions = **actions** — your open action points; also `actions all`, `actions overdue`, `actions @name`, `actions group Name`, and `actions report [quarter|year]`. Example: `actions overdue`
-help-cmd-action = **action** — record or update an action point. Example: `action add Share the flood trigger data | @Omar | next Thursday` · `action done 3` · `action progress 3 draft sent`
+help-cmd-action = **action** — record or update an action point (`action add` alone opens a form). Example: `action add Share the flood trigger data | @Omar | next Thursday` · `action done 3` · `action progress 3 draft sent`
 
 ## results (shown above the action's card)
 action-added = Action #{ $number } recorded.
@@ -104,3 +104,13 @@ report-total = All actions
 report-none = —
 report-download = Download as CSV
 report-period-unknown = “{ $given }” is not a period. Use `actions report quarter`, `actions report year` or just `actions report`.
+
+## the form (`action add` with nothing after it)
+action-form = New action point
+action-form-text = What is to be done?
+action-form-text-placeholder = e.g. Share the flood trigger data with the national societies
+action-form-owners = Owners
+action-form-due = Due date (optional)
+action-form-group = Working group (optional)
+action-form-no-group = None
+action-form-submit = Record the action
