@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot import downloads
 from bot.agent import build_agent
+from bot.i18n import Catalogs
 from bot.links import SignedLinks
 from bot.settings import Settings
 from dialogs.clock import Clock, system_clock
@@ -66,7 +67,7 @@ def create_app(settings: Settings, *, clock: Clock = system_clock) -> web.Applic
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
-    app.router.add_routes(downloads.routes(sessions=sessions, links=links, clock=clock))
+    app.router.add_routes(downloads.routes(sessions=sessions, links=links, clock=clock, catalogs=Catalogs()))
     app.cleanup_ctx.append(_database)
     return app
 

@@ -9,33 +9,44 @@ import logging
 from aiohttp import web
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.i18n import Catalogs, plain
 from bot.links import SignedLinks
 from dialogs.action_report import build_report, csv_rows, load_actions
 from dialogs.clock import Clock
-from storage.models import Community
+from storage.models import Community, Member
 
 logger = logging.getLogger(__name__)
 
 REPORTS = "reports"
 
 
-def report_link(links: SignedLinks, *, community_id: int, period: str, clock: Clock) -> str:
-    """The download link of a community's action report for a period."""
-    return links.url(REPORTS, {"community": community_id, "period": period}, now=clock(), suffix=".csv")
+def report_link(links: SignedLinks, *, community_id: int, member_id: int, period: str, clock: Clock) -> str:
+    """The download link of a community's action report, for one facilitator (checked again at download)."""
+    claims = {"community": community_id, "member": member_id, "period": period}
+    return links.url(REPORTS, claims, now=clock(), suffix=".csv")
 
 
-def routes(*, sessions: async_sessionmaker[AsyncSession], links: SignedLinks, clock: Clock) -> list[web.RouteDef]:
+def routes(
+    *, sessions: async_sessionmaker[AsyncSession], links: SignedLinks, clock: Clock, catalogs: Catalogs
+) -> list[web.RouteDef]:
     """The download routes (outside the Bot Framework JWT check: the signature is the credential)."""
+
+    def refused() -> web.HTTPNotFound:
+        text = "\n\n".join(plain(catalogs.text(lang, "link-refused")) for lang in ("ar", "en"))
+        return web.HTTPNotFound(text=text, headers={"Cache-Control": "no-store"})
 
     async def action_report(request: web.Request) -> web.StreamResponse:
         claims = links.read(REPORTS, request.match_info["token"], now=clock())
         if claims is None:
             logger.warning("refused report link (bad signature or expired)")
-            raise web.HTTPNotFound(text="This link is not valid or has expired. Ask Tansiq for a new report.")
+            raise refused()
         async with sessions() as session:
-            community = await session.get(Community, claims["community"])
-            if community is None:
-                raise web.HTTPNotFound(text="This community no longer exists.")
+            community = await session.get(Community, claims.get("community"))
+            member = await session.get(Member, claims.get("member"))
+            allowed = member is not None and member.active and member.role.facilitates
+            if community is None or not allowed or member.community_id != community.id:
+                logger.warning("refused report link of member=%s: no longer a facilitator here", claims.get("member"))
+                raise refused()
             actions = await load_actions(session, community_id=community.id)
             built = build_report(actions, period=claims["period"], now=clock(), zone=community.timezone)
         out = io.StringIO()
@@ -44,7 +55,10 @@ def routes(*, sessions: async_sessionmaker[AsyncSession], links: SignedLinks, cl
             body=("\ufeff" + out.getvalue()).encode(),  # BOM: spreadsheet programs then read Arabic correctly
             content_type="text/csv",
             charset="utf-8",
-            headers={"Content-Disposition": f'attachment; filename="tansiq-actions-{claims["period"]}.csv"'},
+            headers={
+                "Content-Disposition": f'attachment; filename="tansiq-actions-{claims["period"]}.csv"',
+                "Cache-Control": "no-store",
+            },
         )
 
     return [web.get(f"/{REPORTS}/{{token}}.csv", action_report)]

@@ -11,7 +11,8 @@ from microsoft_agents.hosting.core import TurnContext
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import roster_sync, teams_data
-from bot.render import Renderer
+from bot.i18n import plain
+from bot.render import Renderer, invoke_message
 from bot.settings import Settings
 from dialogs.clock import Clock
 from dialogs.roster import find_member
@@ -81,19 +82,28 @@ class Gate:
     async def _identify(self, context: TurnContext, *, tenant: str, team: str | None) -> bool:
         activity = context.activity
         person = teams_data.sender(activity)
+        refusal: str | None = None
         async with self.sessions.begin() as session:
             member = await find_member(session, tenant_id=tenant, team_id=team, person=person)
             if member is None and team:
                 member = await roster_sync.fetch_newcomer(
                     session, context, tenant=tenant, team=team, person=person, settings=self.settings, now=self.clock()
                 )
-            if member is None:
+            if member is not None and teams_data.conversation_type(activity) == "groupChat":
+                outsiders = await roster_sync.outsiders_in_chat(session, context, community_id=member.community_id)
+                if outsiders:
+                    logger.warning(
+                        "refused group chat=%s: %s participant(s) outside the community",
+                        activity.conversation.id,
+                        outsiders,
+                    )
+                    member, refusal = None, "group-chat-outsiders"
+            if member is None and refusal is None:
                 installed = not team or await repo.community_by_team(session, tenant_id=tenant, team_id=team)
                 key = "stranger" if installed else "not-installed"
                 logger.warning("refused %s user=%s tenant=%s team=%s", key, person.teams_user_id, tenant, team)
                 refusal = key
-            else:
-                refusal = None
+            elif member is not None:
                 community = await session.get(Community, member.community_id)
                 self._remember(member, community, context)
                 context.turn_state[SPEAKER] = Speaker(member.id, member.community_id)
@@ -122,6 +132,9 @@ class Gate:
     async def _refuse(self, context: TurnContext, key: str) -> None:
         if context.activity.type == ActivityTypes.message:
             await context.send_activity(self.renderer.bilingual(key))
+        elif context.activity.type == ActivityTypes.invoke and context.activity.name == "adaptiveCard/action":
+            text = "\n\n".join(plain(self.renderer.catalogs.text(lang, key)) for lang in ("ar", "en"))
+            await context.send_activity(invoke_message(text))
 
 
 def _is_zone(name: str) -> bool:

@@ -39,7 +39,7 @@ class SignedLinks:
     def read(self, kind: str, token: str, *, now: datetime) -> dict[str, Any] | None:
         """The claims of a valid, unexpired token of this kind; None for anything else."""
         payload, _, signature = token.partition(".")
-        if not payload or not hmac.compare_digest(signature, self._sign(payload)):
+        if not payload or not token.isascii() or not hmac.compare_digest(signature, self._sign(payload)):
             return None
         try:
             claims = json.loads(_unb64(payload))

@@ -6,7 +6,13 @@ from functools import partial
 from typing import Any
 
 from babel.numbers import format_decimal, format_percent
-from microsoft_agents.activity import Activity, ActivityTypes, Attachment
+from microsoft_agents.activity import (
+    Activity,
+    ActivityTypes,
+    AdaptiveCardInvokeResponse,
+    Attachment,
+    InvokeResponse,
+)
 
 from bot.downloads import report_link
 from bot.i18n import Catalogs
@@ -18,7 +24,9 @@ from dialogs.replies import Reply
 from dialogs.text import arabic_digits
 
 ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive"
+MESSAGE_RESPONSE = "application/vnd.microsoft.activity.message"  # Teams shows `value` as a short message
 CARD_VERSION = "1.5"
+FSI, PDI = "\u2068", "\u2069"  # isolate text of either direction inside a line of the other
 CARDS = ("action", "action-list", "action-report", "action-form")
 
 
@@ -68,7 +76,7 @@ class Renderer:
         headline = self._t(lang, reply.key, zone, number=action.number)
         body = [text_block(headline, isSubtle=True, spacing="None"), *self._action_body(action, lang=lang, zone=zone)]
         if note:
-            body.append(text_block(f"“{note}”", isSubtle=True))
+            body.append(text_block(f"«{note}»" if lang == "ar" else f"“{note}”", isSubtle=True))
         history = reply.args.get("history") or []
         if history:
             body.append(text_block(self._t(lang, "action-history-title", zone), weight="Bolder", separator=True))
@@ -84,8 +92,9 @@ class Renderer:
                 )
                 body.append(text_block(line, size="Small", spacing="Small"))
         card = adaptive_card(body, self._action_buttons(action, lang=lang, zone=zone), lang=lang)
+        refresh_data = {"action": action.id, "history": True} if history else {"action": action.id}
         card["refresh"] = {
-            "action": {"type": "Action.Execute", "verb": "action-refresh", "data": {"action": action.id}},
+            "action": {"type": "Action.Execute", "verb": "action-refresh", "data": refresh_data},
             "userIds": list(action.refresh_for),
         }
         return card
@@ -108,7 +117,9 @@ class Renderer:
         if action.group:
             facts.append((self._t(lang, "action-group-label", zone), action.group))
         return [
-            text_block(f"#{self._number(action.number, lang)} · {action.text}", weight="Bolder", size="Medium"),
+            text_block(
+                f"#{self._number(action.number, lang)} · {FSI}{action.text}{PDI}", weight="Bolder", size="Medium"
+            ),
             {"type": "FactSet", "facts": [{"title": title, "value": value} for title, value in facts]},
         ]
 
@@ -218,9 +229,13 @@ class Renderer:
             body.append(text_block(t(f"report-by-{section}"), weight="Bolder", separator=True))
             body.append(table(headers, [self._report_cells(row, lang=lang, zone=zone) for row in rows]))
         actions = []
-        if reply.args.get("csv") and self.links is not None and reply.args.get("community_id"):
+        if reply.args.get("csv") and self.links is not None:
             url = report_link(
-                self.links, community_id=reply.args["community_id"], period=report.period, clock=self.clock
+                self.links,
+                community_id=reply.args["community_id"],
+                member_id=reply.args["member_id"],
+                period=report.period,
+                clock=self.clock,
             )
             actions.append({"type": "Action.OpenUrl", "title": t("report-download"), "url": url})
         return adaptive_card(body, actions, lang=lang)
@@ -362,6 +377,23 @@ def card_text(card: dict[str, Any]) -> str:
         return lines(element.get("body", [])) + lines(element.get("items", [])) + lines(element.get("rows", []))
 
     return "\n".join(lines(card))
+
+
+def invoke_message(text: str) -> Activity:
+    """The answer to an `Action.Execute` that Teams shows as a short message instead of a card."""
+    return invoke_answer(MESSAGE_RESPONSE, text)
+
+
+def invoke_card(card: dict[str, Any]) -> Activity:
+    """The answer to an `Action.Execute`: the card to show in place of the pressed one."""
+    return invoke_answer(ADAPTIVE_CARD, card)
+
+
+def invoke_answer(kind: str, value: object) -> Activity:
+    body = AdaptiveCardInvokeResponse(status_code=200, type=kind, value=value).model_dump(
+        mode="json", by_alias=True, exclude_none=True
+    )
+    return Activity(type=ActivityTypes.invoke_response, value=InvokeResponse(status=200, body=body))
 
 
 def card_activity(card: dict[str, Any], *, lang: str, summary: str | None = None) -> Activity:

@@ -120,3 +120,27 @@ async def fetch_newcomer(
         return None
     logger.info("added newcomer user=%s to community=%s", person.teams_user_id, community.id)
     return await upsert_member(session, community=community, person=confirmed[0], admin_ids=settings.admin_ids, now=now)
+
+
+async def outsiders_in_chat(session: AsyncSession, context: TurnContext, *, community_id: int) -> int:
+    """How many people in this group chat are not active members (the bot, too, is no outsider).
+
+    A chat whose member list cannot be read counts as having outsiders: the community stays closed.
+    """
+    client = _client(context)
+    conversation = context.activity.conversation.id if context.activity.conversation else ""
+    try:
+        if client is None:
+            raise LookupError("no Teams API client")
+        accounts = await client.conversations.get_members(conversation)
+    except Exception as exc:
+        logger.warning("members of chat %s not readable (%s); treating it as open", conversation, type(exc).__name__)
+        return 1
+    bot_id = context.activity.recipient.id if context.activity.recipient else None
+    outsiders = 0
+    for account in accounts:
+        if account.id == bot_id:
+            continue
+        member = await repo.member_in(session, community_id=community_id, teams_user_id=account.id)
+        outsiders += member is None or not member.active
+    return outsiders

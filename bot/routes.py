@@ -6,7 +6,7 @@ import logging
 import uuid
 from dataclasses import dataclass
 
-from microsoft_agents.activity import Activity, ActivityTypes, AdaptiveCardInvokeResponse, InvokeResponse
+from microsoft_agents.activity import ActivityTypes
 from microsoft_agents.hosting.core import AgentApplication, TurnContext, TurnState
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot import roster_sync, teams_data
 from bot.gate import SPEAKER, Speaker
 from bot.i18n import plain
-from bot.render import ADAPTIVE_CARD, Renderer
+from bot.render import Renderer, invoke_card, invoke_message
 from bot.settings import Settings
 from dialogs import router
 from dialogs.clock import Clock
@@ -26,8 +26,6 @@ from storage import repositories as repo
 from storage.models import Community, Member
 
 logger = logging.getLogger(__name__)
-
-MESSAGE_RESPONSE = "application/vnd.microsoft.activity.message"  # Teams shows `value` as a short message
 
 
 @dataclass
@@ -92,16 +90,9 @@ class Routes:
         zone = member_timezone(result.member, result.community)
         reply = result.replies[0]
         if reply.card == "action":
-            answer = AdaptiveCardInvokeResponse(
-                status_code=200, type=ADAPTIVE_CARD, value=self.renderer.card(reply, lang=lang, zone=zone)
-            )
+            await context.send_activity(invoke_card(self.renderer.card(reply, lang=lang, zone=zone)))
         else:
-            text = plain(self.renderer.text(reply, lang=lang, zone=zone))
-            answer = AdaptiveCardInvokeResponse(status_code=200, type=MESSAGE_RESPONSE, value=text)
-        body = answer.model_dump(mode="json", by_alias=True, exclude_none=True)
-        await context.send_activity(
-            Activity(type=ActivityTypes.invoke_response, value=InvokeResponse(status=200, body=body))
-        )
+            await context.send_activity(invoke_message(plain(self.renderer.text(reply, lang=lang, zone=zone))))
 
     async def on_installation_update(self, context: TurnContext, _state: TurnState) -> None:
         """The app was installed (team or personal) or removed."""
@@ -204,10 +195,15 @@ class Routes:
         tenant = teams_data.tenant_id(activity) or ""
         team = teams_data.team_id(activity)
         installer = teams_data.sender(activity)
+        kind = teams_data.conversation_type(activity)
         if team:
             await self._installed_in_team(context, tenant=tenant, team=team, installer=installer)
-        else:
+        elif kind == "personal":
             await self._installed_personally(context, tenant=tenant, person=installer)
+        else:  # a group chat: nobody's 1:1 reference changes; the gate checks its members on every message
+            logger.info(
+                "added to a %s conversation=%s by user=%s", kind, activity.conversation.id, installer.teams_user_id
+            )
 
     async def _installed_in_team(self, context: TurnContext, *, tenant: str, team: str, installer: Person) -> None:
         activity = context.activity

@@ -109,13 +109,20 @@ class Settings(BaseSettings):
         return config
 
     def check_can_serve(self) -> None:
-        """Refuse to serve anonymously anywhere but on a loopback address."""
-        if self.local_mode and not is_loopback(self.host):
-            raise SettingsError(
-                f"refusing to start without credentials on {self.host}: local mode accepts "
-                "unauthenticated requests, so it only binds to 127.0.0.1 / ::1 / localhost. "
-                f"Set {_SDK_SETTINGS}CLIENTID, CLIENTSECRET and TENANTID to serve publicly."
-            )
+        """Refuse to serve anonymously anywhere but on a loopback address, and to serve Teams half-configured."""
+        if self.local_mode:
+            if not is_loopback(self.host):
+                raise SettingsError(
+                    f"refusing to start without credentials on {self.host}: local mode accepts "
+                    "unauthenticated requests, so it only binds to 127.0.0.1 / ::1 / localhost. "
+                    f"Set {_SDK_SETTINGS}CLIENTID, CLIENTSECRET and TENANTID to serve publicly."
+                )
+            return
+        self.sdk_configuration()  # CLIENTID without TENANTID
+        if not (self.public_base_url or "").startswith("https://"):
+            raise SettingsError("set PUBLIC_BASE_URL to the bot's public https address (links in cards point there)")
+        if not self.link_secret or len(self.link_secret) < 32:
+            raise SettingsError("set LINK_SECRET to a random string of 32 characters or more (signs download links)")
 
 
 def is_loopback(host: str) -> bool:

@@ -177,5 +177,10 @@ async def report(session: AsyncSession, *, member: Member, community: Community,
         await load_actions(session, community_id=community.id), period=period, now=now, zone=community.timezone
     )
     return Reply.of(
-        "actions-report", card="action-report", report=built, csv=member.role.facilitates, community_id=community.id
+        "actions-report",
+        card="action-report",
+        report=built,
+        csv=member.role.facilitates,
+        community_id=community.id,
+        member_id=member.id,
     )

@@ -10,13 +10,13 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dialogs.commands import strip_mentions
+from dialogs.commands import mentioned_in, plain_mentions, strip_mentions
 from dialogs.community import member_timezone
 from dialogs.dates import parse_day
 from dialogs.errors import UserError
 from dialogs.replies import Reply
 from dialogs.roster import Person
-from dialogs.text import ascii_digits, fold
+from dialogs.text import fold, parse_number
 from storage import repositories as repo
 from storage.models import (
     Action,
@@ -115,11 +115,12 @@ async def add(
 ) -> Reply:
     """`action add <text> | <owners> [| <due>] [| group <name>]`."""
     fields = [field.strip() for field in args.split("|")]
-    text = fields[0]
+    text = plain_mentions(fields[0])
     _check_text(text)
-    if len(fields) < 2 or (not strip_mentions(fields[1]) and not mentions):
+    owner_mentions = mentioned_in(fields[1], mentions) if len(fields) > 1 else []
+    if len(fields) < 2 or (not strip_mentions(fields[1]) and not owner_mentions):
         raise UserError("action-owners-missing")
-    owners = await _owners(session, member=member, field=fields[1], mentions=mentions)
+    owners = await _owners(session, member=member, field=fields[1], mentions=owner_mentions)
     due_on, group = None, None
     for extra in fields[2:]:
         words = extra.split(maxsplit=1)
@@ -150,10 +151,11 @@ async def add_from_form(
     """The form's answer: the same rules as `action add`."""
     text = data.get("text") if isinstance(data.get("text"), str) else ""
     _check_text(text.strip())
-    owner_ids = [part for part in str(data.get("owners") or "").split(",") if part.strip().isdigit()]
+    parts = [part for part in str(data.get("owners") or "").split(",") if part.strip()]
+    owner_ids = dict.fromkeys(parse_number(part) for part in parts)  # each owner once
     owners = []
     for owner_id in owner_ids:
-        owner = await session.get(Member, int(owner_id))
+        owner = await session.get(Member, owner_id) if owner_id else None
         if owner is None or owner.community_id != community.id or not owner.active:
             raise UserError("card-data-invalid")
         owners.append(owner)
@@ -161,8 +163,9 @@ async def add_from_form(
         raise UserError("action-owners-missing")
     due_on = _form_day(data.get("due"), member=member, community=community, now=now)
     group = None
-    if str(data.get("group") or "").isdigit():
-        group = await session.get(WorkingGroup, int(str(data["group"])))
+    if data.get("group") not in (None, ""):
+        group_id = parse_number(data.get("group"))
+        group = await session.get(WorkingGroup, group_id) if group_id else None
         if group is None or group.community_id != community.id or group.closed_at is not None:
             raise UserError("card-data-invalid")
     return await _create(
@@ -232,8 +235,8 @@ async def list_actions(
     session: AsyncSession, *, member: Member, community: Community, args: str, mentions: Sequence[Person], now: datetime
 ) -> Reply:
     """`actions [all|overdue|@member|group <name>] [page]`: open actions, soonest due first."""
-    words = strip_mentions(ascii_digits(args)).split()
-    page = int(words.pop()) if words and words[-1].isdigit() else 1
+    words = strip_mentions(args).split()
+    page = (parse_number(words.pop()) or 1) if words and parse_number(words[-1]) else 1
     query = select(Action).where(Action.community_id == community.id, Action.status.not_in(_CLOSED))
     title, subject = "mine", ""
     if mentions:
@@ -281,17 +284,18 @@ async def update(
     now: datetime,
 ) -> Reply:
     """`action done|progress|blocked|due|reassign|cancel N …` by the action's owners or a facilitator."""
-    number, _, rest = strip_mentions(args).partition(" ")
+    number, _, rest = args.strip().partition(" ")
     action = await _find(session, community=community, number=number)
-    note, due_on, owner = rest.strip(), None, None
+    note, due_on, owner = plain_mentions(rest), None, None
     if verb == "due":
         if not note:
             raise UserError("action-due-missing", number=action.number)
         due_on = parse_day(note, now=now, zone=member_timezone(member, community))
     if verb == "reassign":
-        if not mentions:
+        named = mentioned_in(rest, mentions)
+        if not named:
             raise UserError("action-reassign-missing", number=action.number)
-        owner = await _active_member(session, community_id=community.id, person=mentions[0])
+        owner = await _active_member(session, community_id=community.id, person=named[0])
     return await change(
         session,
         member=member,
@@ -320,6 +324,8 @@ async def change(
     """Apply one update (checked: rights, open action, required note) and record it in the history."""
     if not _may_update(member, action):
         raise UserError("action-not-yours", number=action.number)
+    if verb == "reassign" and not member.role.facilitates:
+        raise UserError("action-reassign-facilitators", number=action.number)
     if action.status.closed:
         raise UserError("action-closed", number=action.number, status=action.status.value)
     before, note = _state(action), note.strip()[:MAX_TEXT_LENGTH]
@@ -333,7 +339,9 @@ async def change(
             action.status = ActionStatus.IN_PROGRESS if verb == "progress" else ActionStatus.BLOCKED
         case "due":
             action.due_on = due_on
-        case "reassign" if owner is not None:
+        case "reassign":
+            if owner is None:
+                raise UserError("action-reassign-missing", number=action.number)
             action.owners.clear()
             await session.flush()
             action.owners.append(ActionOwner(member_id=owner.id))
@@ -350,11 +358,13 @@ async def press(
     session: AsyncSession, *, member: Member, community: Community, verb: str, data: object, now: datetime
 ) -> Reply:
     """A button on an action card (`Action.Execute`): refresh, done, progress (with its note), snooze."""
-    action_id = data.get("action") if isinstance(data, dict) else None
-    action = await session.get(Action, action_id) if isinstance(action_id, int) else None
+    action_id = parse_number(data.get("action")) if isinstance(data, dict) else None
+    action = await session.get(Action, action_id, with_for_update=True) if action_id else None
     if action is None or action.community_id != community.id:
         raise UserError("card-data-invalid")
     match verb:
+        case "action-refresh" if data.get("history"):
+            return await _card_with_history(session, action, member=member, community=community, now=now)
         case "action-refresh":
             shown = await card_view(session, action, reader=member, community=community, now=now)
             return Reply.of("action-card", card="action", action=shown)
@@ -377,10 +387,20 @@ async def press(
 async def show(session: AsyncSession, *, member: Member, community: Community, number: str, now: datetime) -> Reply:
     """`action N`: the action's card and its history."""
     action = await _find(session, community=community, number=number)
+    return await _card_with_history(session, action, member=member, community=community, now=now)
+
+
+async def _card_with_history(
+    session: AsyncSession, action: Action, *, member: Member, community: Community, now: datetime
+) -> Reply:
     events = await session.scalars(
         select(ActionEvent).where(ActionEvent.action_id == action.id).order_by(ActionEvent.id)
     )
-    names = {m.id: m.name for m in await repo.active_members(session, community_id=community.id)}
+    names = dict(
+        (await session.execute(select(Member.id, Member.name).where(Member.community_id == community.id)))
+        .tuples()
+        .all()
+    )
     lines = [{"kind": e.kind, "who": names.get(e.actor_id or 0, "-"), "at": e.at, "note": e.note} for e in events]
     shown = await card_view(session, action, reader=member, community=community, now=now)
     return Reply.of("action-card", card="action", action=shown, history=lines)
@@ -410,14 +430,15 @@ def _may_update(member: Member, action: Action) -> bool:
 
 
 async def _find(session: AsyncSession, *, community: Community, number: str) -> Action:
-    digits = ascii_digits(number).lstrip("#")
-    if not digits.isdigit():
+    """The community's action by its number, locked for the rest of the turn (no two updates at once)."""
+    wanted = parse_number(number)
+    if wanted is None:
         raise UserError("action-number-missing")
     action = await session.scalar(
-        select(Action).where(Action.community_id == community.id, Action.number == int(digits))
+        select(Action).where(Action.community_id == community.id, Action.number == wanted).with_for_update()
     )
     if action is None:
-        raise UserError("action-unknown", number=digits[:12])
+        raise UserError("action-unknown", number=wanted)
     return action
 
 

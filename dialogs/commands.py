@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from dialogs.roster import Person
 from dialogs.text import ascii_digits, fold
 
 
@@ -38,6 +40,7 @@ _ALIASES: dict[tuple[str, ...], str] = {
 }
 _LONGEST_ALIAS = max(len(words) for words in _ALIASES)
 _MENTION = re.compile(r"<at>.*?</at>", re.IGNORECASE | re.DOTALL)
+_MENTION_NAME = re.compile(r"<at>(.*?)</at>", re.IGNORECASE | re.DOTALL)
 _SUGGEST_CUTOFF = 0.75
 _SUGGEST_MAX_WORDS = 3
 
@@ -59,6 +62,17 @@ class Command:
 def strip_mentions(text: str) -> str:
     """Remove `<at>…</at>` mention markup (the people mentioned arrive as entities)."""
     return " ".join(_MENTION.sub(" ", text).split())
+
+
+def plain_mentions(text: str) -> str:
+    """`<at>Omar</at>` markup turned into the plain name (for text that is stored and shown again)."""
+    return " ".join(_MENTION_NAME.sub(r"\1", text).split())
+
+
+def mentioned_in(text: str, mentions: Sequence[Person]) -> list[Person]:
+    """The mentioned people whose `<at>…</at>` stands in this part of the message, in order."""
+    names = _MENTION_NAME.findall(text)
+    return [person for person in mentions if person.name in names]
 
 
 def parse_command(text: str) -> Command | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
-from zoneinfo import ZoneInfo, available_timezones
+from zoneinfo import available_timezones
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -12,7 +12,7 @@ from dialogs.commands import COMMANDS, strip_mentions
 from dialogs.errors import UserError
 from dialogs.replies import Reply
 from dialogs.roster import Person
-from dialogs.text import fold
+from dialogs.text import fold, parse_number
 from storage import repositories as repo
 from storage.models import Community, Member, Role
 
@@ -85,7 +85,6 @@ def set_timezone(session: AsyncSession, *, member: Member, community: Community,
     zone = resolve_timezone(args)
     if zone is None:
         raise UserError("tz-unknown", given=args.strip()[:60])
-    ZoneInfo(zone)
     before = member.timezone
     member.timezone = zone
     member.timezone_chosen = True
@@ -111,7 +110,7 @@ async def whoami(session: AsyncSession, *, member: Member, community: Community)
 async def list_members(session: AsyncSession, *, member: Member, args: str) -> Reply:
     """The active roster, facilitators first (`members 2` for the next page)."""
     members = await repo.active_members(session, community_id=member.community_id)
-    page = int(args) if args.strip().isdigit() and int(args) > 0 else 1
+    page = parse_number(args) or 1
     pages = max(1, -(-len(members) // MEMBERS_PAGE))
     if page > pages:
         raise UserError("members-page-unknown", page=page, pages=pages)

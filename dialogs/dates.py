@@ -324,6 +324,17 @@ def _at_hour(match: re.Match[str]) -> str:
 
 
 def _read(text: str, *, now: datetime, zone: str, lang: str | None) -> datetime:
+    """The member's words read in `zone`, as aware UTC; refused beyond MAX_AHEAD ("in 99999 years")."""
+    try:
+        when = _read_unchecked(text, now=now, zone=zone, lang=lang)
+    except (OverflowError, ValueError) as exc:  # arithmetic past year 9999
+        raise UserError("date-too-far", given=_given(text), years=MAX_AHEAD_YEARS) from exc
+    if when > now + timedelta(days=366 * MAX_AHEAD_YEARS):
+        raise UserError("date-too-far", given=_given(text), years=MAX_AHEAD_YEARS)
+    return when
+
+
+def _read_unchecked(text: str, *, now: datetime, zone: str, lang: str | None) -> datetime:
     """The member's words read in `zone`, as aware UTC (09:00 local when no time is given)."""
     tz = ZoneInfo(zone)
     local_now = now.astimezone(tz).replace(tzinfo=None)
@@ -370,6 +381,9 @@ def _next_yearly(local: datetime, today: date) -> datetime:
         return this_year if this_year.date() >= today else this_year.replace(year=today.year + 1)
     except ValueError:  # 29 February: dateparser already picked the next leap year
         return local
+
+
+MAX_AHEAD_YEARS = 10
 
 
 def parse_when(text: str, *, now: datetime, zone: str, lang: str | None = None) -> datetime:

@@ -53,8 +53,12 @@ async def install(
     admin_ids: Sequence[str],
     now: datetime,
 ) -> Community:
-    """Bind a community to the team the bot was added to (again: keeps the existing one)."""
+    """Bind a community to the team the bot was added to (again: keeps the existing one).
+
+    Whoever installs it first becomes its admin; later install events (upgrades, re-adds) change no role.
+    """
     community = await repo.community_by_team(session, tenant_id=tenant_id, team_id=team_id)
+    created = community is None
     if community is None:
         community = Community(
             name=team_name or team_id,
@@ -80,7 +84,7 @@ async def install(
     if conversation_reference:
         community.conversation_reference = conversation_reference
         community.service_url = conversation_reference.get("serviceUrl")
-    if installer is not None:
+    if installer is not None and created:
         community.installed_by = installer.teams_user_id
         member = await upsert_member(session, community=community, person=installer, admin_ids=admin_ids, now=now)
         if member.role is not Role.ADMIN:

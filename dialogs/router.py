@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from dialogs import action_report, actions
@@ -16,13 +17,14 @@ from dialogs.commands import Command, parse_command, strip_mentions
 from dialogs.errors import UserError
 from dialogs.replies import Reply
 from dialogs.roster import Person
-from dialogs.text import ascii_digits, fold
+from dialogs.text import fold, parse_number
 from storage import repositories as repo
 from storage.models import Community, Member
 
 logger = logging.getLogger(__name__)
 
 MAX_TEXT_LENGTH = 4000
+ATTEMPTS = 3
 REPORT_WORDS = {fold(word) for word in ("report", "تقرير", "التقرير")}
 
 
@@ -181,7 +183,7 @@ async def _action(
         return await actions.update(
             session, member=member, community=community, verb=verb, args=rest, mentions=mentions, now=now
         )
-    if ascii_digits(first).lstrip("#").isdigit():
+    if parse_number(first):
         return await actions.show(session, member=member, community=community, number=first, now=now)
     raise UserError("action-usage")
 
@@ -190,16 +192,32 @@ Handler = Callable[[AsyncSession, Member, Community], Awaitable[list[Reply]]]
 
 
 async def _run(sessions: async_sessionmaker[AsyncSession], *, member_id: int, handler: Handler) -> TurnResult:
+    """The turn in one transaction; a write race (two adds taking one number, SQLite's busy snapshot)
+    re-runs it, and the second run sees what the first writer did."""
     try:
-        async with sessions.begin() as session:
-            member, community = await _load(session, member_id)
-            replies = await handler(session, member, community)
-            return TurnResult(replies, member, community)
+        attempt = 1
+        while True:
+            try:
+                async with sessions.begin() as session:
+                    member, community = await _load(session, member_id)
+                    replies = await handler(session, member, community)
+                    return TurnResult(replies, member, community)
+            except (IntegrityError, OperationalError) as race:
+                if attempt == ATTEMPTS or not _is_race(race):
+                    raise
+                attempt += 1
+                logger.info(
+                    "turn of member=%s raced another writer (%s); running it again", member_id, type(race.orig).__name__
+                )
     except UserError as error:
         logger.info("user error key=%s member=%s", error.message_key, member_id)
         async with sessions() as session:
             member, community = await _load(session, member_id)
         return TurnResult([error.reply], member, community)
+
+
+def _is_race(error: IntegrityError | OperationalError) -> bool:
+    return isinstance(error, IntegrityError) or "locked" in str(error.orig).lower()
 
 
 async def _load(session: AsyncSession, member_id: int) -> tuple[Member, Community]:

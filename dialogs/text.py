@@ -41,3 +41,19 @@ def script_language(text: str) -> str | None:
     if arabic == latin == 0:
         return None
     return "ar" if arabic >= latin else "en"
+
+
+MAX_NUMBER = 2**31 - 1  # the largest id a database integer column holds
+
+
+def parse_number(value: object) -> int | None:
+    """A positive whole number from what a member typed ("٣", "#3") or a card sent (3, "3"); else None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        number = value
+    elif isinstance(value, str) and re.fullmatch(r"#?[0-9]{1,10}", ascii_digits(value.strip())):
+        number = int(ascii_digits(value.strip()).lstrip("#"))
+    else:
+        return None
+    return number if 1 <= number <= MAX_NUMBER else None

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 
 def create_engine(url: str) -> AsyncEngine:
-    """An async engine; SQLite gets its folder created and foreign keys switched on."""
+    """An async engine; SQLite gets its folder created, foreign keys on, WAL, and write-locking transactions."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
@@ -20,10 +20,18 @@ def create_engine(url: str) -> AsyncEngine:
 
         @event.listens_for(engine.sync_engine, "connect")
         def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+            dbapi_connection.isolation_level = None  # we say BEGIN ourselves (below), not the driver
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.close()
+
+        @event.listens_for(engine.sync_engine, "begin")
+        def _write_lock_first(connection: Any) -> None:
+            # The driver would only BEGIN at the first write, so two turns could both read "open" and
+            # both write "done". Taking the write lock at the start serialises writers, as FOR UPDATE
+            # does on PostgreSQL.
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
 
         return engine
     return create_async_engine(url, pool_pre_ping=True)

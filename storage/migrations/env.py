@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 
 from alembic import context
 from sqlalchemy.engine import Connection
@@ -10,6 +11,7 @@ from sqlalchemy.engine import Connection
 from storage.models import Base
 
 config = context.config
+DEFAULT_URL = "sqlite+aiosqlite:///data/tansiq.db"  # the bot's own default (DATA_DIR=data)
 target_metadata = Base.metadata
 
 
@@ -25,10 +27,10 @@ def _run(connection: Connection) -> None:
 
 
 async def _run_with_own_engine() -> None:
-    from bot.settings import Settings
     from storage.db import create_engine
 
-    engine = create_engine(config.get_main_option("sqlalchemy.url") or Settings().effective_database_url)
+    url = config.get_main_option("sqlalchemy.url") or os.environ.get("DATABASE_URL") or DEFAULT_URL
+    engine = create_engine(url)
     async with engine.connect() as connection:
         await connection.run_sync(_run)
         await connection.commit()

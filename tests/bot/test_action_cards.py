@@ -70,7 +70,7 @@ async def test_progress_note_from_the_card_form(bot, action_card) -> None:
     status, body = await bot.post(press(bot, OMAR, "action-progress", {"action": 1, "note": "draft shared"}))
     assert status == 200 and body["type"] == CARD
     texts = card_texts({"attachments": [{"content": body["value"]}]})
-    assert "قيد التنفيذ" in texts and "“draft shared”" in texts
+    assert "قيد التنفيذ" in texts and "«draft shared»" in texts
 
 
 async def test_snooze_moves_the_due_date_a_week(bot, action_card) -> None:
@@ -87,7 +87,9 @@ async def test_someone_else_sees_no_buttons_and_cannot_press_them(bot, action_ca
     assert "Action #1 is not yours" in body["value"]
 
 
-@pytest.mark.parametrize("data", [None, "1", {"action": "1"}, {"action": 999}, {}])
+@pytest.mark.parametrize(
+    "data", [None, "1", {"action": "1x"}, {"action": 999}, {"action": 2**40}, {"action": True}, {"action": "²"}, {}]
+)
 async def test_malformed_button_data_gets_a_short_message(bot, action_card, data) -> None:
     status, body = await bot.post(press(bot, OMAR, "action-done", data))
     assert status == 200 and body["type"] == "application/vnd.microsoft.activity.message"
@@ -148,3 +150,50 @@ async def test_form_over_http_from_card_to_recorded_action(bot, sessions) -> Non
     submit["locale"] = "en-US"
     reply = (await bot.replies(submit))[0]
     assert "Action #1 recorded." in card_texts(reply) and "Owners: Omar Khalil" in card_texts(reply)
+
+
+async def test_the_history_card_keeps_its_history_when_it_refreshes(bot, action_card) -> None:
+    card = (await bot.replies(bot.activity("personal_message_en", text="action 1")))[0]["attachments"][0]["content"]
+    assert card["refresh"]["action"]["data"] == {"action": 1, "history": True}
+    _, body = await bot.post(press(bot, None, "action-refresh", card["refresh"]["action"]["data"]))
+    assert "History" in card_texts({"attachments": [{"content": body["value"]}]})
+
+
+async def test_a_stranger_pressing_a_button_is_refused_with_a_message(bot, action_card) -> None:
+    stranger = {"id": "29:1stranger", "name": "Stranger", "aadObjectId": "ffffffff-0000-4000-8000-000000000009"}
+    LOCALES[stranger["id"]] = "en-US"
+    status, body = await bot.post(press(bot, stranger, "action-done", {"action": 1}))
+    assert status == 200 and body["type"] == "application/vnd.microsoft.activity.message"
+    assert "not on its member list" in body["value"] and "ليس في قائمة أعضائه" in body["value"]
+
+
+async def test_two_owners_pressing_done_at_once_close_it_once(bot, action_card, sessions) -> None:
+    import asyncio
+
+    from sqlalchemy import func, select
+
+    from storage.models import ActionEvent
+
+    answers = await asyncio.gather(*(bot.post(press(bot, OMAR, "action-done", {"action": 1})) for _ in range(3)))
+    assert all(status == 200 for status, _ in answers)
+    async with sessions() as session:
+        done = await session.scalar(select(func.count()).select_from(ActionEvent).where(ActionEvent.kind == "done"))
+    assert done == 1
+    assert sum(body["type"] == CARD for _, body in answers) == 1  # the others are told it is already done
+
+
+async def test_a_report_link_dies_when_its_facilitator_is_no_longer_one(bot, action_card, sessions) -> None:
+    from urllib.parse import urlsplit
+
+    import aiohttp
+    from sqlalchemy import select
+
+    from storage.models import Member, Role
+
+    card = await _report_card(bot, "personal_message_en", "actions report")
+    path = urlsplit(card["actions"][0]["url"]).path
+    async with sessions.begin() as session:
+        leila = await session.scalar(select(Member).where(Member.teams_user_id == "29:1leila"))
+        leila.role = Role.MEMBER
+    async with aiohttp.ClientSession() as http, http.get(bot.server.make_url(path)) as response:
+        assert response.status == 404 and "no longer a facilitator" in await response.text()

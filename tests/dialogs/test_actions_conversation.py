@@ -42,7 +42,7 @@ CONVERSATION = [
     ("facilitator", "actions overdue", "actions-list", "Nothing here"),
     # updates by owners, refusals for others
     ("guest", "action done 1", "action-not-yours", "Action #1 is not yours"),
-    ("member", "إجراء تقدم 1 أُرسلت المسودة إلى الشركاء", "action-progress", "“أُرسلت المسودة إلى الشركاء”"),
+    ("member", "إجراء تقدم 1 أُرسلت المسودة إلى الشركاء", "action-progress", "«أُرسلت المسودة إلى الشركاء»"),
     ("member", "إجراء متعثر ١ بانتظار بيانات الأمطار", "action-blocked", "الحالة: متعثر"),
     ("member", "إجراء تم ١", "action-done", "أُنجز الإجراء رقم ١. شكرًا لك!"),
     ("member", "إجراء تم 1", "action-closed", "الإجراء رقم ١ منجز بالفعل"),
@@ -140,6 +140,12 @@ BAD_INPUT = [
     ("facilitator", "action reassign 1", "action-reassign-missing"),
     ("facilitator", "action frobnicate 1", "action-usage"),
     ("facilitator", "actions sideways", "actions-filter-unknown"),
+    ("facilitator", "action done 99999999999", "action-number-missing"),
+    ("facilitator", "action done ²", "action-number-missing"),
+    ("facilitator", "action ²", "action-usage"),
+    ("facilitator", "action due 1 in 99999 years", "date-too-far"),
+    ("member", "إجراء إضافة مهمة | أنا | بعد 99999 سنة", "date-too-far"),
+    ("facilitator", "action due 1 31/12/9999", "date-too-far"),
 ]
 
 
@@ -228,3 +234,26 @@ async def test_bad_form_answers_are_refused_and_record_nothing(chat: Chat, sessi
     assert said.key == key, said.text
     async with sessions() as session:
         assert await session.scalar(select(func.count()).select_from(Action)) == 0
+
+
+async def test_mentions_in_the_text_are_names_not_owners(chat: Chat, sessions) -> None:
+    said = await chat.say("action add Ask <at>Sami Nasser</at> for the rainfall data | me", as_="facilitator")
+    assert "#1 · Ask Sami Nasser for the rainfall data\nStatus: Open\nOwners: Leila Haddad" in said.text
+    note = await chat.say("action progress 1 sent the request to <at>Sami Nasser</at>", as_="facilitator")
+    assert "“sent the request to Sami Nasser”" in note.text
+
+
+async def test_only_facilitators_hand_an_action_to_someone_else(chat: Chat) -> None:
+    await chat.say("action add Draft the note | me", as_="guest")
+    refused = await chat.say("action reassign 1 <at>عمر خليل</at>", as_="guest")
+    assert refused.key == "action-reassign-facilitators"
+    assert (await chat.say("action reassign 1 <at>عمر خليل</at>", as_="facilitator")).key == "action-reassign"
+
+
+async def test_history_keeps_the_names_of_people_who_left(chat: Chat, sessions) -> None:
+    await chat.say("action add Draft the note | me", as_="guest")
+    async with sessions.begin() as session:
+        from storage.models import Member
+
+        (await session.get(Member, chat.ids["guest"])).active = False
+    assert "Sami Nasser: recorded it" in (await chat.say("action 1", as_="facilitator")).text

@@ -78,6 +78,7 @@ action-note-missing = Add a few words after the number, for example `action { $v
 } { $number } waiting for the rainfall data`.
 action-due-missing = Give the new date, for example `action due { $number } next Thursday`.
 action-reassign-missing = @mention the new owner, for example `action reassign { $number } @Omar`.
+action-reassign-facilitators = Only a facilitator can give action #{ $number } to someone else; ask one, or mark your progress instead.
 group-unknown = There is no open working group called “{ $name }”.
 
 ## 1:1 notice to a new owner (delivered by the reminders)
@@ -103,6 +104,7 @@ report-col-late = Median days late
 report-total = All actions
 report-none = —
 report-download = Download as CSV
+link-refused = This link is not valid any more (it expired, or it was made for someone who is no longer a facilitator). Ask Tansiq for a new report.
 report-period-unknown = “{ $given }” is not a period. Use `actions report quarter`, `actions report year` or just `actions report`.
 
 ## the form (`action add` with nothing after it)

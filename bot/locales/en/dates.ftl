@@ -1,6 +1,7 @@
 ## dates, durations and repeats typed by members (dialogs/dates.py, dialogs/recurrence.py)
 date-unreadable = Tansiq could not read “{ $given }” as a date and time. Write for example `tomorrow 15:00` or `15 December 14:00`.
 date-in-past = “{ $given }” is { $when }, which has already passed. Write a time still to come, for example `tomorrow 15:00` or `15 December 14:00`.
+date-too-far = “{ $given }” is more than { $years } years away; give a nearer date.
 day-in-past = “{ $given }” is a day that has already passed. Write today or a later day, for example `next Friday` or `31 March`.
 duration-unreadable = Tansiq could not read “{ $given }” as a length of time. Write for example `90 minutes` or `1h30`.
 recurrence-unreadable = Tansiq could not read “{ $given }” as a repeat. Write for example `every 2 weeks` or `monthly on the second Tuesday`.

@@ -77,6 +77,7 @@ turn-error = Sorry, something went wrong on Tansiq’s side. Please try again; i
 ## strangers (sent in both languages, the sender is unknown)
 stranger = This is the private assistant of a closed community. You are not on its member list, so it cannot help you here. If you should be a member, ask a facilitator to add you to the team.
 foreign-tenant = This assistant only serves its own organisation’s community; it cannot be used here.
+group-chat-outsiders = This chat includes people who are not members of the community, so Tansiq shares nothing here. Write to Tansiq in the community's channel or in a 1:1 chat.
 not-installed = Tansiq is not set up in this team. A team owner can add it from the Teams apps.
 
 ## welcome
