@@ -87,6 +87,8 @@ class Catalogs:
             return format_when(value, lang=lang, zone=zone)
         if isinstance(value, date):
             return format_day(value, lang=lang)
+        if isinstance(value, list | tuple):
+            return ("، " if lang == "ar" else ", ").join(str(item) for item in value)
         return str(value)
 
 

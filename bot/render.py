@@ -110,7 +110,7 @@ class Renderer:
             (self._t(lang, "action-status-label", zone), self._t(lang, "action-status", zone, status=action.status)),
             (
                 self._t(lang, "action-owners-label", zone),
-                "، ".join(action.owners) if lang == "ar" else ", ".join(action.owners),
+                self._t(lang, "action-owners-value", zone, owners=action.owners),
             ),
             (self._t(lang, "action-due-label", zone), due),
         ]
@@ -227,7 +227,8 @@ class Renderer:
             if not rows or (section == "total" and not report.by_quarter):
                 continue
             body.append(text_block(t(f"report-by-{section}"), weight="Bolder", separator=True))
-            body.append(table(headers, [self._report_cells(row, lang=lang, zone=zone) for row in rows]))
+            cells = [self._report_cells(row, lang=lang, zone=zone, quarter=section == "quarter") for row in rows]
+            body.append(table(headers, cells))
         actions = []
         if reply.args.get("csv") and self.links is not None:
             url = report_link(
@@ -240,8 +241,14 @@ class Renderer:
             actions.append({"type": "Action.OpenUrl", "title": t("report-download"), "url": url})
         return adaptive_card(body, actions, lang=lang)
 
-    def _report_cells(self, row: ReportRow, *, lang: str, zone: str) -> list[str]:
-        label = self._t(lang, "report-total", zone) if row.label == "total" else row.label
+    def _report_cells(self, row: ReportRow, *, lang: str, zone: str, quarter: bool) -> list[str]:
+        if row.label == "total":
+            label = self._t(lang, "report-total", zone)
+        elif quarter:  # "2026-Q4"
+            year, number = row.label.split("-Q")
+            label = self._t(lang, "report-quarter", zone, year=self._number(int(year), lang), quarter=int(number))
+        else:
+            label = row.label
         none = self._t(lang, "report-none", zone)
         if row.completion is None:
             completion = none

@@ -102,7 +102,7 @@ async def whoami(session: AsyncSession, *, member: Member, community: Community)
         community=community.name,
         zone=member_timezone(member, community),
         lang=member.language or "auto",
-        groups=", ".join(groups) if groups else "-",
+        groups=groups,
         group_count=len(groups),
     )
 

@@ -262,3 +262,25 @@ async def test_simultaneous_install_events_welcome_once(bot, connector, sessions
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
     async with sessions() as session:
         assert await session.scalar(select(func.count()).select_from(Community)) == 1
+
+
+async def test_group_chat_with_an_outsider_gets_nothing_from_the_community(bot, connector) -> None:
+    from tests.fake_connector import account
+
+    await bot.install()
+    connector.roster.append(account("29:1guest", "Visitor", "ffffffff-0000-4000-8000-000000000001", "v@x.example"))
+    replies = await bot.replies(bot.activity("group_chat_message_mention", text="<at>Tansiq</at> actions all"))
+    said = card_texts(replies[0])
+    assert "not members of the community" in said and "ليسوا أعضاء في المجتمع" in said
+    assert "open actions" not in said.lower()
+
+
+async def test_adding_the_bot_to_a_group_chat_leaves_personal_chats_alone(bot, sessions) -> None:
+    await bot.install()
+    await bot.replies(bot.activity("installation_update_add_personal"))
+    chat = bot.activity("group_chat_message_mention")
+    added = bot.activity("installation_update_add_personal", conversation=chat["conversation"])
+    assert await bot.replies(added) == []
+    async with sessions() as session:
+        omar = await session.scalar(select(Member).where(Member.teams_user_id == "29:1omar"))
+    assert omar.conversation_reference["conversation"]["id"].startswith("a:1Om4r")

@@ -4,6 +4,12 @@ role-name = { $role ->
     [facilitator] ميسّر
    *[member] عضو
 }
+# after أصبح/ليس the role is in the accusative
+role-name-accusative = { $role ->
+    [admin] مشرفًا
+    [facilitator] ميسّرًا
+   *[member] عضوًا
+}
 lang-name = { $lang ->
     [ar] العربية
     [en] الإنجليزية
@@ -62,7 +68,7 @@ members-page-unknown = لا توجد صفحة { $page }: { $pages ->
 }.
 
 ## الأدوار
-role-set = أصبح { $name } { role-name }.
+role-set = أصبح { $name } { role-name-accusative }.
 role-unchanged = { $name } { role-name } بالفعل.
 role-usage = اذكر الشخص والدور، مثل `دور @عمر ميسر` أو `دور @عمر عضو`.
 role-unknown-value = «{ $given }» ليس دورًا. استخدم `ميسر` أو `عضو`.
@@ -81,7 +87,11 @@ not-facilitator = عذرًا، هذا الأمر للميسّرين فقط. اك
 unknown-command = «{ $given }» ليس أمرًا من أوامر تنسيق. اكتب `مساعدة` لترى الأوامر.
 unknown-command-suggest = «{ $given }» ليس أمرًا من أوامر تنسيق. هل تقصد `{ $suggestion }`؟
 empty-message = رسالتك فارغة. اكتب `مساعدة` لترى ما يستطيع تنسيق فعله.
-text-too-long = رسالتك طويلة جدًا ({ $length } حرفًا)؛ اجعلها أقل من { $limit } حرف من فضلك.
+text-too-long = رسالتك طويلة جدًا ({ $length } { $length ->
+    [few] أحرف
+    [many] حرفًا
+   *[other] حرف
+})؛ اجعلها أقل من { $limit } حرف من فضلك.
 card-data-invalid = لم يتمكن تنسيق من قراءة إجابة البطاقة. اكتب الأمر بدلًا منها، أو `مساعدة`.
 question-placeholder = شكرًا على سؤالك. لا يستطيع تنسيق الإجابة عن الأسئلة بعد؛ اسأل أحد الميسّرين في القناة. اكتب `مساعدة` لترى الأوامر.
 turn-error = عذرًا، حدث خطأ من جهة تنسيق. حاول مرة أخرى؛ وإن تكرر فأبلغ أحد الميسّرين (المرجع { $error_id }).

@@ -21,6 +21,7 @@ action-status = { $status ->
    *[cancelled] Cancelled
 }
 action-status-label = Status
+action-owners-value = { $owners }
 action-owners-label = Owners
 action-due-label = Due
 action-group-label = Working group
@@ -103,6 +104,7 @@ report-col-completion = Completed
 report-col-late = Median days late
 report-total = All actions
 report-none = —
+report-quarter = Q{ $quarter } { $year }
 report-download = Download as CSV
 link-refused = This link is not valid any more (it expired, or it was made for someone who is no longer a facilitator). Ask Tansiq for a new report.
 report-period-unknown = “{ $given }” is not a period. Use `actions report quarter`, `actions report year` or just `actions report`.

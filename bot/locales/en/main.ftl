@@ -4,6 +4,11 @@ role-name = { $role ->
     [facilitator] facilitator
    *[member] member
 }
+role-name-accusative = { $role ->
+    [admin] admin
+    [facilitator] facilitator
+   *[member] member
+}
 lang-name = { $lang ->
     [ar] Arabic
     [en] English
