@@ -84,7 +84,9 @@ class Gate:
         person = teams_data.sender(activity)
         refusal: str | None = None
         async with self.sessions.begin() as session:
-            member = await find_member(session, tenant_id=tenant, team_id=team, person=person)
+            # 1:1 and group chats carry no team: with ALLOWED_TEAM_ID they belong to that team's community
+            home_team = team or self.settings.allowed_team_id
+            member = await find_member(session, tenant_id=tenant, team_id=home_team, person=person)
             if member is None and team:
                 member = await roster_sync.fetch_newcomer(
                     session, context, tenant=tenant, team=team, person=person, settings=self.settings, now=self.clock()

@@ -284,3 +284,47 @@ async def test_adding_the_bot_to_a_group_chat_leaves_personal_chats_alone(bot, s
     async with sessions() as session:
         omar = await session.scalar(select(Member).where(Member.teams_user_id == "29:1omar"))
     assert omar.conversation_reference["conversation"]["id"].startswith("a:1Om4r")
+
+
+async def test_pinned_team_decides_the_community_of_a_personal_chat(
+    engine, database_url, tmp_path, connector, clock, sessions
+) -> None:
+    from aiohttp.test_utils import TestServer
+
+    from bot.app import create_app
+    from dialogs.roster import Person, install, sync_roster
+    from tests.bot.conftest import BotServer, settings_for
+
+    async with sessions.begin() as session:  # Leila is also in another team of the same tenant
+        other = await install(
+            session,
+            tenant_id=TENANT,
+            team_id="19:other@thread.tacv2",
+            team_name="Other",
+            channel_id=None,
+            conversation_reference=None,
+            installer=None,
+            default_language="en",
+            timezone="UTC",
+            admin_ids=(),
+            now=clock(),
+        )
+        await sync_roster(
+            session,
+            community=other,
+            people=[Person("29:1leila", None, "Leila Haddad")],
+            complete=True,
+            admin_ids=(),
+            now=clock(),
+        )
+    server = TestServer(
+        create_app(settings_for(database_url, tmp_path, allowed_team_id=TEAM), clock=clock), host="127.0.0.1"
+    )
+    await server.start_server()
+    try:
+        bot = BotServer(server, connector)
+        await bot.install()
+        said = card_texts((await bot.replies(bot.activity("personal_message_en", text="whoami")))[0])
+    finally:
+        await server.close()
+    assert "admin of Operations" in said
