@@ -96,7 +96,9 @@ def view(
     )
 
 
-async def card_view(session: AsyncSession, action: Action, *, reader: Member, community: Community, now: datetime):
+async def card_view(
+    session: AsyncSession, action: Action, *, reader: Member, community: Community, now: datetime
+) -> ActionView:
     """`view` with the facilitators looked up (for cards that refresh per viewer)."""
     facilitators = [
         m.teams_user_id for m in await repo.active_members(session, community_id=community.id) if m.role.facilitates
@@ -236,7 +238,9 @@ async def list_actions(
 ) -> Reply:
     """`actions [all|overdue|@member|group <name>] [page]`: open actions, soonest due first."""
     words = strip_mentions(args).split()
-    page = (parse_number(words.pop()) or 1) if words and parse_number(words[-1]) else 1
+    page = parse_number(words[-1]) if words else None
+    if page:
+        words.pop()
     query = select(Action).where(Action.community_id == community.id, Action.status.not_in(_CLOSED))
     title, subject = "mine", ""
     if mentions:
@@ -258,6 +262,7 @@ async def list_actions(
             query = query.where(Action.due_on < local_today(now=now, zone=member_timezone(member, community)))
     actions = list(await session.scalars(query.order_by(Action.due_on.is_(None), Action.due_on, Action.number)))
     pages = max(1, -(-len(actions) // PAGE_SIZE))
+    page = page or 1
     if page > pages:
         raise UserError("actions-page-unknown", page=page, pages=pages)
     shown = actions[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
@@ -351,7 +356,8 @@ async def change(
     await session.refresh(action, ["owners", "group"])
     _history(session, action, actor=member, kind=verb, note=note, before=before, after=_state(action), now=now)
     shown = await card_view(session, action, reader=member, community=community, now=now)
-    return Reply.of(f"action-{verb}", card="action", action=shown, note=note)
+    said = note if verb in ("progress", "blocked") else ""  # the other verbs' words are in the card already
+    return Reply.of(f"action-{verb}", card="action", action=shown, note=said)
 
 
 async def press(
