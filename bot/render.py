@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import partial
 from typing import Any
 
@@ -17,7 +18,7 @@ from microsoft_agents.activity import (
 from bot.downloads import report_link
 from bot.i18n import Catalogs
 from bot.links import SignedLinks
-from dialogs.action_report import ActionReport, ReportRow
+from dialogs.action_report import UNKNOWN, ActionReport, ReportRow
 from dialogs.actions import ActionView
 from dialogs.clock import Clock, system_clock
 from dialogs.replies import Reply
@@ -59,7 +60,8 @@ class Renderer:
             return card_activity(self.card(reply, lang=lang, zone=zone), lang=lang)
         text = self.text(reply, lang=lang, zone=zone)
         if lang == "ar":  # a card is the one way every Teams client lays Arabic out right-to-left
-            card = adaptive_card([text_block(part) for part in text.split("\n\n")], [], lang=lang)
+            lines = [line for line in text.split("\n") if line.strip()]
+            card = adaptive_card([text_block(line) for line in lines], [], lang=lang)
             return card_activity(card, lang=lang, summary=text)
         return Activity(type=ActivityTypes.message, text=text, text_format="markdown", locale=lang)
 
@@ -217,18 +219,19 @@ class Renderer:
         body: list[dict[str, Any]] = [text_block(title, weight="Bolder", size="Medium")]
         if not report.by_quarter:
             body.append(text_block(t("report-empty")))
-        headers = [t(f"report-col-{name}") for name in ("label", "open", "done", "overdue", "completion", "late")]
-        for section, rows in (
-            ("total", (report.total,)),
+        sections = (
             ("organisation", report.by_organisation),
             ("group", report.by_group),
             ("quarter", report.by_quarter),
-        ):
-            if not rows or (section == "total" and not report.by_quarter):
-                continue
-            body.append(text_block(t(f"report-by-{section}"), weight="Bolder", separator=True))
-            cells = [self._report_cells(row, lang=lang, zone=zone, quarter=section == "quarter") for row in rows]
-            body.append(table(headers, cells))
+        )
+        if report.by_quarter:
+            body.append(self._report_row(report.total, lang=lang, zone=zone, quarter=False))
+        for section, rows in sections:
+            if rows:
+                body.append(text_block(t(f"report-by-{section}"), weight="Bolder", separator=True))
+                body += [self._report_row(row, lang=lang, zone=zone, quarter=section == "quarter") for row in rows]
+        if report.by_quarter:
+            body.append(text_block(t("report-note"), isSubtle=True, size="Small", separator=True))
         actions = []
         if reply.args.get("csv") and self.links is not None:
             url = report_link(
@@ -241,24 +244,44 @@ class Renderer:
             actions.append({"type": "Action.OpenUrl", "title": t("report-download"), "url": url})
         return adaptive_card(body, actions, lang=lang)
 
-    def _report_cells(self, row: ReportRow, *, lang: str, zone: str, quarter: bool) -> list[str]:
+    def _report_row(self, row: ReportRow, *, lang: str, zone: str, quarter: bool) -> dict[str, Any]:
+        """One organisation, group or quarter: its name, then its figures on one wrapped line."""
+        t = partial(self._t, lang, zone=zone)
         if row.label == "total":
-            label = self._t(lang, "report-total", zone)
+            label = t("report-total")
         elif quarter:  # "2026-Q4"
             year, number = row.label.split("-Q")
-            label = self._t(lang, "report-quarter", zone, year=self._number(int(year), lang), quarter=int(number))
+            label = t("report-quarter", year=self._number(int(year), lang), quarter=int(number))
         else:
-            label = row.label
-        none = self._t(lang, "report-none", zone)
-        if row.completion is None:
-            completion = none
-        elif lang == "ar":
-            completion = format_percent(row.completion, locale=lang, numbering_system="arab")
-        else:
-            completion = format_percent(row.completion, locale=lang)
-        late = none if row.median_days_late is None else format_decimal(row.median_days_late, locale=lang)
-        cells = [label, str(row.open), str(row.done), str(row.overdue), completion, late]
-        return [arabic_digits(cell) if lang == "ar" and i else cell for i, cell in enumerate(cells)]
+            label = t("report-none") if row.label == UNKNOWN else row.label
+        figures = t(
+            "report-figures" if row.median_days_late is not None else "report-figures-never-late",
+            open=row.open,
+            done=row.done,
+            overdue=row.overdue,
+            completion=self._percent(row.completion, lang) if row.completion is not None else t("report-none"),
+            late=self._decimal(row.median_days_late, lang) if row.median_days_late is not None else "",
+        )
+        return {
+            "type": "Container",
+            "spacing": "Small",
+            "items": [
+                text_block(label, weight="Bolder", size="Small"),
+                text_block(figures, size="Small", spacing="None"),
+            ],
+        }
+
+    @staticmethod
+    def _percent(value: float, lang: str) -> str:
+        if lang == "ar":
+            return arabic_digits(format_percent(value, locale=lang, numbering_system="arab"))
+        return format_percent(value, locale=lang)
+
+    @staticmethod
+    def _decimal(value: float, lang: str) -> str:
+        if lang == "ar":
+            return arabic_digits(format_decimal(value, locale=lang, numbering_system="arab"))
+        return format_decimal(value, locale=lang)
 
     def _number(self, number: int, lang: str) -> str:
         return arabic_digits(str(number)) if lang == "ar" else str(number)
@@ -327,32 +350,19 @@ def submit_action(title: str, data: dict[str, Any]) -> dict[str, Any]:
     return {"type": "Action.Submit", "title": title, "data": data}
 
 
-def table(headers: list[str], rows: list[list[str]]) -> dict[str, Any]:
-    """An Adaptive Card 1.5 Table: a header row, then one row per list of cells."""
-
-    def row(cells: list[str], **extra: Any) -> dict[str, Any]:
-        return {
-            "type": "TableRow",
-            **extra,
-            "cells": [{"type": "TableCell", "items": [text_block(cell, size="Small")]} for cell in cells],
-        }
-
-    return {
-        "type": "Table",
-        "firstRowAsHeader": True,
-        "showGridLines": False,
-        "columns": [{"width": 3}] + [{"width": 1} for _ in headers[1:]],
-        "rows": [row(headers, style="accent"), *(row(cells) for cells in rows)],
-    }
-
-
 def execute_action(title: str, verb: str, data: dict[str, Any], **extra: Any) -> dict[str, Any]:
     """An Action.Execute button (Teams sends an `adaptiveCard/action` invoke and shows the card it gets back)."""
     return {"type": "Action.Execute", "title": title, "verb": verb, "data": data, **extra}
 
 
 def adaptive_card(body: list[dict[str, Any]], actions: list[dict[str, Any]], *, lang: str) -> dict[str, Any]:
-    """A v1.5 Adaptive Card; right-to-left and Arabic-tagged when `lang` is Arabic."""
+    """A v1.5 Adaptive Card; right-to-left and Arabic-tagged when `lang` is Arabic.
+
+    Cards have no inline code: `help` in a message becomes “help” (English) or «مساعدة» (Arabic).
+    """
+    quotes = ("«", "»") if lang == "ar" else ("“", "”")
+    for block in _text_blocks(body):
+        block["text"] = _CODE.sub(lambda m: quotes[0] + m.group(1) + quotes[1], block["text"])
     card: dict[str, Any] = {
         "type": "AdaptiveCard",
         "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
@@ -401,6 +411,18 @@ def invoke_answer(kind: str, value: object) -> Activity:
         mode="json", by_alias=True, exclude_none=True
     )
     return Activity(type=ActivityTypes.invoke_response, value=InvokeResponse(status=200, body=body))
+
+
+_CODE = re.compile(r"`([^`\n]+)`")
+
+
+def _text_blocks(elements: Any) -> list[dict[str, Any]]:
+    if isinstance(elements, list):
+        return [block for element in elements for block in _text_blocks(element)]
+    if not isinstance(elements, dict):
+        return []
+    found = [elements] if elements.get("type") == "TextBlock" else []
+    return found + [b for key in ("items", "rows", "cells", "body") for b in _text_blocks(elements.get(key, []))]
 
 
 def card_activity(card: dict[str, Any], *, lang: str, summary: str | None = None) -> Activity:

@@ -102,18 +102,14 @@ actions-report = نقاط العمل { $period ->
    *[all] منذ البداية
 }
 report-empty = لم تُسجَّل أي نقاط عمل في هذه الفترة.
-report-by-total = الإجمالي
 report-by-organisation = حسب المنظمة
 report-by-group = حسب مجموعة العمل
 report-by-quarter = حسب ربع التسجيل
-report-col-label = الجهة
-report-col-open = مفتوحة
-report-col-done = منجزة
-report-col-overdue = متأخرة
-report-col-completion = نسبة الإنجاز
-report-col-late = وسيط أيام التأخير
+report-figures = مفتوحة { $open } · منجزة { $done } · متأخرة { $overdue } · نسبة الإنجاز { $completion } · وسيط التأخير { $late } يوم
+report-figures-never-late = مفتوحة { $open } · منجزة { $done } · متأخرة { $overdue } · نسبة الإنجاز { $completion }
 report-total = كل الإجراءات
 report-none = —
+report-note = «نسبة الإنجاز» = المنجزة ÷ (المنجزة + المفتوحة)؛ و«وسيط التأخير» بالأيام للإجراءات المنجزة التي كان لها موعد استحقاق.
 report-quarter = الربع { $quarter } من { $year }
 report-download = تنزيل بصيغة CSV
 link-refused = هذا الرابط لم يعد صالحًا (انتهت مدته، أو أُنشئ لشخص لم يعد ميسّرًا). اطلب من تنسيق تقريرًا جديدًا.

@@ -92,18 +92,14 @@ actions-report = Action points { $period ->
    *[all] since the start
 }
 report-empty = No action points were recorded in this period.
-report-by-total = All
 report-by-organisation = By organisation
 report-by-group = By working group
 report-by-quarter = By quarter recorded
-report-col-label = Who
-report-col-open = Open
-report-col-done = Done
-report-col-overdue = Overdue
-report-col-completion = Completed
-report-col-late = Median days late
+report-figures = Open { $open } · Done { $done } · Overdue { $overdue } · { $completion } done · Median { $late } days late
+report-figures-never-late = Open { $open } · Done { $done } · Overdue { $overdue } · { $completion } done
 report-total = All actions
 report-none = —
+report-note = “done” is done ÷ (done + open); “days late” is the median for done actions that had a due date.
 report-quarter = Q{ $quarter } { $year }
 report-download = Download as CSV
 link-refused = This link is not valid any more (it expired, or it was made for someone who is no longer a facilitator). Ask Tansiq for a new report.

@@ -18,7 +18,11 @@ guest-mark = (guest)
 
 ## help
 help-title = What you can ask Tansiq
-help-intro = You are a { role-name } of this community. Write a command, with or without “/”:
+help-intro = You are { $role ->
+    [admin] an admin
+    [facilitator] a facilitator
+   *[member] a member
+} of this community. Write a command, with or without “/”:
 help-cmd-help = **help** — the commands you can use. Example: `help`
 help-cmd-lang = **lang** — choose Arabic or English. Example: `lang ar`
 help-cmd-tz = **tz** — your time zone for dates and reminders. Example: `tz Asia/Amman`

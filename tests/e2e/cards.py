@@ -1,0 +1,302 @@
+"""Every Adaptive Card Tansiq sends, in Arabic and English, written as JSON for tests/e2e/render-cards.mjs.
+
+The cards come from the bot's own code: real dialog turns (`dialogs.router`, the same calls the bot's
+handlers make) against a throw-away SQLite database holding the demo community, rendered by the bot's
+`Renderer`. Every other reply key found in the dialogs' and handlers' source (mistakes, confirmations,
+welcomes) is added with sample arguments, and the bilingual refusals too, so a new message is covered
+without editing this file. English text replies are plain Teams messages, not cards, and are skipped.
+
+Usage: python tests/e2e/cards.py OUT_DIR     (writes OUT_DIR/<lang>-<name>.json and OUT_DIR/index.json)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import sys
+import tempfile
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from fluent.syntax import FluentParser, ast
+from fluent.syntax.visitor import Visitor
+from sqlalchemy import select
+
+import bot.render
+from bot.i18n import LOCALES, Catalogs
+from bot.links import SignedLinks
+from bot.render import ADAPTIVE_CARD, Renderer
+from dialogs import router
+from dialogs.demo import load_demo
+from dialogs.replies import Reply
+from storage import migrate
+from storage.db import create_engine, session_factory
+from storage.models import Action, Member, WorkingGroup
+
+ROOT = Path(__file__).resolve().parents[2]
+LANGS = ("ar", "en")
+ZONE = "Asia/Beirut"
+LEILA, AMAL = "29:tansiq-demo-leila", "29:tansiq-demo-amal"  # a facilitator and a member of the demo community
+LONG_TEXT = (
+    "Consolidate the seasonal rainfall forecasts, the vegetation health index and the market price monitoring "
+    "from all five national societies into one regional drought bulletin, and circulate it to partners "
+    "before the trigger review meeting · توحيد توقعات الأمطار الموسمية ومؤشر صحة الغطاء النباتي"
+)
+# Card kinds the renderer knows (bot.render.CARDS plus the help and language cards): each needs a turn below.
+KNOWN_KINDS = {"help", "lang-choice", "members", "action", "action-list", "action-report", "action-form"}
+# Sample values for the variables of messages that are only found in the source (by variable name).
+SAMPLES: dict[str, Any] = {
+    "number": 12,
+    "count": 3,
+    "page": 4,
+    "pages": 3,
+    "next": 2,
+    "length": 1234,
+    "limit": 1000,
+    "days": 3,
+    "group_count": 2,
+    "given": "31 Febtember",
+    "name": "عمر خليل",
+    "by": "Leila Haddad",
+    "who": "Leila Haddad",
+    "role": "facilitator",
+    "lang": "ar",
+    "zone": "Asia/Beirut",
+    "community": "MENA Anticipatory Action CoP · مجتمع الممارسة للعمل الاستباقي",
+    "error_id": "3f9a1c2e",
+    "suggestion": "help",
+    "status": "done",
+    "verb": "progress",
+    "text": "Send the drought bulletin to partners",
+    "title": "all",
+    "subject": "",
+    "period": "all",
+    "kind": "done",
+    "note": "",
+    "groups": "-",
+}
+SAMPLE_DATES = {"day", "start", "end"}
+SAMPLE_TIMES = {"when", "at"}
+KEY_CALL = re.compile(r"(UserError|Reply\.of|Reply)\(\s*\"([a-z][a-z0-9-]*)\"(?:\s+if\s[^\"]*else\s+\"([a-z0-9-]+)\")?")
+PHRASES = ("recurrence.py",)  # its Replies are phrases inside other messages, never sent alone (only its errors)
+
+
+def turns(action_id: int, group: str) -> list[tuple[str, str, str]]:
+    """(name, who, text) of the turns whose replies are shown; run in this order."""
+    return [
+        ("actions-empty", LEILA, "actions"),  # Leila's only demo action is done
+        ("help-facilitator", LEILA, "help"),
+        ("help-member", AMAL, "help"),
+        ("lang-choose", LEILA, "lang"),
+        ("whoami", LEILA, "whoami"),
+        ("members", LEILA, "members"),
+        ("question", LEILA, "What is the trigger threshold for the drought early action protocol in Yemen?"),
+        ("action-form-facilitator", LEILA, "action add"),
+        ("action-form-member", AMAL, "action add"),
+        ("action-added", LEILA, "action add Send the drought bulletin to partners | me | next Thursday"),
+        ("action-added-long", LEILA, f"action add {LONG_TEXT} | me | next Thursday | group {group}"),
+        ("action-card-history", LEILA, f"action {action_id}"),
+        ("action-progress", LEILA, f"action progress {action_id} draft sent to the national societies for comment"),
+        ("action-blocked", LEILA, f"action blocked {action_id} waiting for the rainfall data"),
+        ("action-due", LEILA, f"action due {action_id} next Monday"),
+        ("action-done", LEILA, f"action done {action_id}"),
+        ("actions-mine", LEILA, "actions"),
+        ("actions-all", LEILA, "actions all"),
+        ("actions-overdue", LEILA, "actions overdue"),
+        ("actions-group", LEILA, f"actions group {group}"),
+        ("actions-report", LEILA, "actions report"),
+        ("actions-report-year", LEILA, "actions report year"),
+        ("actions-report-member", AMAL, "actions report quarter"),
+        ("error-action-closed", LEILA, f"action done {action_id}"),
+        ("error-action-unknown", LEILA, "action done 999"),
+        ("error-not-facilitator", AMAL, "role Omar member"),
+        ("error-unknown-command", LEILA, "/remind me tomorrow"),
+        ("error-action-owners-missing", LEILA, "action add Draft the protocol"),
+        ("error-date-unreadable", LEILA, "action add Draft the protocol | me | the day after the flood"),
+    ]
+
+
+async def produce(out: Path) -> list[dict[str, Any]]:
+    """Run the turns, render every reply in both languages, write the cards; return the index."""
+    with tempfile.TemporaryDirectory(prefix="tansiq-cards-") as folder:
+        engine = create_engine(f"sqlite+aiosqlite:///{Path(folder) / 'cards.db'}")
+        try:
+            return await _produce(engine, out)
+        finally:
+            await engine.dispose()
+
+
+async def _produce(engine: Any, out: Path) -> list[dict[str, Any]]:
+    await migrate.upgrade(engine)
+    sessions = session_factory(engine)
+    async with sessions.begin() as session:
+        await load_demo(session, settings_admins=[])
+    async with sessions() as session:
+        ids = {m.teams_user_id: m.id for m in await session.scalars(select(Member))}
+        group = (await session.scalars(select(WorkingGroup).order_by(WorkingGroup.id))).first()
+        open_action = (
+            await session.scalars(select(Action).where(Action.closed_at.is_(None)).order_by(Action.id))
+        ).first()
+    if group is None or open_action is None:
+        raise SystemExit("the demo community has no working group or no open action")
+    renderer = Renderer(Catalogs(), links=SignedLinks(base_url="http://127.0.0.1:3978", secret=b"e2e"))
+    now = datetime.now(UTC)
+    replies: list[tuple[str, Reply, str]] = []  # (name, reply, where it came from)
+    for name, who, text in turns(open_action.number, group.name.split(" · ")[-1]):
+        result = await router.run_text(sessions, member_id=ids[who], text=text, now=now)
+        replies += [(name, reply, f"{who}: {text}") for reply in result.replies]
+    # the Done button of an action card (Action.Execute), as the Playground and Teams send it
+    added = next(reply for name, reply, _ in replies if name == "action-added")
+    pressed = await router.run_card_action(
+        sessions, member_id=ids[LEILA], verb="action-done", data={"action": added.args["action"].id}, now=now
+    )
+    replies += [("action-done-button", reply, "Done pressed on the action card") for reply in pressed.replies]
+    # a list long enough to have a second page
+    for i in range(11):
+        await router.run_text(sessions, member_id=ids[LEILA], text=f"action add Call partner {i + 1} | me", now=now)
+    result = await router.run_text(sessions, member_id=ids[LEILA], text="actions all", now=now)
+    replies += [("actions-all-paged", reply, "actions all (with 16 open)") for reply in result.replies]
+
+    kinds = {reply.card for _, reply, _ in replies if reply.card}
+    missing = (set(bot.render.CARDS) | KNOWN_KINDS) - kinds
+    if missing:
+        raise SystemExit(f"cards.py renders no {sorted(missing)} card: add a turn that produces it")
+
+    seen = {reply.key for _, reply, _ in replies}
+    catalogs = renderer.catalogs
+    for key in source_keys():
+        if key not in seen and catalogs.has("ar", key):
+            replies.append((f"text-{key}", Reply(key, sample_args(key)), "sample arguments (key found in the source)"))
+
+    index: list[dict[str, Any]] = []
+    for name, reply, source in replies:
+        for lang in LANGS:
+            activity = renderer.activity(reply, lang=lang, zone=ZONE)
+            card = adaptive_card_of(activity)
+            if card is not None:
+                index.append(write(out, f"{lang}-{name}", lang, reply.key, source, card))
+    for key in bilingual_keys():
+        args = sample_args(key)
+        card = adaptive_card_of(renderer.bilingual(key, **args))
+        if card is None:
+            raise SystemExit(f"the bilingual {key!r} message is not a card")
+        index.append(write(out, f"ar-bilingual-{key}", "ar", key, "Renderer.bilingual (sender unknown)", card))
+    (out / "index.json").write_text(json.dumps(index, ensure_ascii=False, indent=1), encoding="utf-8")
+    return index
+
+
+def adaptive_card_of(activity: Any) -> dict[str, Any] | None:
+    """The Adaptive Card an activity carries (None for a plain text message)."""
+    for attachment in activity.attachments or []:
+        if attachment.content_type == ADAPTIVE_CARD:
+            return attachment.content
+    return None
+
+
+def write(out: Path, name: str, lang: str, key: str, source: str, card: dict[str, Any]) -> dict[str, Any]:
+    entry = {"name": name, "lang": lang, "key": key, "source": source, "file": f"{name}.json"}
+    payload = {**entry, "card": card}
+    (out / entry["file"]).write_text(json.dumps(payload, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+    return entry
+
+
+def source_keys() -> list[str]:
+    """Message keys the dialogs and handlers reply with: `UserError("…")`, `Reply.of("…")`, `Reply("…")`."""
+    keys: list[str] = []
+    files = sorted((ROOT / "dialogs").glob("*.py")) + sorted((ROOT / "bot").glob("*.py"))
+    for path in files:
+        if path.name == "render.py":
+            continue
+        for match in KEY_CALL.finditer(path.read_text(encoding="utf-8")):
+            call, *found = match.groups()
+            if call != "UserError" and path.name in PHRASES:
+                continue
+            keys += [key for key in found if key and key not in keys]
+    return keys
+
+
+def bilingual_keys() -> list[str]:
+    """Messages sent in both languages: `bilingual("…")` calls and the gate's refusals."""
+    keys: list[str] = []
+    for path in sorted((ROOT / "bot").glob("*.py")):
+        keys += [key for key in re.findall(r"bilingual\(\s*\"([a-z][a-z0-9-]*)\"", path.read_text()) if key not in keys]
+    gate = (ROOT / "bot" / "gate.py").read_text(encoding="utf-8")
+    catalogs = Catalogs()
+    for literal in re.findall(r"\"([a-z][a-z0-9-]+)\"", gate):
+        if literal not in keys and catalogs.has("en", literal) and catalogs.has("ar", literal):
+            keys.append(literal)
+    return keys
+
+
+def sample_args(key: str) -> dict[str, Any]:
+    """A sample value for every variable the message (and the messages it refers to) uses."""
+    names: set[str] = set()
+    for lang in LANGS:
+        messages = _messages(lang)
+        todo, done = [key], set()
+        while todo:
+            current = todo.pop()
+            if current in done or current not in messages:
+                continue
+            done.add(current)
+            collector = _References()
+            collector.visit(messages[current])
+            names |= collector.variables
+            todo += collector.messages
+    today = date.today()
+    args: dict[str, Any] = {}
+    for name in sorted(names):
+        if name in SAMPLE_DATES:
+            args[name] = today + timedelta(days=9)
+        elif name in SAMPLE_TIMES:
+            args[name] = datetime.now(UTC).replace(microsecond=0) + timedelta(days=2)
+        else:
+            args[name] = SAMPLES.get(name, "…")
+    return args
+
+
+class _References(Visitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.variables: set[str] = set()
+        self.messages: list[str] = []
+
+    def visit_VariableReference(self, node: ast.VariableReference) -> None:
+        self.variables.add(node.id.name)
+
+    def visit_MessageReference(self, node: ast.MessageReference) -> None:
+        self.messages.append(node.id.name)
+
+
+_PARSED: dict[str, dict[str, ast.Message]] = {}
+
+
+def _messages(lang: str) -> dict[str, ast.Message]:
+    if lang not in _PARSED:
+        found: dict[str, ast.Message] = {}
+        for path in sorted((LOCALES / lang).glob("*.ftl")):
+            for entry in FluentParser().parse(path.read_text(encoding="utf-8")).body:
+                if isinstance(entry, ast.Message):
+                    found[entry.id.name] = entry
+        _PARSED[lang] = found
+    return _PARSED[lang]
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    out = Path(argv[1])
+    out.mkdir(parents=True, exist_ok=True)
+    for old in out.glob("*.json"):
+        old.unlink()
+    index = asyncio.run(produce(out))
+    by_lang = {lang: sum(1 for entry in index if entry["lang"] == lang) for lang in LANGS}
+    print(f"cards.py: {len(index)} cards ({by_lang['ar']} Arabic, {by_lang['en']} English) in {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
