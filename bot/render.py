@@ -28,7 +28,7 @@ ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive"
 MESSAGE_RESPONSE = "application/vnd.microsoft.activity.message"  # Teams shows `value` as a short message
 CARD_VERSION = "1.5"
 FSI, PDI = "\u2068", "\u2069"  # isolate text of either direction inside a line of the other
-CARDS = ("action", "action-list", "action-report", "action-form")
+CARDS = ("action", "action-list", "action-report", "action-form", "members")
 
 
 class Renderer:
@@ -44,8 +44,6 @@ class Renderer:
         match reply.key:
             case "help":
                 return "\n\n".join(self._help_lines(reply, lang=lang, zone=zone))
-            case "members":
-                return "\n\n".join(self._members_lines(reply, lang=lang, zone=zone))
         if reply.card in CARDS:
             return card_text(self.card(reply, lang=lang, zone=zone))
         return self.catalogs.text(lang, reply.key, display_zone=zone, **reply.args)
@@ -73,6 +71,8 @@ class Renderer:
             return self._report_card(reply, lang=lang, zone=zone)
         if reply.card == "action-form":
             return self._action_form_card(reply, lang=lang, zone=zone)
+        if reply.card == "members":
+            return self._members_card(reply, lang=lang, zone=zone)
         action: ActionView = reply.args["action"]
         note = reply.args.get("note")
         headline = self._t(lang, reply.key, zone, number=action.number)
@@ -326,18 +326,28 @@ class Renderer:
         ]
         return adaptive_card(body, actions, lang=lang)
 
-    def _members_lines(self, reply: Reply, *, lang: str, zone: str) -> list[str]:
+    def _members_card(self, reply: Reply, *, lang: str, zone: str) -> dict[str, Any]:
         args = reply.args
-        lines = [f"**{self._t(lang, 'members-title', zone, count=args['count'])}**"]
-        guest = self._t(lang, "guest-mark", zone)
-        for entry in args["lines"]:
-            line = self._t(lang, "members-line", zone, name=entry["name"], role=entry["role"])
-            lines.append(f"- {line} {guest}" if entry["guest"] else f"- {line}")
+        t = partial(self._t, lang, zone=zone)
+        guest = t("guest-mark")
+        facts = [
+            {
+                "title": f"{entry['name']} {guest}" if entry["guest"] else entry["name"],
+                "value": t("role-name", role=entry["role"]),
+            }
+            for entry in args["lines"]
+        ]
+        body = [
+            text_block(t("members-title", count=args["count"]), weight="Bolder", size="Medium"),
+            {"type": "FactSet", "facts": facts},
+        ]
         if args["page"] < args["pages"]:
-            lines.append(
-                self._t(lang, "members-page", zone, page=args["page"], pages=args["pages"], next=args["page"] + 1)
+            body.append(
+                text_block(
+                    t("members-page", page=args["page"], pages=args["pages"], next=args["page"] + 1), isSubtle=True
+                )
             )
-        return lines
+        return adaptive_card(body, [], lang=lang)
 
 
 def text_block(text: str, **extra: Any) -> dict[str, Any]:

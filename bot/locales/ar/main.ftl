@@ -62,7 +62,6 @@ members-title = { $count ->
    *[other] في المجتمع { $count } عضو
 }
 members-page = الصفحة { $page } من { $pages } — اكتب `الأعضاء { $next }` للمزيد.
-members-line = { $name } — { role-name }
 members-page-unknown = لا توجد صفحة { $page }: { $pages ->
     [one] في القائمة صفحة واحدة
     [two] في القائمة صفحتان

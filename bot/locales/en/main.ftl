@@ -57,7 +57,6 @@ members-title = { $count ->
    *[other] The community has { $count } members
 }
 members-page = Page { $page } of { $pages } — write `members { $next }` for more.
-members-line = { $name } — { role-name }
 members-page-unknown = There is no page { $page }: the list has { $pages ->
     [one] { $pages } page
    *[other] { $pages } pages
