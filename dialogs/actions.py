@@ -402,11 +402,8 @@ async def _card_with_history(
     events = await session.scalars(
         select(ActionEvent).where(ActionEvent.action_id == action.id).order_by(ActionEvent.id)
     )
-    names = dict(
-        (await session.execute(select(Member.id, Member.name).where(Member.community_id == community.id)))
-        .tuples()
-        .all()
-    )
+    rows = await session.execute(select(Member.id, Member.name).where(Member.community_id == community.id))
+    names = {member_id: name for member_id, name in rows}  # people who left keep their name in the history
     lines = [{"kind": e.kind, "who": names.get(e.actor_id or 0, "-"), "at": e.at, "note": e.note} for e in events]
     shown = await card_view(session, action, reader=member, community=community, now=now)
     return Reply.of("action-card", card="action", action=shown, history=lines)
