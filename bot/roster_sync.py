@@ -9,6 +9,7 @@ from datetime import datetime
 from microsoft_agents.activity import ChannelAccount
 from microsoft_agents.hosting.core import TurnContext
 from microsoft_teams.api import ApiClient
+from microsoft_teams.api.models import TeamsChannelAccount
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.settings import Settings
@@ -23,14 +24,14 @@ MAX_PAGES = 200
 FEW_PEOPLE = 10  # more newcomers than this at once: read the paged roster instead of one GET each
 
 
-def _person(account: object) -> Person:
-    role = (getattr(account, "user_role", None) or "").casefold()
+def _person(account: TeamsChannelAccount) -> Person:
+    """A roster entry as the Teams API returns it (guests have userRole "guest")."""
     return Person(
-        teams_user_id=account.id,  # type: ignore[attr-defined]
-        aad_object_id=getattr(account, "aad_object_id", None),
-        name=getattr(account, "name", None) or "",
-        email=getattr(account, "email", None) or getattr(account, "user_principal_name", None),
-        is_guest=role == "guest",
+        teams_user_id=account.id,
+        aad_object_id=account.aad_object_id,
+        name=account.name or "",
+        email=account.email or account.user_principal_name,
+        is_guest=(account.user_role or "").casefold() == "guest",
     )
 
 
