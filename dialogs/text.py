@@ -3,35 +3,13 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
-ARABIC_INDIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
-EASTERN_ARABIC_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
-_TO_ASCII_DIGITS = str.maketrans(ARABIC_INDIC_DIGITS + EASTERN_ARABIC_DIGITS, "0123456789" * 2)
-_TO_ARABIC_DIGITS = str.maketrans("0123456789", ARABIC_INDIC_DIGITS)
+from storage.arabic import arabic_digits, ascii_digits, fold
 
-_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
-_TATWEEL = "\u0640"
-_ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
+__all__ = ["arabic_digits", "ascii_digits", "fold", "parse_number", "script_language"]
+
 _ARABIC_LETTER = re.compile("[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]")
 _LATIN_LETTER = re.compile("[A-Za-z]")
-
-
-def ascii_digits(text: str) -> str:
-    """Arabic-Indic and Eastern Arabic digits turned into 0-9."""
-    return text.translate(_TO_ASCII_DIGITS)
-
-
-def arabic_digits(text: str) -> str:
-    """0-9 turned into Arabic-Indic digits."""
-    return text.translate(_TO_ARABIC_DIGITS)
-
-
-def fold(text: str) -> str:
-    """Normalise for matching: NFKC, lower case, no diacritics or tatweel, one alef/ya/ha form."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    text = _DIACRITICS.sub("", text).replace(_TATWEEL, "")
-    return ascii_digits(text.translate(_ARABIC_FOLD))
 
 
 def script_language(text: str) -> str | None:
