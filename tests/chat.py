@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -31,6 +32,32 @@ CAST = {
 _AT = re.compile(r"<at>(.*?)</at>")
 
 
+async def new_community(
+    session: AsyncSession,
+    *,
+    now: datetime,
+    tenant: str = TENANT,
+    team: str = "19:other@thread.tacv2",
+    name: str = "Other",
+    language: str = "en",
+    zone: str = "UTC",
+) -> Community:
+    """A community installed by nobody in particular (for tests that need a second one)."""
+    return await install(
+        session,
+        tenant_id=tenant,
+        team_id=team,
+        team_name=name,
+        channel_id=None,
+        conversation_reference=None,
+        installer=None,
+        default_language=language,
+        timezone=zone,
+        admin_ids=(),
+        now=now,
+    )
+
+
 @dataclass(frozen=True)
 class Said:
     """What the bot answered one message: the reply keys and the text the member read."""
@@ -55,18 +82,8 @@ class Chat:
 
     async def start(self) -> Chat:
         async with self.sessions.begin() as session:
-            community = await install(
-                session,
-                tenant_id=TENANT,
-                team_id=TEAM,
-                team_name="MENA AA CoP",
-                channel_id=TEAM,
-                conversation_reference=None,
-                installer=None,
-                default_language="ar",
-                timezone="Asia/Beirut",
-                admin_ids=(),
-                now=self.clock(),
+            community = await new_community(
+                session, now=self.clock(), team=TEAM, name="MENA AA CoP", language="ar", zone="Asia/Beirut"
             )
             people = [Person(uid, None, name) for uid, name, _, _ in CAST.values()]
             await sync_roster(

@@ -292,23 +292,12 @@ async def test_pinned_team_decides_the_community_of_a_personal_chat(
     from aiohttp.test_utils import TestServer
 
     from bot.app import create_app
-    from dialogs.roster import Person, install, sync_roster
+    from dialogs.roster import Person, sync_roster
     from tests.bot.conftest import BotServer, settings_for
+    from tests.chat import new_community
 
     async with sessions.begin() as session:  # Leila is also in another team of the same tenant
-        other = await install(
-            session,
-            tenant_id=TENANT,
-            team_id="19:other@thread.tacv2",
-            team_name="Other",
-            channel_id=None,
-            conversation_reference=None,
-            installer=None,
-            default_language="en",
-            timezone="UTC",
-            admin_ids=(),
-            now=clock(),
-        )
+        other = await new_community(session, now=clock())
         await sync_roster(
             session,
             community=other,

@@ -8,8 +8,8 @@ import pytest
 
 from dialogs.action_report import build_report, csv_rows, load_actions, period_from
 from dialogs.errors import UserError
-from dialogs.roster import install
 from storage.models import Action, ActionOwner, ActionStatus, Member, WorkingGroup
+from tests.chat import new_community
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)  # Beirut (UTC+2): 24 Nov 2026, Q4
 DONE, OPEN, WIP, CANCELLED = ActionStatus.DONE, ActionStatus.OPEN, ActionStatus.IN_PROGRESS, ActionStatus.CANCELLED
@@ -33,19 +33,7 @@ def noon(day: date) -> datetime:
 @pytest.fixture
 async def actions(sessions) -> list[Action]:
     async with sessions.begin() as session:
-        community = await install(
-            session,
-            tenant_id="t",
-            team_id="19:t@thread.tacv2",
-            team_name="CoP",
-            channel_id=None,
-            conversation_reference=None,
-            installer=None,
-            default_language="en",
-            timezone="Asia/Beirut",
-            admin_ids=(),
-            now=NOW,
-        )
+        community = await new_community(session, now=NOW, zone="Asia/Beirut")
         people = {
             "A": Member(community_id=community.id, teams_user_id="29:a", name="A", email="a@IFRC.org"),
             "B": Member(community_id=community.id, teams_user_id="29:b", name="B", email="b@wfp.org"),

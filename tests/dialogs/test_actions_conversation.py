@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from dialogs.roster import install
 from storage.models import Action, ActionEvent, ActionStatus, AuditLog, Notification, WorkingGroup
-from tests.chat import Chat
+from tests.chat import Chat, new_community
 
 # Tuesday 24 November 2026, 09:00 UTC (FakeClock). Owners: عمر خليل (member, ar-SA), Sami Nasser (guest).
 CONVERSATION = [
@@ -170,19 +169,7 @@ async def test_bad_input_gets_a_clear_answer_and_changes_nothing(chat: Chat, ses
 
 async def test_actions_of_another_community_are_out_of_reach(chat: Chat, sessions, clock) -> None:
     async with sessions.begin() as session:
-        other = await install(
-            session,
-            tenant_id="other-tenant",
-            team_id="19:other@thread.tacv2",
-            team_name="Other",
-            channel_id=None,
-            conversation_reference=None,
-            installer=None,
-            default_language="en",
-            timezone="UTC",
-            admin_ids=(),
-            now=clock(),
-        )
+        other = await new_community(session, now=clock(), tenant="other-tenant")
         session.add(Action(community_id=other.id, number=7, text="Secret", created_at=clock(), updated_at=clock()))
     assert (await chat.say("action done 7", as_="facilitator")).key == "action-unknown"
     assert "Secret" not in (await chat.say("actions all", as_="facilitator")).text
