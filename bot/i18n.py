@@ -9,7 +9,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_time, get_datetime_format
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, format_percent
 from fluent.runtime import FluentBundle, FluentResource
 from fluent.runtime.resolver import CurrentEnvironment, ResolverEnvironment
 from fluent.runtime.types import FluentInt, FluentNone
@@ -27,9 +27,18 @@ class LocalizedInt(FluentInt):
     language = "en"
 
     def format(self, locale: Any) -> str:
-        if self.language == "ar":
-            return arabic_digits(format_decimal(int(self), locale="ar", numbering_system="arab"))
-        return format_decimal(int(self), locale=self.language)
+        return format_number(int(self), lang=self.language)
+
+
+def format_number(value: float, *, lang: str, style: str = "decimal") -> str:
+    """A number as `lang` writes it: "decimal" (1,234.5 / ١٬٢٣٤٫٥), "percent" (67% / ٦٧٪) or "plain"
+    (digits only, for years and numbers that are names: 2026 / ٢٠٢٦)."""
+    if style == "plain":
+        text = str(value)
+    else:
+        formatter = format_percent if style == "percent" else format_decimal
+        text = formatter(value, locale=lang, numbering_system="arab" if lang == "ar" else "latn")
+    return arabic_digits(text) if lang == "ar" else text
 
 
 class _Bundle(FluentBundle):

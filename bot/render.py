@@ -6,7 +6,6 @@ import re
 from functools import partial
 from typing import Any
 
-from babel.numbers import format_decimal, format_percent
 from microsoft_agents.activity import (
     Activity,
     ActivityTypes,
@@ -16,13 +15,12 @@ from microsoft_agents.activity import (
 )
 
 from bot.downloads import report_link
-from bot.i18n import Catalogs
+from bot.i18n import Catalogs, format_number
 from bot.links import SignedLinks
 from dialogs.action_report import UNKNOWN, ActionReport, ReportRow
 from dialogs.actions import ActionView
 from dialogs.clock import Clock, system_clock
 from dialogs.replies import Reply
-from dialogs.text import arabic_digits
 
 ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive"
 MESSAGE_RESPONSE = "application/vnd.microsoft.activity.message"  # Teams shows `value` as a short message
@@ -102,6 +100,7 @@ class Renderer:
         return card
 
     def _action_body(self, action: ActionView, *, lang: str, zone: str) -> list[dict[str, Any]]:
+        number = format_number(action.number, lang=lang, style="plain")
         if action.due_on is None:
             due = self._t(lang, "action-no-due", zone)
         elif action.overdue_days:
@@ -119,9 +118,7 @@ class Renderer:
         if action.group:
             facts.append((self._t(lang, "action-group-label", zone), action.group))
         return [
-            text_block(
-                f"#{self._number(action.number, lang)} · {FSI}{action.text}{PDI}", weight="Bolder", size="Medium"
-            ),
+            text_block(f"#{number} · {FSI}{action.text}{PDI}", weight="Bolder", size="Medium"),
             {"type": "FactSet", "facts": [{"title": title, "value": value} for title, value in facts]},
         ]
 
@@ -251,7 +248,7 @@ class Renderer:
             label = t("report-total")
         elif quarter:  # "2026-Q4"
             year, number = row.label.split("-Q")
-            label = t("report-quarter", year=self._number(int(year), lang), quarter=int(number))
+            label = t("report-quarter", year=format_number(int(year), lang=lang, style="plain"), quarter=int(number))
         else:
             label = t("report-none") if row.label == UNKNOWN else row.label
         figures = t(
@@ -259,8 +256,10 @@ class Renderer:
             open=row.open,
             done=row.done,
             overdue=row.overdue,
-            completion=self._percent(row.completion, lang) if row.completion is not None else t("report-none"),
-            late=self._decimal(row.median_days_late, lang) if row.median_days_late is not None else "",
+            completion=format_number(row.completion, lang=lang, style="percent")
+            if row.completion is not None
+            else t("report-none"),
+            late=format_number(row.median_days_late, lang=lang) if row.median_days_late is not None else "",
         )
         return {
             "type": "Container",
@@ -270,21 +269,6 @@ class Renderer:
                 text_block(figures, size="Small", spacing="None"),
             ],
         }
-
-    @staticmethod
-    def _percent(value: float, lang: str) -> str:
-        if lang == "ar":
-            return arabic_digits(format_percent(value, locale=lang, numbering_system="arab"))
-        return format_percent(value, locale=lang)
-
-    @staticmethod
-    def _decimal(value: float, lang: str) -> str:
-        if lang == "ar":
-            return arabic_digits(format_decimal(value, locale=lang, numbering_system="arab"))
-        return format_decimal(value, locale=lang)
-
-    def _number(self, number: int, lang: str) -> str:
-        return arabic_digits(str(number)) if lang == "ar" else str(number)
 
     def bilingual(self, key: str, **args: Any) -> Activity:
         """A message for someone whose language is unknown: Arabic (right-to-left), then English."""
