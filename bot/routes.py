@@ -6,7 +6,7 @@ import logging
 import uuid
 from dataclasses import dataclass
 
-from microsoft_agents.activity import ActivityTypes
+from microsoft_agents.activity import Activity, ActivityTypes
 from microsoft_agents.hosting.core import AgentApplication, TurnContext, TurnState
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -26,6 +26,17 @@ from storage import repositories as repo
 from storage.models import Community, Member
 
 logger = logging.getLogger(__name__)
+
+
+def reader(member: Member, community: Community, activity: Activity) -> tuple[str, str]:
+    """The language and the time zone a member reads this turn's answers in."""
+    lang = pick_language(
+        preference=member.language,
+        teams_locale=activity.locale,
+        text=activity.text,
+        community_default=community.default_language,
+    )
+    return lang, member_timezone(member, community)
 
 
 @dataclass
@@ -62,13 +73,7 @@ class Routes:
                 mentions=teams_data.mentioned_people(activity),
                 now=self.clock(),
             )
-        lang = pick_language(
-            preference=result.member.language,
-            teams_locale=activity.locale,
-            text=activity.text,
-            community_default=result.community.default_language,
-        )
-        zone = member_timezone(result.member, result.community)
+        lang, zone = reader(result.member, result.community, activity)
         for reply in result.replies:
             await context.send_activity(self.renderer.activity(reply, lang=lang, zone=zone))
 
@@ -81,13 +86,7 @@ class Routes:
         result = await router.run_card_action(
             self.sessions, member_id=speaker.member_id, verb=verb, data=action.get("data"), now=self.clock()
         )
-        lang = pick_language(
-            preference=result.member.language,
-            teams_locale=context.activity.locale,
-            text=None,
-            community_default=result.community.default_language,
-        )
-        zone = member_timezone(result.member, result.community)
+        lang, zone = reader(result.member, result.community, context.activity)
         reply = result.replies[0]
         if reply.card == "action":
             await context.send_activity(invoke_card(self.renderer.card(reply, lang=lang, zone=zone)))
@@ -183,12 +182,7 @@ class Routes:
             community = await session.get(Community, speaker.community_id)
         if member is None or community is None:
             return None
-        return pick_language(
-            preference=member.language,
-            teams_locale=context.activity.locale,
-            text=context.activity.text,
-            community_default=community.default_language,
-        )
+        return reader(member, community, context.activity)[0]
 
     async def _installed(self, context: TurnContext) -> None:
         activity = context.activity
@@ -264,13 +258,8 @@ class Routes:
                 member.conversation_reference = teams_data.reference(activity)
                 if await repo.claim_welcome(session, member, now=self.clock()):
                     community = await session.get(Community, member.community_id)
-                    lang = pick_language(
-                        preference=member.language,
-                        teams_locale=activity.locale,
-                        text=None,
-                        community_default=community.default_language if community else "ar",
-                    )
-                    welcome = (member.name, lang)
+                    if community is not None:
+                        welcome = (member.name, reader(member, community, activity)[0])
         if member is None:
             logger.warning("personal install by non-member user=%s tenant=%s", person.teams_user_id, tenant)
             await context.send_activity(self.renderer.bilingual("stranger"))
