@@ -9,7 +9,7 @@ import logging
 from aiohttp import web
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.i18n import Catalogs, plain
+from bot.i18n import Catalogs
 from bot.links import SignedLinks
 from dialogs.action_report import build_report, csv_rows, load_actions
 from dialogs.clock import Clock
@@ -32,8 +32,7 @@ def routes(
     """The download routes (outside the Bot Framework JWT check: the signature is the credential)."""
 
     def refused() -> web.HTTPNotFound:
-        text = "\n\n".join(plain(catalogs.text(lang, "link-refused")) for lang in ("ar", "en"))
-        return web.HTTPNotFound(text=text, headers={"Cache-Control": "no-store"})
+        return web.HTTPNotFound(text=catalogs.bilingual("link-refused"), headers={"Cache-Control": "no-store"})
 
     async def action_report(request: web.Request) -> web.StreamResponse:
         claims = links.read(REPORTS, request.match_info["token"], now=clock())

@@ -11,7 +11,6 @@ from microsoft_agents.hosting.core import TurnContext
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import roster_sync, teams_data
-from bot.i18n import plain
 from bot.render import Renderer, invoke_message
 from bot.settings import Settings
 from dialogs.clock import Clock
@@ -135,8 +134,7 @@ class Gate:
         if context.activity.type == ActivityTypes.message:
             await context.send_activity(self.renderer.bilingual(key))
         elif context.activity.type == ActivityTypes.invoke and context.activity.name == "adaptiveCard/action":
-            text = "\n\n".join(plain(self.renderer.catalogs.text(lang, key)) for lang in ("ar", "en"))
-            await context.send_activity(invoke_message(text))
+            await context.send_activity(invoke_message(self.renderer.catalogs.bilingual(key)))
 
 
 def _is_zone(name: str) -> bool:

@@ -84,6 +84,10 @@ class Catalogs:
             raise MissingMessage(f"{lang}:{key}: {errors}")
         return str(rendered)
 
+    def bilingual(self, key: str, /, **args: Any) -> str:
+        """The message in Arabic, then in English (for people whose language is unknown), as plain text."""
+        return "\n\n".join(plain(self.text(lang, key, **args)) for lang in ("ar", "en"))
+
     @staticmethod
     def _value(lang: str, value: Any, zone: str) -> Any:
         if isinstance(value, bool) or value is None:

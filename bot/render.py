@@ -277,7 +277,9 @@ class Renderer:
             {"type": "Container", "rtl": True, "items": [text_block(texts["ar"])]},
             {"type": "Container", "rtl": False, "separator": True, "items": [text_block(texts["en"])]},
         ]
-        return card_activity(adaptive_card(body, [], lang="ar"), lang="ar", summary="\n\n".join(texts.values()))
+        return card_activity(
+            adaptive_card(body, [], lang="ar"), lang="ar", summary=self.catalogs.bilingual(key, **args)
+        )
 
     def _t(self, lang: str, key: str, zone: str, **args: Any) -> str:
         return self.catalogs.text(lang, key, display_zone=zone, **args)
