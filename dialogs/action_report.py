@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.errors import UserError
 from dialogs.replies import Reply
-from dialogs.text import fold
+from dialogs.text import word_table
 from storage.models import Action, ActionStatus, Community, Member
 
 PERIOD_WORDS = {
@@ -26,6 +26,7 @@ PERIOD_WORDS = {
     "all": ("all", "الكل", "كل"),
 }
 UNKNOWN = "—"
+_period_named = word_table(PERIOD_WORDS)
 
 
 @dataclass(frozen=True)
@@ -158,11 +159,10 @@ def period_from(text: str) -> str:
     """`quarter`, `year` or `all` from what the member wrote (English or Arabic); all by default."""
     if not text.strip():
         return "all"
-    wanted = fold(text.strip())
-    for period, words in PERIOD_WORDS.items():
-        if wanted in {fold(word) for word in words}:
-            return period
-    raise UserError("report-period-unknown", given=text.strip()[:40])
+    period = _period_named(text)
+    if period is None:
+        raise UserError("report-period-unknown", given=text.strip()[:40])
+    return period
 
 
 async def load_actions(session: AsyncSession, *, community_id: int) -> list[Action]:

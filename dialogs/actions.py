@@ -16,7 +16,7 @@ from dialogs.dates import parse_day
 from dialogs.errors import UserError
 from dialogs.replies import Reply
 from dialogs.roster import Person
-from dialogs.text import fold, parse_number
+from dialogs.text import fold, parse_number, word_table
 from storage import repositories as repo
 from storage.models import (
     Action,
@@ -412,13 +412,8 @@ async def _card_with_history(
 _CLOSED = (ActionStatus.DONE, ActionStatus.CANCELLED)
 
 
-def update_verb(word: str) -> str | None:
-    """The update verb a word (English or Arabic) names."""
-    return next((verb for verb, words in UPDATE_VERBS.items() if fold(word) in {fold(w) for w in words}), None)
-
-
-def _list_filter(word: str) -> str | None:
-    return next((kind for kind, words in LIST_FILTERS.items() if fold(word) in {fold(w) for w in words}), None)
+update_verb = word_table(UPDATE_VERBS)  # "تم" -> "done"
+_list_filter = word_table(LIST_FILTERS)
 
 
 def _check_text(text: str) -> None:

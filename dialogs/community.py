@@ -12,7 +12,7 @@ from dialogs.commands import COMMANDS, strip_mentions
 from dialogs.errors import UserError
 from dialogs.replies import Reply
 from dialogs.roster import Person
-from dialogs.text import fold, parse_number
+from dialogs.text import fold, parse_number, word_table
 from storage import repositories as repo
 from storage.models import Community, Member, Role
 
@@ -25,6 +25,8 @@ ROLE_WORDS = {
     Role.MEMBER: ("member", "عضو", "عضوة"),
 }
 MEMBERS_PAGE = 50
+_language_named = word_table(LANGUAGE_WORDS)
+_role_from_word = word_table(ROLE_WORDS)
 
 
 def require_facilitator(member: Member) -> None:
@@ -48,14 +50,13 @@ def set_language(session: AsyncSession, *, member: Member, args: str) -> Reply:
     """`lang ar|en`: the member's language from now on (no argument: offer the choice)."""
     if not args.strip():
         return Reply.of("lang-choose", card="lang-choice")
-    wanted = fold(args.strip())
-    for code, words in LANGUAGE_WORDS.items():
-        if wanted in {fold(word) for word in words}:
-            before = member.language
-            member.language = code
-            repo.audit_member_change(session, actor=member, target=member, field="language", before=before, after=code)
-            return Reply.of("lang-set", lang=code)
-    raise UserError("lang-unknown", given=args.strip()[:40])
+    code = _language_named(args)
+    if code is None:
+        raise UserError("lang-unknown", given=args.strip()[:40])
+    before = member.language
+    member.language = code
+    repo.audit_member_change(session, actor=member, target=member, field="language", before=before, after=code)
+    return Reply.of("lang-set", lang=code)
 
 
 @cache
@@ -141,14 +142,6 @@ async def change_role(session: AsyncSession, *, member: Member, args: str, menti
         session, actor=member, target=target, field="role", before=before.value, after=wanted.value
     )
     return Reply.of("role-set", name=target.name, role=wanted.value)
-
-
-def _role_from_word(word: str) -> Role | None:
-    folded = fold(word)
-    for role, words in ROLE_WORDS.items():
-        if folded in {fold(w) for w in words}:
-            return role
-    return None
 
 
 async def _target_member(

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Mapping
 
 from storage.arabic import arabic_digits, ascii_digits, fold
 
-__all__ = ["arabic_digits", "ascii_digits", "fold", "parse_number", "script_language"]
+__all__ = ["arabic_digits", "ascii_digits", "fold", "parse_number", "script_language", "word_table"]
 
 _ARABIC_LETTER = re.compile("[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]")
 _LATIN_LETTER = re.compile("[A-Za-z]")
@@ -35,3 +36,9 @@ def parse_number(value: object) -> int | None:
     else:
         return None
     return number if 1 <= number <= MAX_NUMBER else None
+
+
+def word_table[K](table: Mapping[K, Iterable[str]]) -> Callable[[str], K | None]:
+    """A lookup from any of a key's words (English or Arabic, any spelling `fold` unites) to the key."""
+    index = {fold(word): key for key, words in table.items() for word in words}
+    return lambda text: index.get(fold(text.strip()))
