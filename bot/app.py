@@ -29,7 +29,9 @@ AGENT = web.AppKey("agent", AgentApplication)
 ADAPTER = web.AppKey("adapter", CloudAdapter)
 SETTINGS = web.AppKey("settings", Settings)
 OPEN_PATHS = frozenset({"/healthz", "/readyz"})
-SIGNED_PATHS = (f"/{downloads.REPORTS}/",)  # their own signature is the credential
+SIGNED_PATHS = tuple(
+    f"/{kind}/" for kind in (downloads.REPORTS, downloads.MINUTES, downloads.CALENDAR)
+)  # own credential
 MAX_BODY = 4 * 1024 * 1024
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]

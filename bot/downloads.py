@@ -1,4 +1,4 @@
-"""Files behind signed links: the action report as CSV."""
+"""Files behind unguessable links: the action report (CSV), minutes (Markdown, Word) and meeting calendars (.ics)."""
 
 from __future__ import annotations
 
@@ -7,23 +7,44 @@ import io
 import logging
 
 from aiohttp import web
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.i18n import Catalogs
 from bot.links import SignedLinks
+from bot.minutes_files import minutes_docx, minutes_markdown
 from dialogs.action_report import build_report, csv_rows, load_actions
+from dialogs.calendar_file import calendar_bytes
 from dialogs.clock import Clock
-from storage.models import Community, Member
+from dialogs.meetings import calendar_event
+from dialogs.minutes import minutes_view
+from storage.models import Community, Meeting, MeetingOccurrence, Member
 
 logger = logging.getLogger(__name__)
 
 REPORTS = "reports"
+MINUTES = "minutes"
+CALENDAR = "calendar"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def report_link(links: SignedLinks, *, community_id: int, member_id: int, period: str, clock: Clock) -> str:
     """The download link of a community's action report, for one facilitator (checked again at download)."""
     claims = {"community": community_id, "member": member_id, "period": period}
     return links.url(REPORTS, claims, now=clock(), suffix=".csv")
+
+
+def minutes_link(
+    links: SignedLinks, *, community_id: int, member_id: int, occurrence_id: int, lang: str, kind: str, clock: Clock
+) -> str:
+    """The download link of a meeting's minutes (`kind` md or docx) for one member (checked again at download)."""
+    claims = {"community": community_id, "member": member_id, "occurrence": occurrence_id, "lang": lang}
+    return links.url(MINUTES, claims, now=clock(), suffix=f".{kind}")
+
+
+def calendar_link(links: SignedLinks, token: str) -> str:
+    """The address of a meeting's calendar file: its random token is the credential (calendars keep polling it)."""
+    return f"{links.base_url}/{CALENDAR}/{token}.ics"
 
 
 def routes(
@@ -60,4 +81,56 @@ def routes(
             },
         )
 
-    return [web.get(f"/{REPORTS}/{{token}}.csv", action_report)]
+    async def minutes(request: web.Request) -> web.StreamResponse:
+        kind = request.match_info["kind"]
+        claims = links.read(MINUTES, request.match_info["token"], now=clock())
+        if claims is None or kind not in ("md", "docx") or claims.get("lang") not in ("ar", "en"):
+            logger.warning("refused minutes link (bad signature, kind or expired)")
+            raise refused()
+        async with sessions() as session:
+            community = await session.get(Community, claims.get("community"))
+            member = await session.get(Member, claims.get("member"))
+            occurrence = await session.get(MeetingOccurrence, claims.get("occurrence"))
+            meeting = await session.get(Meeting, occurrence.meeting_id) if occurrence else None
+            allowed = (
+                community is not None
+                and meeting is not None
+                and member is not None
+                and member.active
+                and member.community_id == community.id == meeting.community_id
+                and (occurrence.published_at is not None or member.role.facilitates)
+            )
+            if not allowed:
+                logger.warning("refused minutes link of member=%s: not (or no longer) allowed", claims.get("member"))
+                raise refused()
+            view, _ = await minutes_view(
+                session, community=community, meeting=meeting, occurrence=occurrence, now=clock()
+            )
+        name = f"tansiq-minutes-{meeting.number}-{occurrence.starts_at:%Y-%m-%d}.{kind}"
+        headers = {"Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store"}
+        if kind == "md":
+            text = minutes_markdown(view, lang=claims["lang"], catalogs=catalogs)
+            return web.Response(text=text, content_type="text/markdown", charset="utf-8", headers=headers)
+        body = minutes_docx(view, lang=claims["lang"], catalogs=catalogs)
+        return web.Response(body=body, content_type=DOCX, headers=headers)
+
+    async def calendar(request: web.Request) -> web.StreamResponse:
+        token = request.match_info["token"]
+        async with sessions() as session:
+            meeting = await session.scalar(select(Meeting).where(Meeting.calendar_token == token)) if token else None
+            if meeting is None:
+                raise refused()
+            community = await session.get(Community, meeting.community_id)
+            body = calendar_bytes([calendar_event(meeting)], name=community.name if community else "", now=clock())
+        return web.Response(
+            body=body,
+            content_type="text/calendar",
+            charset="utf-8",
+            headers={"Content-Disposition": f'attachment; filename="meeting-{meeting.number}.ics"'},
+        )
+
+    return [
+        web.get(f"/{REPORTS}/{{token}}.csv", action_report),
+        web.get(f"/{MINUTES}/{{token}}.{{kind}}", minutes),
+        web.get(f"/{CALENDAR}/{{token}}.ics", calendar),
+    ]

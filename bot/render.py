@@ -14,9 +14,11 @@ from microsoft_agents.activity import (
     InvokeResponse,
 )
 
-from bot.downloads import report_link
+from bot.card_parts import FSI, PDI, execute_action, submit_action, text_block
+from bot.downloads import calendar_link, minutes_link, report_link
 from bot.i18n import Catalogs, format_number
 from bot.links import SignedLinks
+from bot.meeting_cards import MeetingCards
 from dialogs.action_report import UNKNOWN, ActionReport, ReportRow
 from dialogs.actions import ActionView
 from dialogs.clock import Clock, system_clock
@@ -25,8 +27,8 @@ from dialogs.replies import Reply
 ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive"
 MESSAGE_RESPONSE = "application/vnd.microsoft.activity.message"  # Teams shows `value` as a short message
 CARD_VERSION = "1.5"
-FSI, PDI = "\u2068", "\u2069"  # isolate text of either direction inside a line of the other
 CARDS = ("action", "action-list", "action-report", "action-form", "members")
+MEETING_CARDS = ("meeting", "meeting-list", "agenda", "minutes", "meeting-form", "agenda-form")
 
 
 class Renderer:
@@ -42,7 +44,7 @@ class Renderer:
         match reply.key:
             case "help":
                 return "\n\n".join(self._help_lines(reply, lang=lang, zone=zone))
-        if reply.card in CARDS:
+        if reply.card in CARDS or reply.card in MEETING_CARDS:
             return card_text(self.card(reply, lang=lang, zone=zone))
         return self.catalogs.text(lang, reply.key, display_zone=zone, **reply.args)
 
@@ -52,7 +54,7 @@ class Renderer:
             return card_activity(self._help_card(reply, lang=lang, zone=zone), lang=lang)
         if reply.card == "lang-choice":
             return card_activity(self._language_card(reply, lang=lang, zone=zone), lang=lang)
-        if reply.card in CARDS:
+        if reply.card in CARDS or reply.card in MEETING_CARDS:
             return card_activity(self.card(reply, lang=lang, zone=zone), lang=lang)
         text = self.text(reply, lang=lang, zone=zone)
         if lang == "ar":  # a card is the one way every Teams client lays Arabic out right-to-left
@@ -71,6 +73,8 @@ class Renderer:
             return self._action_form_card(reply, lang=lang, zone=zone)
         if reply.card == "members":
             return self._members_card(reply, lang=lang, zone=zone)
+        if reply.card in MEETING_CARDS:
+            return self._meeting_card(reply, lang=lang, zone=zone)
         action: ActionView = reply.args["action"]
         note = reply.args.get("note")
         headline = self._t(lang, reply.key, zone, number=action.number)
@@ -270,6 +274,43 @@ class Renderer:
             ],
         }
 
+    def _meeting_card(self, reply: Reply, *, lang: str, zone: str) -> dict[str, Any]:
+        cards = MeetingCards(partial(self._t, lang, zone=zone), lang=lang, zone=zone, calendar_url=self.calendar_url)
+        match reply.card:
+            case "meeting":
+                body, actions = cards.meeting(reply)
+            case "meeting-list":
+                body, actions = cards.meeting_list(reply)
+            case "agenda":
+                body, actions = cards.agenda(reply)
+            case "meeting-form":
+                body, actions = cards.meeting_form(reply)
+            case "agenda-form":
+                body, actions = cards.agenda_form(reply)
+            case _:
+                body, actions = cards.minutes(reply, downloads=self._minutes_downloads(reply, lang=lang))
+        return adaptive_card(body, actions, lang=lang)
+
+    def calendar_url(self, token: str) -> str | None:
+        """Where a meeting's .ics is served (None when the bot has no address to give)."""
+        return calendar_link(self.links, token) if self.links is not None else None
+
+    def _minutes_downloads(self, reply: Reply, *, lang: str) -> dict[str, str]:
+        if self.links is None or "member_id" not in reply.args:
+            return {}
+        return {
+            kind: minutes_link(
+                self.links,
+                community_id=reply.args["community_id"],
+                member_id=reply.args["member_id"],
+                occurrence_id=reply.args["occurrence_id"],
+                lang=lang,
+                kind=kind,
+                clock=self.clock,
+            )
+            for kind in ("md", "docx")
+        }
+
     def bilingual(self, key: str, **args: Any) -> Activity:
         """A message for someone whose language is unknown: Arabic (right-to-left), then English."""
         texts = {lang: self.catalogs.text(lang, key, **args) for lang in ("ar", "en")}
@@ -334,21 +375,6 @@ class Renderer:
                 )
             )
         return adaptive_card(body, [], lang=lang)
-
-
-def text_block(text: str, **extra: Any) -> dict[str, Any]:
-    """An Adaptive Card TextBlock that wraps."""
-    return {"type": "TextBlock", "text": text, "wrap": True, **extra}
-
-
-def submit_action(title: str, data: dict[str, Any]) -> dict[str, Any]:
-    """An Action.Submit whose data reaches the bot as the message `value`."""
-    return {"type": "Action.Submit", "title": title, "data": data}
-
-
-def execute_action(title: str, verb: str, data: dict[str, Any], **extra: Any) -> dict[str, Any]:
-    """An Action.Execute button (Teams sends an `adaptiveCard/action` invoke and shows the card it gets back)."""
-    return {"type": "Action.Execute", "title": title, "verb": verb, "data": data, **extra}
 
 
 def adaptive_card(body: list[dict[str, Any]], actions: list[dict[str, Any]], *, lang: str) -> dict[str, Any]:

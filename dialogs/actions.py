@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.commands import mentioned_in, plain_mentions, strip_mentions
@@ -196,11 +196,10 @@ async def _create(
     """Record a new action (numbered per community), its history and the owners' notices."""
     if not member.role.facilitates and {owner.id for owner in owners} != {member.id}:
         raise UserError("action-owner-self-only")
-    await session.execute(select(Community.id).where(Community.id == community.id).with_for_update())
-    number = (await session.scalar(select(func.max(Action.number)).where(Action.community_id == community.id))) or 0
+    number = await repo.next_number(session, community_id=community.id, column=Action.number)
     action = Action(
         community_id=community.id,
-        number=number + 1,
+        number=number,
         text=text,
         due_on=due_on,
         group_id=group.id if group else None,

@@ -32,6 +32,12 @@ COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec("role", ("role", "دور", "الدور"), facilitator_only=True),
     CommandSpec("actions", ("actions", "الإجراءات", "إجراءات", "المهام")),
     CommandSpec("action", ("action", "إجراء", "مهمة")),
+    CommandSpec("meetings", ("meetings", "اجتماعات", "الاجتماعات", "المواعيد")),
+    CommandSpec("meeting", ("meeting", "اجتماع", "الاجتماع")),
+    CommandSpec("agenda", ("agenda", "جدول", "جدول الأعمال", "جدول اعمال", "الأجندة", "أجندة", "اجندة")),
+    CommandSpec("decision", ("decision", "decisions", "قرار", "القرار"), facilitator_only=True),
+    CommandSpec("minutes", ("minutes", "محضر", "المحضر")),
+    CommandSpec("attended", ("attended", "attendance", "حضر", "الحضور"), facilitator_only=True),
 )
 SPECS = {spec.name: spec for spec in COMMANDS}
 

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from dialogs import action_report, actions
+from dialogs import action_report, actions, agenda, meetings, minutes
 from dialogs import community as community_dialogs
 from dialogs.commands import Command, parse_command, strip_mentions
 from dialogs.errors import UserError
@@ -97,6 +97,10 @@ async def handle_card(
         return [community_dialogs.help_for(member)]
     if verb == "action-add":
         return [await actions.add_from_form(session, member=member, community=community, data=data, now=now)]
+    if verb == "meeting-add":
+        return [await meetings.add_from_form(session, member=member, community=community, data=data, now=now)]
+    if verb == "agenda-add":
+        return [await agenda.add_from_form(session, member=member, community=community, data=data, now=now)]
     raise UserError("card-data-invalid")
 
 
@@ -157,6 +161,25 @@ async def _dispatch(
             return await _action(
                 session, member=member, community=community, args=command.args, mentions=mentions, now=now
             )
+        case "meetings":
+            return await meetings.list_meetings(session, member=member, community=community, now=now)
+        case "meeting":
+            return await _meeting(session, member=member, community=community, args=command.args, now=now)
+        case "agenda":
+            return await _agenda(
+                session, member=member, community=community, args=command.args, mentions=mentions, now=now
+            )
+        case "decision":
+            verb, _, rest = command.args.partition(" ")
+            if fold(verb) not in actions.ADD_WORDS:
+                raise UserError("decision-usage")
+            return await minutes.add_decision(session, member=member, community=community, args=rest, now=now)
+        case "minutes":
+            return await _minutes(session, member=member, community=community, args=command.args, now=now)
+        case "attended":
+            return await minutes.record_attendance(
+                session, member=member, community=community, args=command.args, mentions=mentions, now=now
+            )
         case _:
             if command.suggestion:
                 raise UserError("unknown-command-suggest", given=command.args[:40], suggestion=command.suggestion)
@@ -186,6 +209,69 @@ async def _action(
     if parse_number(first):
         return await actions.show(session, member=member, community=community, number=first, now=now)
     raise UserError("action-usage")
+
+
+async def _meeting(session: AsyncSession, *, member: Member, community: Community, args: str, now: datetime) -> Reply:
+    """`meeting add|cancel|move|close …`; `meeting add` alone (or `meeting`) opens the form."""
+    first, _, rest = args.strip().partition(" ")
+    verb = meetings.meeting_verb(first) if first else "add"
+    if verb == "add" and not rest.strip():
+        community_dialogs.require_facilitator(member)
+        groups = await repo.open_groups(session, community_id=community.id)
+        return meetings.form(groups, community=community)
+    match verb:
+        case "add":
+            return await meetings.add(session, member=member, community=community, args=rest, now=now)
+        case "cancel":
+            return await meetings.cancel(session, member=member, community=community, args=rest, now=now)
+        case "move":
+            return await meetings.move(session, member=member, community=community, args=rest, now=now)
+        case "close":
+            return await meetings.close(session, member=member, community=community, args=rest, now=now)
+    raise UserError("meeting-usage")
+
+
+async def _agenda(
+    session: AsyncSession,
+    *,
+    member: Member,
+    community: Community,
+    args: str,
+    mentions: Sequence[Person],
+    now: datetime,
+) -> Reply:
+    """`agenda [N]`, `agenda add …` (alone: the form), `agenda accept|defer|remove N`, `agenda order …`."""
+    first, _, rest = args.strip().partition(" ")
+    verb = agenda.agenda_verb(first) if first else None
+    match verb:
+        case None if not first or parse_number(first):
+            return await agenda.show(session, member=member, community=community, args=first, now=now)
+        case "add" if not rest.strip():
+            groups = await repo.open_groups(session, community_id=community.id)
+            slots = await meetings.next_slots(session, community_id=community.id, now=now, count=5, member=member)
+            return agenda.form(groups, slots)
+        case "add":
+            return await agenda.add(session, member=member, community=community, args=rest, mentions=mentions, now=now)
+        case "accept" | "defer" | "remove":
+            return await agenda.decide(session, member=member, community=community, verb=verb, args=rest, now=now)
+        case "order":
+            return await agenda.order(session, member=member, community=community, args=rest, now=now)
+    raise UserError("agenda-usage")
+
+
+async def _minutes(session: AsyncSession, *, member: Member, community: Community, args: str, now: datetime) -> Reply:
+    """`minutes N`, `minutes edit N | text`, `minutes publish N`, `minutes approvals 1|2`."""
+    first, _, rest = args.strip().partition(" ")
+    match minutes.minutes_verb(first) if first else None:
+        case "publish":
+            return await minutes.publish(session, member=member, community=community, args=rest, now=now)
+        case "edit":
+            return await minutes.edit(session, member=member, community=community, args=rest, now=now)
+        case "approvals":
+            return minutes.set_approvals(session, member=member, community=community, args=rest)
+        case None if parse_number(first):
+            return await minutes.show(session, member=member, community=community, args=first, now=now)
+    raise UserError("minutes-usage")
 
 
 Handler = Callable[[AsyncSession, Member, Community], Awaitable[list[Reply]]]

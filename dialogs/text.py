@@ -7,7 +7,15 @@ from collections.abc import Callable, Iterable, Mapping
 
 from storage.arabic import arabic_digits, ascii_digits, fold
 
-__all__ = ["arabic_digits", "ascii_digits", "fold", "parse_number", "script_language", "word_table"]
+__all__ = [
+    "arabic_digits",
+    "ascii_digits",
+    "fold",
+    "leading_words",
+    "parse_number",
+    "script_language",
+    "word_table",
+]
 
 _ARABIC_LETTER = re.compile("[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]")
 _LATIN_LETTER = re.compile("[A-Za-z]")
@@ -42,3 +50,17 @@ def word_table[K](table: Mapping[K, Iterable[str]]) -> Callable[[str], K | None]
     """A lookup from any of a key's words (English or Arabic, any spelling `fold` unites) to the key."""
     index = {fold(word): key for key, words in table.items() for word in words}
     return lambda text: index.get(fold(text.strip()))
+
+
+def leading_words[K](table: Mapping[K, Iterable[str]]) -> Callable[[str], tuple[K, str] | None]:
+    """A lookup of the longest key word a text starts with, and the rest: 'group WASH' -> ('group', 'WASH')."""
+    starts = sorted(((fold(word), key) for key, words in table.items() for word in words), key=lambda s: -len(s[0]))
+
+    def lookup(text: str) -> tuple[K, str] | None:
+        folded = fold(text.strip())
+        for start, key in starts:
+            if folded == start or folded.startswith(start + " "):
+                return key, " ".join(text.split()[len(start.split()) :])
+        return None
+
+    return lookup

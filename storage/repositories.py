@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
 
 from storage.models import AuditLog, Community, Member, Role, WorkingGroup, WorkingGroupMember
 
@@ -115,3 +116,12 @@ def audit_member_change(
         before={field: before},
         after={field: after},
     )
+
+
+async def next_number(session: AsyncSession, *, community_id: int, column: InstrumentedAttribute[int]) -> int:
+    """The next per-community number for `column` (e.g. `Action.number`), with the community row locked so two
+    writers wait for each other on PostgreSQL (SQLite's `BEGIN IMMEDIATE` already serialises them)."""
+    await session.execute(select(Community.id).where(Community.id == community_id).with_for_update())
+    table = column.class_
+    highest = await session.scalar(select(func.max(column)).where(table.community_id == community_id))
+    return (highest or 0) + 1

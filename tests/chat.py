@@ -29,6 +29,7 @@ CAST = {
     "member": ("29:1omar", "عمر خليل", "ar-SA", Role.MEMBER),
     "guest": ("29:1sami", "Sami Nasser", None, Role.MEMBER),
 }
+NARROW_SPACE = "\u202f"  # Babel puts one before AM/PM; tests compare with a plain space
 _AT = re.compile(r"<at>(.*?)</at>")
 
 
@@ -130,7 +131,7 @@ class Chat:
         )
         zone = member_timezone(result.member, result.community)
         rendered = "\n".join(plain(self.renderer.text(r, lang=lang, zone=zone)) for r in result.replies)
-        return Said(result.replies, rendered)
+        return Said(result.replies, rendered.replace(NARROW_SPACE, " "))
 
     async def _person(self, name: str) -> Person:
         for uid, cast_name, _, _ in CAST.values():

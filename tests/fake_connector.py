@@ -1,13 +1,21 @@
 """A fake Bot Connector on 127.0.0.1 speaking the Teams REST paths and JSON shapes the bot calls.
 
 Records every activity the bot posts; serves a team roster through `pagedMembers` (paged by its own
-page size, with continuation tokens), `members` and `members/{id}`.
+page size, with continuation tokens), `members` and `members/{id}`; creates 1:1 conversations
+(`POST /v3/conversations`). Failures can be scripted: `fail_next` answers the next POSTs to a conversation
+(or, for creating a 1:1, to a member) with Teams-shaped errors; `remove_bot` answers 403 for good.
 """
 
 from __future__ import annotations
 
+import asyncio
+import hashlib
 import itertools
+import time
+from collections import Counter, deque
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from http import HTTPStatus
 from typing import Any
 
 from aiohttp import web
@@ -23,11 +31,47 @@ class Posted:
     conversation_id: str
     reply_to: str | None
     activity: dict[str, Any]
+    at: float = 0.0  # time.monotonic() when it arrived
+    authorization: str | None = None
+    id: str = ""  # the id the connector gave it
 
     @property
     def text(self) -> str:
         """What the member reads: the message text and every TextBlock of its cards."""
         return activity_text(self.activity)
+
+
+TEAMS_ERROR_CODES = {
+    400: "BadArgument",
+    401: "BotNotRegistered",
+    403: "Forbidden",
+    404: "ConversationNotFound",
+    412: "PreconditionFailed",
+    413: "MessageSizeTooBig",
+    429: "Throttled",
+    500: "ServiceError",
+    502: "ServiceError",
+    503: "ServiceUnavailable",
+    504: "GatewayTimeout",
+}
+
+
+@dataclass(frozen=True)
+class Failure:
+    """One scripted answer: a status with its headers and Teams error code, after `delay` seconds."""
+
+    status: int
+    headers: dict[str, str] = field(default_factory=dict)
+    code: str | None = None
+    delay: float = 0.0
+
+    def response(self) -> web.Response:
+        code = self.code or TEAMS_ERROR_CODES.get(self.status, HTTPStatus(self.status).phrase.replace(" ", ""))
+        error = {"code": code, "message": HTTPStatus(self.status).phrase}
+        return web.json_response({"error": error}, status=self.status, headers=self.headers)
+
+
+BOT_REMOVED = Failure(403, code="BotNotInConversationRoster")
 
 
 @dataclass
@@ -39,7 +83,11 @@ class FakeConnector:
     paged_status: int = 200
     posted: list[Posted] = field(default_factory=list)
     server: TestServer | None = None
+    created: list[dict[str, Any]] = field(default_factory=list)  # bodies of POST /v3/conversations that succeeded
+    requests: Counter[str] = field(default_factory=Counter)  # every POST, failed or not, by conversation or member
     _ids: itertools.count = field(default_factory=lambda: itertools.count(1))
+    _scripts: dict[str, deque[Failure]] = field(default_factory=dict)
+    _removed: set[str] = field(default_factory=set)
 
     @property
     def url(self) -> str:
@@ -48,6 +96,7 @@ class FakeConnector:
 
     async def start(self) -> FakeConnector:
         app = web.Application()
+        app.router.add_post("/v3/conversations", self._create_conversation)
         app.router.add_post("/v3/conversations/{conversation}/activities/{reply_to}", self._post_activity)
         app.router.add_post("/v3/conversations/{conversation}/activities", self._post_activity)
         app.router.add_get("/v3/conversations/{conversation}/pagedMembers", self._paged_members)
@@ -64,10 +113,55 @@ class FakeConnector:
     def texts(self) -> list[str]:
         return [p.text for p in self.posted]
 
+    def fail_next(self, key: str, failures: Iterable[Failure | tuple[int, dict[str, str]]]) -> None:
+        """Answer the next POSTs to conversation `key` (a member's id: creating their 1:1) with these failures."""
+        script = self._scripts.setdefault(_thread(key), deque())
+        script.extend(f if isinstance(f, Failure) else Failure(*f) for f in failures)
+
+    def remove_bot(self, conversation_id: str) -> None:
+        """From now on the bot is not in this conversation: 403 BotNotInConversationRoster."""
+        self._removed.add(_thread(conversation_id))
+
+    def personal_chat_id(self, user_id: str) -> str:
+        """The 1:1 conversation id Teams keeps for the bot and this member."""
+        return "a:1" + hashlib.sha256(user_id.encode()).hexdigest()[:40]
+
+    async def _scripted(self, key: str) -> Failure | None:
+        """Count the request; the failure it gets, if any."""
+        key = _thread(key)
+        self.requests[key] += 1
+        if key in self._removed:
+            return BOT_REMOVED
+        script = self._scripts.get(key)
+        failure = script.popleft() if script else None
+        if failure and failure.delay:
+            await asyncio.sleep(failure.delay)
+        return failure
+
     async def _post_activity(self, request: web.Request) -> web.Response:
+        conversation = request.match_info["conversation"]
+        if failure := await self._scripted(conversation):
+            return failure.response()
+        activity_id = self._record(conversation, request.match_info.get("reply_to"), await request.json(), request)
+        return web.json_response({"id": activity_id}, status=201)
+
+    async def _create_conversation(self, request: web.Request) -> web.Response:
         body = await request.json()
-        self.posted.append(Posted(request.match_info["conversation"], request.match_info.get("reply_to"), body))
-        return web.json_response({"id": f"1{next(self._ids):012d}"}, status=201)
+        member = body["members"][0]["id"]
+        if failure := await self._scripted(member):
+            return failure.response()
+        self.created.append(body)
+        answer = {"id": self.personal_chat_id(member)}
+        if body.get("activity"):
+            answer["activityId"] = self._record(answer["id"], None, body["activity"], request)
+        return web.json_response(answer, status=201)
+
+    def _record(self, conversation: str, reply_to: str | None, activity: dict[str, Any], request: web.Request) -> str:
+        """Keep a posted activity; its new id."""
+        activity_id = f"1{next(self._ids):012d}"
+        authorization = request.headers.get("Authorization")
+        self.posted.append(Posted(conversation, reply_to, activity, time.monotonic(), authorization, activity_id))
+        return activity_id
 
     async def _paged_members(self, request: web.Request) -> web.Response:
         if self.paged_status != 200:
@@ -91,6 +185,10 @@ class FakeConnector:
         return web.json_response(
             {"error": {"code": "MemberNotFoundInConversation", "message": "The member was not found."}}, status=404
         )
+
+
+def _thread(conversation_id: str) -> str:
+    return conversation_id.split(";messageid=")[0]
 
 
 def account(

@@ -1,0 +1,58 @@
+"""The published minutes of one meeting, as the files made from them show it (no database types)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+
+@dataclass(frozen=True)
+class MinutesItem:
+    """One agenda item: "discussed", or "carried" (not discussed, moved to the next meeting)."""
+
+    number: int
+    title: str
+    details: str
+    outcome: str
+    submitted_by: str
+    presenter: str | None = None
+
+
+@dataclass(frozen=True)
+class MinutesDecision:
+    """A decision, with the agenda item it was taken on when there is one."""
+
+    number: int
+    text: str
+    item_number: int | None = None
+
+
+@dataclass(frozen=True)
+class MinutesAction:
+    """An action point agreed in the meeting."""
+
+    number: int
+    text: str
+    owners: tuple[str, ...]
+    due_on: date | None = None
+
+
+@dataclass(frozen=True)
+class MinutesView:
+    """Everything the minutes say; `kind` is plenary, follow-up, face-to-face, working-group or other."""
+
+    community: str
+    meeting_number: int
+    title: str
+    kind: str
+    starts_at: datetime
+    zone: str
+    place: str | None
+    link: str | None
+    attendees: tuple[str, ...]
+    summary: str
+    items: tuple[MinutesItem, ...]
+    decisions: tuple[MinutesDecision, ...]
+    actions: tuple[MinutesAction, ...]
+    published_at: datetime | None = None
+    approved_by: tuple[str, ...] = ()
