@@ -169,40 +169,41 @@ class MeetingCards:
         return body, actions
 
     def minutes_sections(self, view: MinutesView) -> list[dict[str, Any]]:
-        """Attendees, summary, agenda, decisions and action points, each under its heading."""
+        """Attendees, summary, agenda, decisions and action points, each under its heading (as in the files)."""
         t = self.t
         none = t("minutes-doc-none")
-        sections: list[tuple[str, list[str]]] = [(t("minutes-doc-attendees"), list(view.attendees) or [none])]
+        sections: list[tuple[str, list[str]]] = [
+            (
+                t("minutes-doc-attendees", count=len(view.attendees)),
+                [self.names(view.attendees)] if view.attendees else [none],
+            )
+        ]
         if view.summary:
             sections.append((t("minutes-doc-summary"), [view.summary]))
-        sections.append(
-            (
-                t("minutes-doc-agenda"),
-                [
-                    f"{t('agenda-item-line', number=i.number, title=i.title)} — {t('agenda-status', status=i.outcome)}"
-                    for i in view.items
-                ]
-                or [none],
-            )
-        )
-        sections.append(
-            (t("minutes-doc-decisions"), [f"#{self.number(d.number)} · {d.text}" for d in view.decisions] or [none])
-        )
-        sections.append(
-            (
-                t("minutes-doc-actions"),
-                [
-                    f"#{self.number(a.number)} · {a.text} — {self.names(a.owners)}"
-                    + (f" · {format_day(a.due_on, lang=self.lang)}" if a.due_on else "")
-                    for a in view.actions
-                ]
-                or [none],
-            )
-        )
+        agenda = [
+            f"{t('minutes-doc-item', number=i.number, title=i.title)} — {t('minutes-doc-outcome', outcome=i.outcome)}"
+            for i in view.items
+        ]
+        decisions = [f"{t('minutes-doc-decision', number=d.number)} {d.text}" for d in view.decisions]
+        actions = [
+            f"{t('minutes-doc-action', number=a.number)} {a.text} — {self.names(a.owners)}"
+            + (f" · {format_day(a.due_on, lang=self.lang)}" if a.due_on else "")
+            for a in view.actions
+        ]
+        sections += [
+            (t("minutes-doc-agenda"), agenda or [none]),
+            (t("minutes-doc-decisions"), decisions or [none]),
+            (t("minutes-doc-actions"), actions or [none]),
+        ]
         body: list[dict[str, Any]] = []
         for heading, lines in sections:
             body.append(text_block(heading, weight="Bolder", separator=True))
             body += [text_block(line, spacing="Small") for line in lines]
+        if view.published_at is not None:
+            footer = t("minutes-doc-published", day=format_day(view.published_at.date(), lang=self.lang))
+            if view.approved_by:
+                footer += f" · {t('minutes-doc-approved', names=self.names(view.approved_by))}"
+            body.append(text_block(footer, isSubtle=True, size="Small", separator=True))
         return body
 
     def meeting_form(self, reply: Reply) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
