@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from dialogs import agenda, meetings
 from dialogs.roster import Person, install, sync_roster
 from storage import repositories as repo
 from storage.models import (
@@ -19,6 +20,11 @@ from storage.models import (
     ActionEvent,
     ActionOwner,
     ActionStatus,
+    AgendaItem,
+    AgendaStatus,
+    Community,
+    Meeting,
+    MeetingKind,
     Member,
     Role,
     WorkingGroup,
@@ -141,6 +147,16 @@ DEMO_GROUPS: tuple[tuple[str, str, date, str, Sequence[str]], ...] = (
     ),
 )
 
+DEMO_AGENDA = (
+    (
+        "Flood early-warning triggers for the Nile delta",
+        "Review the thresholds agreed in the pilot",
+        "omar.khalil@wfp.example",
+    ),
+    ("تحديث مجموعة عمل التحويلات النقدية", "عرض مختصر لقيم التحويلات المقترحة", "amal.zoubi@jrcs.example"),
+    ("Shared 4W template", "", "leila.haddad@ifrc.example"),
+)
+
 
 async def load_demo(session: AsyncSession, *, settings_admins: Sequence[str], now: datetime | None = None) -> str:
     """Create (or refresh) the demo community; safe to run twice. Returns a one-line summary."""
@@ -181,10 +197,47 @@ async def load_demo(session: AsyncSession, *, settings_admins: Sequence[str], no
             for email in others:
                 session.add(WorkingGroupMember(group_id=group.id, member_id=by_email[email].id, joined_at=now))
     await _demo_actions(session, community_id=community.id, by_email=by_email, now=now)
+    await _demo_meetings(session, community=community, by_email=by_email, now=now)
     return (
         f"demo community {community.id} ready: {len(DEMO_PEOPLE)} members, {len(DEMO_GROUPS)} working "
-        f"groups, {len(DEMO_ACTIONS)} actions (tenant {DEMO_TENANT}, team {DEMO_TEAM})"
+        f"groups, {len(DEMO_ACTIONS)} actions, a monthly meeting series with {len(DEMO_AGENDA)} agenda items "
+        f"(tenant {DEMO_TENANT}, team {DEMO_TEAM})"
     )
+
+
+async def _demo_meetings(
+    session: AsyncSession, *, community: Community, by_email: dict[str, Member], now: datetime
+) -> None:
+    """The monthly follow-up (first Thursday, 10:00 Beirut) with a draft agenda, and the quarterly plenary; made
+    through the same dialogs a facilitator uses (only into a community that has no meetings yet)."""
+    if await session.scalar(select(Meeting.id).where(Meeting.community_id == community.id).limit(1)) is not None:
+        return
+    facilitator = by_email["leila.haddad@ifrc.example"]
+    month = (now.date().replace(day=1) + timedelta(days=32)).replace(day=1)
+    first_thursday = month + timedelta(days=(3 - month.weekday()) % 7)
+    series = meetings.MeetingPlan(
+        title="Monthly follow-up · اجتماع المتابعة الشهري",
+        when=f"{first_thursday:%Y-%m-%d} 10:00",
+        kind=MeetingKind.FOLLOW_UP,
+        rrule="FREQ=MONTHLY;BYDAY=1TH",
+        link="https://teams.microsoft.com/l/meetup-join/19%3ameeting_tansiq-demo%40thread.v2/0",
+    )
+    await meetings.create(session, member=facilitator, community=community, plan=series, now=now)
+    plenary = meetings.MeetingPlan(
+        title="Quarterly plenary · الاجتماع العام الفصلي",
+        when=f"{first_thursday + timedelta(days=14):%Y-%m-%d} 13:00",
+        kind=MeetingKind.PLENARY,
+        rrule="FREQ=MONTHLY;INTERVAL=3",
+        duration=timedelta(hours=3),
+        place="UN House, Beirut",
+    )
+    await meetings.create(session, member=facilitator, community=community, plan=plenary, now=now)
+    for title, details, email in DEMO_AGENDA:
+        plan = agenda.ItemPlan(title=title, details=details, meeting_number="1")
+        await agenda.create(session, member=by_email[email], community=community, plan=plan, now=now)
+    first = await session.scalar(select(AgendaItem).where(AgendaItem.community_id == community.id).limit(1))
+    if first is not None:
+        first.status = AgendaStatus.ACCEPTED
 
 
 async def _demo_actions(

@@ -53,7 +53,7 @@ def test_migrate_then_demo_on_a_fresh_sqlite_file(env, tmp_path) -> None:
     assert (tmp_path / "data" / "tansiq.db").exists()
     demo = run_bot("demo", env=env)
     assert demo.returncode == 0, demo.stderr
-    assert "6 members, 2 working groups, 5 actions" in demo.stdout
+    assert "6 members, 2 working groups, 5 actions, a monthly meeting series with 3 agenda items" in demo.stdout
 
 
 def test_refuses_to_serve_anonymously_on_a_public_address(env) -> None:
