@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from dialogs import outbox
 from dialogs.commands import mentioned_in, plain_mentions, strip_mentions
 from dialogs.community import member_timezone
 from dialogs.dates import parse_day
@@ -25,7 +26,6 @@ from storage.models import (
     ActionStatus,
     Community,
     Member,
-    Notification,
     WorkingGroup,
 )
 
@@ -213,7 +213,7 @@ async def _create(
     _history(session, action, actor=member, kind="created", after=_state(action), now=now)
     for owner in owners:
         if owner.id != member.id:
-            _tell(session, action, owner=owner, kind="action-assigned", now=now)
+            await _tell(session, action, owner=owner, kind="action-assigned", now=now)
     await session.refresh(action, ["owners", "group"])
     shown = await card_view(session, action, reader=member, community=community, now=now)
     return Reply.of("action-added", card="action", action=shown)
@@ -349,7 +349,7 @@ async def change(
             action.owners.clear()
             await session.flush()
             action.owners.append(ActionOwner(member_id=owner.id))
-            _tell(session, action, owner=owner, kind="action-assigned", now=now)
+            await _tell(session, action, owner=owner, kind="action-assigned", now=now)
     action.updated_at = now
     await session.flush()
     await session.refresh(action, ["owners", "group"])
@@ -501,16 +501,15 @@ def _history(
     )
 
 
-def _tell(session: AsyncSession, action: Action, *, owner: Member, kind: str, now: datetime) -> None:
+async def _tell(session: AsyncSession, action: Action, *, owner: Member, kind: str, now: datetime) -> None:
     """Queue a 1:1 message to an owner (the reminders dispatcher delivers it)."""
-    session.add(
-        Notification(
-            community_id=action.community_id,
-            member_id=owner.id,
-            kind=kind,
-            payload={"action_id": action.id, "number": action.number},
-            dedup_key=f"{kind}:{action.id}:{owner.id}:{now.isoformat()}",
-            due_at=now,
-            created_at=now,
-        )
+    message = outbox.Planned(
+        kind=kind,
+        dedup_key=f"{kind}:{action.id}:{owner.id}:{now.isoformat()}",
+        due_at=now,
+        payload={"action_id": action.id, "number": action.number},
+        member_id=owner.id,
+    )
+    await outbox.queue(
+        session, community_id=action.community_id, subject=f"notice:action:{action.id}", message=message, now=now
     )

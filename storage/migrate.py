@@ -22,7 +22,7 @@ def alembic_config() -> Config:
     return config
 
 
-async def upgrade(engine: AsyncEngine, revision: str = "head") -> None:
+async def upgrade(engine: AsyncEngine, revision: str = "heads") -> None:
     """Upgrade the database to `revision`."""
     await _run(engine, lambda cfg: command.upgrade(cfg, revision))
 

@@ -97,6 +97,7 @@ class Community(Base):
     timezone: Mapped[str] = mapped_column(String(64), default="Asia/Beirut")
     agenda_deadline_hours: Mapped[int] = mapped_column(Integer, default=48)
     minutes_approvals: Mapped[int] = mapped_column(Integer, default=1)
+    reminder_settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     installed_by: Mapped[str | None] = mapped_column(String(200))
     welcomed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -248,20 +249,29 @@ class ActionEvent(Base):
 
 
 class Notification(Base):
-    """Something to tell one member in their 1:1 chat (delivered by the reminders dispatcher).
+    """The outbox: one message due to one member's 1:1 chat, or to the community's channel (`channel`).
 
-    `dedup_key` makes planning idempotent: the same news is never queued twice.
+    Reminders, notices and digests are planned as rows in the same transaction as the change they hang on;
+    `dedup_key` (which names what the message depends on, e.g. a meeting's start) makes planning idempotent, and
+    `subject` ("meeting:12", "action:4") finds a subject's rows to re-plan. The dispatcher sends `pending` rows
+    when due and marks them `sent`, `parked` (with `last_error`) or `cancelled` (no longer true).
     """
 
     __tablename__ = "notification"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     community_id: Mapped[int] = mapped_column(ForeignKey("community.id", ondelete="CASCADE"), index=True)
-    member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"), index=True)
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"), index=True)
+    channel: Mapped[bool] = mapped_column(Boolean, default=False)
     kind: Mapped[str] = mapped_column(String(48))
+    subject: Mapped[str] = mapped_column(String(64), default="", index=True)
     payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     dedup_key: Mapped[str] = mapped_column(String(200), unique=True)
+    status: Mapped[str] = mapped_column(String(16), default="pending")
     due_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    claimed_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
