@@ -10,7 +10,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dialogs import meetings
+from dialogs import meetings, occurrences
 from dialogs.commands import mentioned_in, plain_mentions, strip_mentions
 from dialogs.community import require_facilitator
 from dialogs.errors import UserError
@@ -139,11 +139,11 @@ async def create(
     slot = await _target(session, member=member, community=community, number=plan.meeting_number, now=now)
     late_for = None
     if now > slot.deadline and not member.role.facilitates:
-        later = meetings.following(slot)
+        later = occurrences.following(slot)
         if later is None:
             raise UserError("agenda-deadline-passed", deadline=slot.deadline, meeting=slot.meeting.number)
         late_for, slot = slot, later
-    row = await meetings.occurrence_row(session, slot)
+    row = await occurrences.occurrence_row(session, slot)
     await _refuse_duplicate(session, occurrence_id=row.id, title=title)
     item = AgendaItem(
         community_id=community.id,
@@ -179,7 +179,7 @@ async def create(
     return Reply.of("agenda-item-added", number=item.number, title=title, meeting=shown.title, when=slot.starts_at)
 
 
-def form(groups: Sequence[WorkingGroup], slots: Sequence[meetings.Slot]) -> Reply:
+def form(groups: Sequence[WorkingGroup], slots: Sequence[occurrences.Slot]) -> Reply:
     """The card form for a new agenda item (any member)."""
     return Reply.of(
         "agenda-form",
@@ -289,11 +289,11 @@ async def find(session: AsyncSession, *, community: Community, number: str) -> A
 
 async def _target(
     session: AsyncSession, *, member: Member, community: Community, number: str | None, now: datetime
-) -> meetings.Slot:
+) -> occurrences.Slot:
     """Meeting N's next occurrence, or the community's next meeting open to the member."""
     if number:
         meeting = await meetings.find(session, community=community, number=number)
-        coming = meetings.upcoming_slots(meeting, after=now, count=1)
+        coming = occurrences.upcoming_slots(meeting, after=now, count=1)
         if not coming:
             raise UserError("meeting-nothing-ahead", number=meeting.number)
         return coming[0]

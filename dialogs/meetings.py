@@ -21,7 +21,8 @@ from dialogs.calendar_file import CalendarEvent
 from dialogs.community import require_facilitator, resolve_timezone
 from dialogs.dates import parse_day, parse_duration, parse_when
 from dialogs.errors import UserError
-from dialogs.recurrence import occurrences, parse_recurrence
+from dialogs.occurrences import Slot, following, last_started, occurrence_row, rule_starts, upcoming_slots
+from dialogs.recurrence import parse_recurrence
 from dialogs.replies import Reply
 from dialogs.text import fold, leading_words, parse_number, word_table
 from storage import repositories as repo
@@ -44,7 +45,6 @@ DEFAULT_DURATION = timedelta(hours=1)
 MAX_DURATION = timedelta(hours=12)
 MAX_DEADLINE_HOURS = 24 * 30
 LIST_SIZE = 8
-LOOK_BACK = timedelta(days=800)  # the furthest back "the meeting that started last" is looked for
 KIND_WORDS = {
     MeetingKind.PLENARY: ("plenary", "plenary meeting", "general assembly", "عامة", "اجتماع عام", "الهيئة العامة"),
     MeetingKind.FOLLOW_UP: ("follow-up", "follow up", "followup", "متابعة", "اجتماع متابعة"),
@@ -86,29 +86,6 @@ _field_named = leading_words(FIELD_WORDS)
 
 
 @dataclass(frozen=True)
-class Slot:
-    """One meeting as members meet it: an occurrence of a series (or the one meeting) at its actual time."""
-
-    meeting: Meeting
-    original_start: datetime
-    starts_at: datetime
-    row: MeetingOccurrence | None
-
-    @property
-    def ends_at(self) -> datetime:
-        return self.starts_at + timedelta(minutes=self.meeting.duration_minutes)
-
-    @property
-    def deadline(self) -> datetime:
-        """Agenda items sent after this go to the following occurrence."""
-        return self.starts_at - timedelta(hours=self.meeting.agenda_deadline_hours)
-
-    @property
-    def status(self) -> OccurrenceStatus:
-        return self.row.status if self.row else OccurrenceStatus.SCHEDULED
-
-
-@dataclass(frozen=True)
 class MeetingView:
     """A meeting occurrence as one reader sees it (times stay UTC; the renderer shows them in a zone)."""
 
@@ -147,65 +124,6 @@ def view(slot: Slot, *, agenda_count: int = 0) -> MeetingView:
         status=slot.status.value,
         agenda_count=agenda_count,
     )
-
-
-# ---- occurrences -------------------------------------------------------------------------------------------
-
-
-def upcoming_slots(meeting: Meeting, *, after: datetime, count: int) -> list[Slot]:
-    """The next `count` scheduled occurrences starting after `after` (moves applied, cancellations left out)."""
-    if meeting.cancelled_at is not None:
-        return []
-    rows = {row.original_start: row for row in meeting.occurrences}
-    found = [
-        Slot(meeting, start, start, None)
-        for start in _rule_starts(meeting, after=after, count=count + len(rows))
-        if start not in rows
-    ]
-    found += [
-        Slot(meeting, row.original_start, row.starts_at, row)
-        for row in rows.values()
-        if row.status == OccurrenceStatus.SCHEDULED and row.starts_at > after
-    ]
-    return sorted(found, key=lambda slot: slot.starts_at)[:count]
-
-
-def last_started(meeting: Meeting, *, now: datetime) -> Slot | None:
-    """The occurrence that started last (held or being held, closed or not); None before the first one."""
-    rows = {row.original_start: row for row in meeting.occurrences}
-    starts = _rule_starts(meeting, after=now - LOOK_BACK, count=10_000, until=now)
-    found = [Slot(meeting, start, start, None) for start in starts if start not in rows]
-    found += [
-        Slot(meeting, row.original_start, row.starts_at, row)
-        for row in rows.values()
-        if row.status != OccurrenceStatus.CANCELLED and row.starts_at <= now
-    ]
-    return max(found, key=lambda slot: slot.starts_at, default=None)
-
-
-def _rule_starts(meeting: Meeting, *, after: datetime, count: int, until: datetime | None = None) -> list[datetime]:
-    if meeting.rrule is None:
-        start = meeting.starts_at
-        return [start] if start > after and (until is None or start <= until) else []
-    return occurrences(
-        meeting.rrule, start=meeting.starts_at, zone=meeting.timezone, after=after, count=count, until=until
-    )
-
-
-async def occurrence_row(session: AsyncSession, slot: Slot) -> MeetingOccurrence:
-    """The stored row of an occurrence, created the first time something hangs on it."""
-    if slot.row is not None:
-        return slot.row
-    row = MeetingOccurrence(original_start=slot.original_start, starts_at=slot.starts_at)
-    slot.meeting.occurrences.append(row)
-    await session.flush()
-    return row
-
-
-def following(slot: Slot) -> Slot | None:
-    """The occurrence after this one, if the series goes on."""
-    later = upcoming_slots(slot.meeting, after=slot.starts_at, count=1)
-    return later[0] if later else None
 
 
 async def community_meetings(session: AsyncSession, *, community_id: int) -> list[Meeting]:
@@ -534,7 +452,7 @@ def _rebase_series(meeting: Meeting, *, starts_at: datetime, now: datetime) -> N
     assert meeting.rrule is not None
     meeting.rrule = re.sub(r"BYDAY=(-?\d?)[A-Z]{2}", lambda m: f"BYDAY={m[1]}{shift_weekday}", meeting.rrule)
     meeting.starts_at = starts_at
-    new_starts = _rule_starts(meeting, after=now, count=len(rows)) if rows else []
+    new_starts = rule_starts(meeting, after=now, count=len(rows)) if rows else []
     for row, start in zip(rows, new_starts, strict=False):
         row.original_start = row.starts_at = start
 

@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dialogs import agenda, meetings
+from dialogs import agenda, meetings, occurrences
 from dialogs.commands import plain_mentions, strip_mentions
 from dialogs.community import require_facilitator
 from dialogs.errors import UserError
@@ -329,10 +329,10 @@ async def _minutes_reply(
 
 
 async def _last_held(session: AsyncSession, meeting: Meeting, *, now: datetime) -> MeetingOccurrence:
-    slot = meetings.last_started(meeting, now=now)
+    slot = occurrences.last_started(meeting, now=now)
     if slot is None:
         raise UserError("meeting-not-started", number=meeting.number)
-    return await meetings.occurrence_row(session, slot)
+    return await occurrences.occurrence_row(session, slot)
 
 
 async def _held(
@@ -344,8 +344,8 @@ async def _held(
     started = [
         slot
         for candidate in await meetings.community_meetings(session, community_id=community.id)
-        if (slot := meetings.last_started(candidate, now=now)) is not None
+        if (slot := occurrences.last_started(candidate, now=now)) is not None
     ]
     if not started:
         raise UserError("no-meeting-held")
-    return await meetings.occurrence_row(session, max(started, key=lambda slot: slot.starts_at))
+    return await occurrences.occurrence_row(session, max(started, key=lambda slot: slot.starts_at))
