@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import NamedTuple
+
 from microsoft_agents.activity import load_configuration_from_env
 from microsoft_agents.authentication.msal import MsalConnectionManager
 from microsoft_agents.hosting.aiohttp import CloudAdapter
@@ -26,10 +29,26 @@ from bot.settings import Settings
 from dialogs.clock import Clock
 
 
+class Agent(NamedTuple):
+    """What the web app needs of the agent."""
+
+    app: AgentApplication[TurnState]
+    adapter: CloudAdapter
+    auth_configuration: AgentAuthConfiguration
+    connections: MsalConnectionManager
+    renderer: Renderer
+
+
 def build_agent(
-    settings: Settings, *, sessions: async_sessionmaker[AsyncSession], clock: Clock, links: SignedLinks
-) -> tuple[AgentApplication[TurnState], CloudAdapter, AgentAuthConfiguration]:
-    """The AgentApplication, its adapter, and the auth configuration the JWT middleware checks against.
+    settings: Settings,
+    *,
+    sessions: async_sessionmaker[AsyncSession],
+    clock: Clock,
+    links: SignedLinks,
+    after_turn: Callable[[], None],
+) -> Agent:
+    """The AgentApplication, its adapter, the auth configuration the JWT middleware checks against, the
+    connections (for proactive sends) and the renderer.
 
     Local mode allows anonymous requests; with credentials, issuer validation and outbound host
     validation are on. Our own data lives in SQL, so the SDK's turn state stays in memory.
@@ -48,8 +67,8 @@ def build_agent(
     TeamsAgentExtension(app)
     renderer = Renderer(Catalogs(), links=links, clock=clock)
     app.before_turn(Gate(sessions=sessions, settings=settings, renderer=renderer, clock=clock).before_turn)
-    Routes(sessions=sessions, settings=settings, renderer=renderer, clock=clock).register(app)
-    return app, adapter, connections.get_default_connection_configuration()
+    Routes(sessions=sessions, settings=settings, renderer=renderer, clock=clock, after_turn=after_turn).register(app)
+    return Agent(app, adapter, connections.get_default_connection_configuration(), connections, renderer)
 
 
 async def _tokenless_teams_client(context: TurnContext, _state: TurnState) -> bool:

@@ -15,8 +15,11 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot import downloads
 from bot.agent import build_agent
+from bot.dispatcher import Dispatcher
 from bot.i18n import Catalogs
 from bot.links import SignedLinks
+from bot.notifier import Notifier
+from bot.scheduler import ReminderScheduler
 from bot.settings import Settings
 from dialogs.clock import Clock, system_clock
 from storage import migrate
@@ -28,6 +31,7 @@ ENGINE = web.AppKey("engine", AsyncEngine)
 AGENT = web.AppKey("agent", AgentApplication)
 ADAPTER = web.AppKey("adapter", CloudAdapter)
 SETTINGS = web.AppKey("settings", Settings)
+REMINDERS = web.AppKey("reminders", ReminderScheduler)
 OPEN_PATHS = frozenset({"/healthz", "/readyz"})
 SIGNED_PATHS = tuple(
     f"/{kind}/" for kind in (downloads.REPORTS, downloads.MINUTES, downloads.CALENDAR)
@@ -57,21 +61,43 @@ def create_app(settings: Settings, *, clock: Clock = system_clock) -> web.Applic
         base_url=settings.base_url(),
         secret=settings.link_secret.encode() if settings.link_secret else secrets.token_bytes(32),
     )
-    agent, adapter, auth_configuration = build_agent(settings, sessions=sessions, clock=clock, links=links)
+    wake = _Wake()
+    agent = build_agent(settings, sessions=sessions, clock=clock, links=links, after_turn=wake)
     app = web.Application(middlewares=[auth_middleware], client_max_size=MAX_BODY)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", web.NotAppKeyWarning)
-        app["agent_configuration"] = auth_configuration  # the SDK's middleware reads this key
+        app["agent_configuration"] = agent.auth_configuration  # the SDK's middleware reads this key
     app[ENGINE] = engine
-    app[AGENT] = agent
-    app[ADAPTER] = adapter
+    app[AGENT] = agent.app
+    app[ADAPTER] = agent.adapter
     app[SETTINGS] = settings
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
     app.router.add_routes(downloads.routes(sessions=sessions, links=links, clock=clock, catalogs=Catalogs()))
     app.cleanup_ctx.append(_database)
+    if settings.reminders_enabled:
+        dispatcher = Dispatcher(sessions, notifier=Notifier(agent.connections), renderer=agent.renderer, clock=clock)
+        app[REMINDERS] = wake.scheduler = ReminderScheduler(dispatcher, tick_seconds=settings.reminder_tick_seconds)
+        app.cleanup_ctx.append(_reminders)
     return app
+
+
+class _Wake:
+    """Called after every turn: wakes the reminder scheduler (once there is one) to send what is due now."""
+
+    scheduler: ReminderScheduler | None = None
+
+    def __call__(self) -> None:
+        if self.scheduler is not None:
+            self.scheduler.nudge()
+
+
+async def _reminders(app: web.Application) -> AsyncIterator[None]:
+    scheduler = app[REMINDERS]
+    scheduler.start()
+    yield
+    scheduler.shutdown()
 
 
 async def _database(app: web.Application) -> AsyncIterator[None]:

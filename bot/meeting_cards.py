@@ -9,7 +9,7 @@ from bot.card_parts import FSI, PDI, open_url, submit_action, text_block
 from bot.i18n import format_day, format_number, format_when
 from dialogs.agenda import ItemView
 from dialogs.meetings import MeetingView
-from dialogs.minutes_view import MinutesView
+from dialogs.minutes_view import MinutesAction, MinutesView
 from dialogs.recurrence import describe
 from dialogs.replies import Reply
 
@@ -79,6 +79,35 @@ class MeetingCards:
         headline = self.t(reply.key, number=meeting.number, before=before or "")
         body = [text_block(headline, isSubtle=True, spacing="None"), *self.meeting_facts(meeting)]
         return body, self.meeting_buttons(meeting)
+
+    def meeting_reminder(self, reply: Reply) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """A reminder before a meeting: the call for items, the agenda, or how to join."""
+        meeting: MeetingView = reply.args["meeting"]
+        deadline = format_when(meeting.deadline, lang=self.lang, zone=self.zone)
+        headline = self.t(reply.key, number=meeting.number, deadline=deadline)
+        body = [text_block(headline, weight="Bolder"), *self.meeting_facts(meeting, deadline=False)]
+        for item in reply.args["items"]:
+            body.append({"type": "Container", "separator": True, "items": self.agenda_item(item)})
+        actions = self.meeting_buttons(meeting)
+        if reply.key == "meeting-reminder-week" and reply.args["now"] < meeting.deadline:
+            actions.append(submit_action(self.t("agenda-add-button"), {"verb": "agenda-form"}))
+        return body, actions
+
+    def follow_up(self, reply: Reply) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """After a meeting: its decisions and action points."""
+        view: MinutesView = reply.args["minutes"]
+        when = format_when(view.starts_at, lang=self.lang, zone=self.zone)
+        body = [
+            text_block(self.t("meeting-follow-up", number=view.meeting_number), weight="Bolder"),
+            text_block(f"{FSI}{view.title}{PDI} · {when}", isSubtle=True, spacing="None"),
+        ]
+        none = self.t("follow-up-none")
+        decisions = [f"{self.t('minutes-doc-decision', number=d.number)} {d.text}" for d in view.decisions]
+        actions = [self.action_line(a) for a in view.actions]
+        for heading, lines in (("minutes-doc-decisions", decisions), ("minutes-doc-actions", actions)):
+            body.append(text_block(self.t(heading), weight="Bolder", separator=True))
+            body += [text_block(line, spacing="Small") for line in lines or [none]]
+        return body, []
 
     def meeting_list(self, reply: Reply) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """The coming meetings, each with its calendar link."""
@@ -185,11 +214,7 @@ class MeetingCards:
             for i in view.items
         ]
         decisions = [f"{t('minutes-doc-decision', number=d.number)} {d.text}" for d in view.decisions]
-        actions = [
-            f"{t('minutes-doc-action', number=a.number)} {a.text} — {self.names(a.owners)}"
-            + (f" · {format_day(a.due_on, lang=self.lang)}" if a.due_on else "")
-            for a in view.actions
-        ]
+        actions = [self.action_line(a) for a in view.actions]
         sections += [
             (t("minutes-doc-agenda"), agenda or [none]),
             (t("minutes-doc-decisions"), decisions or [none]),
@@ -261,6 +286,11 @@ class MeetingCards:
             )  # fmt: skip
         submit = submit_action(t("agenda-form-submit"), {"verb": "agenda-add"})
         return body, [submit]
+
+    def action_line(self, action: MinutesAction) -> str:
+        """An action point of a meeting: number, text, owners and due day."""
+        due = f" · {format_day(action.due_on, lang=self.lang)}" if action.due_on else ""
+        return f"{self.t('minutes-doc-action', number=action.number)} {action.text} — {self.names(action.owners)}{due}"
 
     def names(self, names: tuple[str, ...]) -> str:
         """People's names as a list in the reader's language."""

@@ -19,6 +19,7 @@ from bot.downloads import calendar_link, minutes_link, report_link
 from bot.i18n import Catalogs, format_number
 from bot.links import SignedLinks
 from bot.meeting_cards import MeetingCards
+from bot.reminder_cards import ReminderCards
 from dialogs.action_report import UNKNOWN, ActionReport, ReportRow
 from dialogs.actions import ActionView
 from dialogs.clock import Clock, system_clock
@@ -28,7 +29,10 @@ ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive"
 MESSAGE_RESPONSE = "application/vnd.microsoft.activity.message"  # Teams shows `value` as a short message
 CARD_VERSION = "1.5"
 CARDS = ("action", "action-list", "action-report", "action-form", "members")
-MEETING_CARDS = ("meeting", "meeting-list", "agenda", "minutes", "meeting-form", "agenda-form")
+MEETING_CARDS = (
+    *("meeting", "meeting-list", "agenda", "minutes", "meeting-form", "agenda-form", "meeting-reminder", "follow-up"),
+    *("digest", "reminders", "reminders-failed"),
+)
 
 
 class Renderer:
@@ -77,7 +81,8 @@ class Renderer:
             return self._meeting_card(reply, lang=lang, zone=zone)
         action: ActionView = reply.args["action"]
         note = reply.args.get("note")
-        headline = self._t(lang, reply.key, zone, number=action.number)
+        extra = {key: value for key, value in reply.args.items() if key not in ("action", "note", "history")}
+        headline = self._t(lang, reply.key, zone, number=action.number, **extra)
         body = [text_block(headline, isSubtle=True, spacing="None"), *self._action_body(action, lang=lang, zone=zone)]
         if note:
             body.append(text_block(f"«{note}»" if lang == "ar" else f"“{note}”", isSubtle=True))
@@ -287,6 +292,16 @@ class Renderer:
                 body, actions = cards.meeting_form(reply)
             case "agenda-form":
                 body, actions = cards.agenda_form(reply)
+            case "meeting-reminder":
+                body, actions = cards.meeting_reminder(reply)
+            case "follow-up":
+                body, actions = cards.follow_up(reply)
+            case "digest":
+                body, actions = ReminderCards(cards.t, cards, lang=lang, zone=zone).digest(reply)
+            case "reminders":
+                body, actions = ReminderCards(cards.t, cards, lang=lang, zone=zone).settings(reply)
+            case "reminders-failed":
+                body, actions = ReminderCards(cards.t, cards, lang=lang, zone=zone).failed(reply)
             case _:
                 body, actions = cards.minutes(reply, downloads=self._minutes_downloads(reply, lang=lang))
         return adaptive_card(body, actions, lang=lang)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from microsoft_agents.activity import Activity, ActivityTypes
@@ -47,6 +48,7 @@ class Routes:
     settings: Settings
     renderer: Renderer
     clock: Clock
+    after_turn: Callable[[], None] = lambda: None  # a turn may have planned a message for now: wake the sender
 
     def register(self, app: AgentApplication[TurnState]) -> None:
         """Attach every handler to the application."""
@@ -76,6 +78,7 @@ class Routes:
         lang, zone = reader(result.member, result.community, activity)
         for reply in result.replies:
             await context.send_activity(self.renderer.activity(reply, lang=lang, zone=zone))
+        self.after_turn()
 
     async def on_card_action(self, context: TurnContext, _state: TurnState) -> None:
         """A card button (`Action.Execute`): answered with the card to show in its place, or a short message."""
@@ -88,6 +91,7 @@ class Routes:
         )
         lang, zone = reader(result.member, result.community, context.activity)
         reply = result.replies[0]
+        self.after_turn()
         if reply.card == "action":
             await context.send_activity(invoke_card(self.renderer.card(reply, lang=lang, zone=zone)))
         else:

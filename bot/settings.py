@@ -49,6 +49,8 @@ class Settings(BaseSettings):
     )
     default_language: Literal["ar", "en"] = "ar"
     default_timezone: str = "Asia/Beirut"
+    reminders_enabled: bool = Field(default=True, description="send scheduled reminders and notices")
+    reminder_tick_seconds: int = Field(default=30, ge=1, le=3600, description="how often due reminders are looked for")
 
     client_id: str | None = Field(default=None, validation_alias=AliasChoices(_SDK_SETTINGS + "CLIENTID"))
     client_secret: str | None = Field(default=None, validation_alias=AliasChoices(_SDK_SETTINGS + "CLIENTSECRET"))

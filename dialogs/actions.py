@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dialogs import outbox
+from dialogs import outbox, reminder_plans
 from dialogs.commands import mentioned_in, plain_mentions, strip_mentions
 from dialogs.community import member_timezone
 from dialogs.dates import parse_day
@@ -215,6 +215,7 @@ async def _create(
         if owner.id != member.id:
             await _tell(session, action, owner=owner, kind="action-assigned", now=now)
     await session.refresh(action, ["owners", "group"])
+    await reminder_plans.plan_action(session, action=action, community=community, now=now)
     shown = await card_view(session, action, reader=member, community=community, now=now)
     return Reply.of("action-added", card="action", action=shown)
 
@@ -354,6 +355,7 @@ async def change(
     await session.flush()
     await session.refresh(action, ["owners", "group"])
     _history(session, action, actor=member, kind=verb, note=note, before=before, after=_state(action), now=now)
+    await reminder_plans.plan_action(session, action=action, community=community, now=now)
     shown = await card_view(session, action, reader=member, community=community, now=now)
     said = note if verb in ("progress", "blocked") else ""  # the other verbs' words are in the card already
     return Reply.of(f"action-{verb}", card="action", action=shown, note=said)
@@ -401,8 +403,7 @@ async def _card_with_history(
     events = await session.scalars(
         select(ActionEvent).where(ActionEvent.action_id == action.id).order_by(ActionEvent.id)
     )
-    rows = await session.execute(select(Member.id, Member.name).where(Member.community_id == community.id))
-    names = {member_id: name for member_id, name in rows}  # people who left keep their name in the history
+    names = await repo.member_names(session, community_id=community.id)
     lines = [{"kind": e.kind, "who": names.get(e.actor_id or 0, "-"), "at": e.at, "note": e.note} for e in events]
     shown = await card_view(session, action, reader=member, community=community, now=now)
     return Reply.of("action-card", card="action", action=shown, history=lines)

@@ -38,6 +38,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec("decision", ("decision", "decisions", "قرار", "القرار"), facilitator_only=True),
     CommandSpec("minutes", ("minutes", "محضر", "المحضر")),
     CommandSpec("attended", ("attended", "attendance", "حضر", "الحضور"), facilitator_only=True),
+    CommandSpec("reminders", ("reminders", "التذكيرات", "تذكيرات", "التنبيهات")),
 )
 SPECS = {spec.name: spec for spec in COMMANDS}
 

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from dialogs import reminder_plans
 from dialogs.calendar_file import CalendarEvent
 from dialogs.community import require_facilitator, resolve_timezone
 from dialogs.dates import parse_day, parse_duration, parse_when
@@ -314,6 +315,7 @@ async def create(
     await session.flush()
     await session.refresh(meeting, ["group"])
     _audit(session, member, meeting, "meeting.created", after=_state(meeting))
+    await reminder_plans.plan_meeting(session, meeting=meeting, community=community, now=now)
     slot = upcoming_slots(meeting, after=now, count=1)[0]
     return Reply.of("meeting-added", card="meeting", meeting=view(slot))
 
@@ -387,6 +389,7 @@ async def cancel(session: AsyncSession, *, member: Member, community: Community,
         meeting.cancelled_at, meeting.updated_at = now, now
         meeting.sequence += 1
         _audit(session, member, meeting, "meeting.cancelled", after={"series": True})
+        await reminder_plans.plan_meeting(session, meeting=meeting, community=community, now=now)
         waiting = await _open_items_after(session, meeting, now=now)
         return Reply.of("meeting-cancelled-series", number=meeting.number, title=meeting.title, items=waiting)
     slot = _pick_slot(meeting, fields, now=now)
@@ -396,6 +399,7 @@ async def cancel(session: AsyncSession, *, member: Member, community: Community,
     meeting.updated_at = now
     moved_items, next_slot = await _carry_items(session, row, slot=slot, now=now)
     _audit(session, member, meeting, "meeting.occurrence-cancelled", after={"start": slot.starts_at.isoformat()})
+    await reminder_plans.plan_meeting(session, meeting=meeting, community=community, now=now)
     return Reply.of(
         "meeting-cancelled-one",
         number=meeting.number,
@@ -438,6 +442,7 @@ async def move(session: AsyncSession, *, member: Member, community: Community, a
         before={"start": before.isoformat()},
         after={"start": starts_at.isoformat(), "series": whole},
     )
+    await reminder_plans.plan_meeting(session, meeting=meeting, community=community, now=now)
     slot = upcoming_slots(meeting, after=now, count=1)[0]
     return Reply.of(
         "meeting-moved-series" if whole else "meeting-moved", card="meeting", meeting=view(slot), before=before
@@ -502,6 +507,7 @@ async def close(session: AsyncSession, *, member: Member, community: Community, 
     carried, next_slot = await _carry_items(session, row, slot=slot, now=now)
     row.status, row.closed_at = OccurrenceStatus.CLOSED, now
     _audit(session, member, meeting, "meeting.closed", after={"start": slot.starts_at.isoformat()})
+    await reminder_plans.plan_after_close(session, meeting=meeting, community=community, slot=slot, now=now)
     return Reply.of(
         "meeting-closed",
         number=meeting.number,

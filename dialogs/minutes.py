@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dialogs import agenda, meetings, occurrences
+from dialogs import agenda, meetings, occurrences, outbox
 from dialogs.commands import plain_mentions, strip_mentions
 from dialogs.community import require_facilitator
 from dialogs.errors import UserError
@@ -205,6 +205,10 @@ async def publish(session: AsyncSession, *, member: Member, community: Community
         object_id=occurrence.id,
         after={"approvers": approvers},
     )
+    post = outbox.Planned(
+        "minutes-published", f"minutes:{occurrence.id}", now, {"occurrence": occurrence.id}, channel=True
+    )
+    await outbox.queue(session, community_id=community.id, subject=f"minutes:{occurrence.id}", message=post, now=now)
     reply = await _minutes_reply(
         session, member=member, community=community, meeting=meeting, occurrence=occurrence, now=now
     )
@@ -257,9 +261,7 @@ async def minutes_view(
             .order_by(Action.number)
         )
     )
-    names = dict(
-        (await session.execute(select(Member.id, Member.name).where(Member.community_id == community.id))).all()
-    )
+    names = await repo.member_names(session, community_id=community.id)
     numbers = {item.id: item.number for item in items}
     withheld = sum(item.confidential for item in items) + sum(d.confidential for d in decisions)
     view = MinutesView(

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from dialogs import action_report, actions, agenda, meetings, minutes
+from dialogs import action_report, actions, agenda, meetings, minutes, reminders
 from dialogs import community as community_dialogs
 from dialogs.commands import Command, parse_command, strip_mentions
 from dialogs.errors import UserError
@@ -176,6 +176,8 @@ async def _dispatch(
             return await minutes.add_decision(session, member=member, community=community, args=rest, now=now)
         case "minutes":
             return await _minutes(session, member=member, community=community, args=command.args, now=now)
+        case "reminders":
+            return await reminders.command(session, member=member, community=community, args=command.args, now=now)
         case "attended":
             return await minutes.record_attendance(
                 session, member=member, community=community, args=command.args, mentions=mentions, now=now

@@ -125,3 +125,9 @@ async def next_number(session: AsyncSession, *, community_id: int, column: Instr
     table = column.class_
     highest = await session.scalar(select(func.max(column)).where(table.community_id == community_id))
     return (highest or 0) + 1
+
+
+async def member_names(session: AsyncSession, *, community_id: int) -> dict[int, str]:
+    """Every roster entry's name by id (people who left keep their name in histories and minutes)."""
+    rows = await session.execute(select(Member.id, Member.name).where(Member.community_id == community_id))
+    return {member_id: name for member_id, name in rows}

@@ -65,7 +65,10 @@ class BotServer:
 
 
 def settings_for(database_url: str, tmp_path: Path, **extra: Any) -> Settings:
-    return Settings(_env_file=None, database_url=database_url, data_dir=tmp_path, **extra)
+    """Local-mode settings; the reminder scheduler is off unless a test turns it on (tests drive the dispatcher)."""
+    return Settings(
+        _env_file=None, database_url=database_url, data_dir=tmp_path, **{"reminders_enabled": False, **extra}
+    )
 
 
 @pytest.fixture

@@ -1,0 +1,97 @@
+## help
+help-cmd-reminders = **reminders** — what Tansiq reminds the community of, and when; facilitators change it and see messages that could not be delivered. Example: `reminders` · `reminders quiet 20:00-08:00` · `reminders weekend fri sat` · `reminders digest monday 09:00` · `reminders meeting 7d 1d 1h` · `reminders actions 2 1 weekly` · `reminders failed` · `reminders retry all`
+
+## meeting reminders (posted in the channel; working groups' also to their members)
+meeting-reminder-week = Meeting #{ $number } is in a week. Propose agenda items until { $deadline }.
+meeting-reminder-day = Meeting #{ $number } is tomorrow. Here is its agenda.
+meeting-reminder-hour = Meeting #{ $number } starts in an hour.
+agenda-published = The agenda of meeting #{ $number } is ready.
+meeting-follow-up = Meeting #{ $number } is closed: what it decided and the action points it recorded.
+minutes-nudge = The minutes of meeting #{ $number } “{ $title }” ({ $when }) are not published yet. Write `minutes { $number }` to review them, then `minutes publish { $number }`.
+follow-up-none = Nothing recorded.
+
+## action nudges (1:1)
+action-due-soon = Action #{ $number } is due on { $day }.
+action-overdue = Action #{ $number } was due on { $day }. Is it done? Mark it, add progress, or give it a week more.
+action-overdue-weekly = A weekly reminder: action #{ $number } has been overdue since { $day }.
+
+## the weekly digest (channel)
+digest-title = This week in the community
+digest-meetings = Meetings
+digest-deadline = agenda items until { $deadline }
+digest-actions = Action points due this week or overdue
+digest-overdue = overdue
+digest-line = #{ $number } { $text } — { $day }
+digest-none = None this week.
+
+## the `reminders` command
+reminders-settings = { $changed ->
+    [true] Reminder settings saved.
+   *[other] Reminder settings
+}
+reminders-meeting-label = Meetings
+reminders-meeting-value = { $offsets } before, in the channel
+reminders-meeting-off = no reminders
+reminders-agenda-label = Agenda
+reminders-agenda-value = { $on ->
+    [true] published at the deadline
+   *[other] not published automatically
+}
+reminders-follow-up-label = After a meeting
+reminders-follow-up-value = { $on ->
+    [true] decisions and action points posted; facilitators nudged { $days } days later if the minutes are unpublished
+   *[other] nothing posted
+}
+reminders-actions-label = Action owners
+reminders-actions-value = { $before } days before the due day, { $after } day after it{ $weekly ->
+    [true] , then weekly while overdue
+   *[other] {""}
+}
+reminders-actions-off = no nudges
+reminders-digest-label = Weekly digest
+reminders-digest-value = { $day } at { $time } ({ $zone })
+reminders-digest-off = off
+reminders-quiet-label = Quiet hours and weekend
+reminders-quiet-value = nudges to people wait outside { $from }–{ $until } and { $days } (meeting reminders are never moved)
+reminders-offset = { $unit ->
+    [d] { $count } { $count ->
+        [one] day
+       *[other] days
+    }
+    [h] { $count } { $count ->
+        [one] hour
+       *[other] hours
+    }
+   *[m] { $count } minutes
+}
+reminders-weekday = { $day ->
+    [MO] Monday
+    [TU] Tuesday
+    [WE] Wednesday
+    [TH] Thursday
+    [FR] Friday
+    [SA] Saturday
+   *[SU] Sunday
+}
+reminders-no-weekend = no weekend
+reminders-change-hint = Facilitators: `reminders quiet 20:00-08:00`, `reminders weekend fri sat`, `reminders digest monday 09:00` (or `off`), `reminders meeting 7d 1d 1h`, `reminders actions 2 1 weekly`, `reminders failed`.
+reminders-failed = { $count ->
+    [0] Every message was delivered.
+    [one] One message could not be delivered
+   *[other] { $count } messages could not be delivered
+}
+reminders-failed-line = #{ $id } · { $kind } · { $to } · { $due } — { $error }
+reminders-failed-hint = `reminders retry <number>` or `reminders retry all` sends them again.
+reminders-retried = { $count ->
+    [0] There was nothing to send again.
+    [one] One message will be sent again in a moment.
+   *[other] { $count } messages will be sent again in a moment.
+}
+reminders-usage = Write `reminders` to see the settings. Facilitators: `reminders quiet`, `weekend`, `digest`, `meeting`, `actions`, `failed`, `retry`.
+reminders-quiet-usage = Write the quiet hours as from–until, for example `reminders quiet 20:00-08:00`.
+reminders-weekend-usage = Name the days off, for example `reminders weekend fri sat` (or `reminders weekend off`).
+reminders-digest-usage = Give a day and a time, for example `reminders digest monday 09:00` (or `reminders digest off`).
+reminders-meeting-usage = Give how long before each meeting, for example `reminders meeting 7d 1d 1h` (up to 60 days; or `off`).
+reminders-actions-usage = Give days before and after the due day, for example `reminders actions 2 1 weekly` (or `off`).
+reminders-retry-usage = Write `reminders retry <number>` (see `reminders failed`) or `reminders retry all`.
+reminders-retry-unknown = No undelivered message #{ $number }; see `reminders failed`.
