@@ -82,7 +82,7 @@ class ReminderCards:
                     "reminders-digest-value",
                     day=t("reminders-weekday", day=args["digest_day"]),
                     time=self.digits(args["digest_time"]),
-                    zone=args["zone"],
+                    area=args["zone"],
                 )
                 if args["digest_day"]
                 else t("reminders-digest-off"),

@@ -314,7 +314,7 @@ def _changed(verb: str, text: str) -> dict[str, object]:
             found = re.fullmatch(r"(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})", ascii_digits(text).strip())
             if found is None or int(found[1]) > 23 or int(found[3]) > 23:
                 raise UserError("reminders-quiet-usage")
-            return {"quiet": [f"{int(found[3]):02d}:{found[4]}", f"{int(found[1]):02d}:{found[2]}"]}
+            return {"quiet": [f"{int(found[1]):02d}:{found[2]}", f"{int(found[3]):02d}:{found[4]}"]}
         case "weekend":
             days = [_day(word) for word in words]
             if off:

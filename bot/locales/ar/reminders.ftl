@@ -49,10 +49,10 @@ reminders-actions-value = قبل موعد الاستحقاق بـ{ $before } أ�
 }
 reminders-actions-off = بلا تذكيرات
 reminders-digest-label = الملخص الأسبوعي
-reminders-digest-value = { $day } الساعة { $time } ({ $zone })
+reminders-digest-value = { $day } الساعة { $time } ({ $area })
 reminders-digest-off = متوقف
 reminders-quiet-label = ساعات الهدوء والعطلة
-reminders-quiet-value = تنتظر التذكيرات الموجهة للأشخاص خارج { $from }–{ $until } و{ $days } (تذكيرات الاجتماعات لا تُؤجَّل أبدًا)
+reminders-quiet-value = الهدوء من { $from } إلى { $until }؛ أيام العطلة: { $days }. تنتظر عندها التذكيرات الموجهة للأشخاص صباح يوم العمل التالي بتوقيت كل منهم (تذكيرات الاجتماعات لا تُؤجَّل أبدًا).
 reminders-offset = { $unit ->
     [d] { $count ->
         [one] يوم واحد

@@ -49,10 +49,10 @@ reminders-actions-value = { $before } days before the due day, { $after } day af
 }
 reminders-actions-off = no nudges
 reminders-digest-label = Weekly digest
-reminders-digest-value = { $day } at { $time } ({ $zone })
+reminders-digest-value = { $day } at { $time } ({ $area })
 reminders-digest-off = off
 reminders-quiet-label = Quiet hours and weekend
-reminders-quiet-value = nudges to people wait outside { $from }–{ $until } and { $days } (meeting reminders are never moved)
+reminders-quiet-value = quiet { $from }–{ $until }; days off: { $days }. Nudges to people then wait for the next working morning in their own time zone (meeting reminders are never moved).
 reminders-offset = { $unit ->
     [d] { $count } { $count ->
         [one] day
