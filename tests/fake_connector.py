@@ -122,6 +122,10 @@ class FakeConnector:
         """From now on the bot is not in this conversation: 403 BotNotInConversationRoster."""
         self._removed.add(_thread(conversation_id))
 
+    def restore_bot(self, conversation_id: str) -> None:
+        """The member added the bot again: posts to this conversation work again."""
+        self._removed.discard(_thread(conversation_id))
+
     def personal_chat_id(self, user_id: str) -> str:
         """The 1:1 conversation id Teams keeps for the bot and this member."""
         return "a:1" + hashlib.sha256(user_id.encode()).hexdigest()[:40]
