@@ -128,7 +128,8 @@ class MeetingCards:
         """A meeting's agenda: accepted items first, then proposed and deferred ones."""
         meeting: MeetingView = reply.args["meeting"]
         items: list[ItemView] = reply.args["items"]
-        body = [
+        body = [text_block(self.t(reply.key, number=meeting.number))] if reply.key != "agenda" else []
+        body += [
             text_block(self.t("agenda-title", title=meeting.title), weight="Bolder", size="Medium"),
             text_block(
                 self.t("agenda-meeting-line", number=meeting.number, when=self.when(meeting)),
