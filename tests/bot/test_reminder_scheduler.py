@@ -1,0 +1,61 @@
+"""The running app's scheduler: a turn that plans a notice wakes the sender at once, and reminders that fell due
+while the bot was stopped go out when it starts again (the database is the truth, not the scheduler)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+
+from aiohttp.test_utils import TestServer
+from sqlalchemy import select
+
+from bot.app import create_app
+from storage.models import Notification
+from tests.bot.conftest import OMAR, BotServer, settings_for
+
+
+async def eventually(check: Callable[[], bool], *, seconds: float = 10) -> bool:
+    """Poll until `check()` holds (the scheduler runs on the real event loop's clock)."""
+    for _ in range(int(seconds / 0.05)):
+        if check():
+            return True
+        await asyncio.sleep(0.05)
+    return check()
+
+
+async def test_a_turn_wakes_the_sender_and_a_restart_loses_nothing(
+    database_url, tmp_path, connector, clock, sessions
+) -> None:
+    settings = settings_for(database_url, tmp_path, reminders_enabled=True, reminder_tick_seconds=3600)
+    server = TestServer(create_app(settings, clock=clock), host="127.0.0.1")
+    await server.start_server()
+    bot = BotServer(server, connector)
+    try:
+        await bot.install()
+        activity = bot.activity(
+            "personal_message_en", text=f"action add Share the 4W data | <at>{OMAR['name']}</at> | 2026-12-03"
+        )
+        activity["entities"] = [
+            {
+                "type": "mention",
+                "mentioned": {"id": OMAR["id"], "name": OMAR["name"]},
+                "text": f"<at>{OMAR['name']}</at>",
+            }
+        ]
+        await bot.replies(activity)
+        omar_chat = connector.personal_chat_id(OMAR["id"])
+        assert await eventually(lambda: any(p.conversation_id == omar_chat for p in connector.posted))
+    finally:
+        await server.close()
+
+    clock.advance(days=7)  # while the bot is down, 1 December's "due in two days" falls due
+    connector.posted.clear()
+    server = TestServer(create_app(settings, clock=clock), host="127.0.0.1")
+    await server.start_server()
+    try:
+        assert await eventually(lambda: any("موعد استحقاق الإجراء رقم ١" in p.text for p in connector.posted))
+    finally:
+        await server.close()
+    async with sessions() as session:
+        sent = list(await session.scalars(select(Notification.kind).where(Notification.status == "sent")))
+    assert sorted(sent) == ["action-assigned", "action-due-soon"]
