@@ -70,8 +70,9 @@ async def queue(session: AsyncSession, *, community_id: int, subject: str, messa
 async def replan(
     session: AsyncSession, *, community_id: int, subject: str, planned: Sequence[Planned], now: datetime
 ) -> None:
-    """Make `subject`'s pending messages exactly `planned`: new ones added, cancelled ones brought back, those no
-    longer planned cancelled. Messages already sent (or parked) stay as they are."""
+    """Make `subject`'s coming messages exactly `planned`: new ones added, cancelled ones brought back, those no
+    longer planned cancelled. Messages already sent (or parked) stay as they are, and so do messages already due
+    but not yet sent (a bot that was down sends them late; their composer checks they are still true)."""
     wanted = {message.dedup_key: message for message in planned}
     rows = {
         row.dedup_key: row
@@ -80,21 +81,18 @@ async def replan(
         )
     }
     for key, row in rows.items():
-        if key not in wanted and row.status == PENDING:
+        if key not in wanted and row.status == PENDING and row.due_at > now:
             row.status = CANCELLED
     for key, message in wanted.items():
         row = rows.get(key)
+        if row is None and message.due_at <= now:
+            continue  # too late to plan
         if row is None:
             if await session.scalar(select(Notification.id).where(Notification.dedup_key == key)) is None:
                 session.add(_row(community_id, subject, message, now))
         elif row.status in (PENDING, CANCELLED):
             row.status, row.due_at, row.payload, row.attempts = PENDING, message.due_at, message.payload, 0
     await session.flush()
-
-
-async def cancel(session: AsyncSession, *, community_id: int, subject: str) -> None:
-    """Cancel every pending message about `subject` (e.g. a finished action)."""
-    await replan(session, community_id=community_id, subject=subject, planned=(), now=datetime.min)
 
 
 def _row(community_id: int, subject: str, message: Planned, now: datetime) -> Notification:
