@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -93,6 +93,11 @@ async def replan(
         elif row.status in (PENDING, CANCELLED):
             row.status, row.due_at, row.payload, row.attempts = PENDING, message.due_at, message.payload, 0
     await session.flush()
+
+
+async def cancel(session: AsyncSession, *, community_id: int, subject: str) -> None:
+    """Cancel every pending message about `subject`, due or not (e.g. a working group closed)."""
+    await replan(session, community_id=community_id, subject=subject, planned=(), now=datetime.min.replace(tzinfo=UTC))
 
 
 def _row(community_id: int, subject: str, message: Planned, now: datetime) -> Notification:
