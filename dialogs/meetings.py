@@ -375,6 +375,19 @@ async def list_meetings(session: AsyncSession, *, member: Member, community: Com
     return Reply.of("meetings-list", card="meeting-list", meetings=views, count=len(views))
 
 
+async def show(session: AsyncSession, *, community: Community, number: str, now: datetime) -> Reply:
+    """`meeting N`: its next occurrence's card (with the calendar link)."""
+    meeting = await find(session, community=community, number=number)
+    coming = upcoming_slots(meeting, after=now, count=1)
+    if not coming:
+        raise UserError("meeting-nothing-ahead", number=meeting.number)
+    counts = await agenda_counts(session, coming)
+    slot = coming[0]
+    return Reply.of(
+        "meeting-card", card="meeting", meeting=view(slot, agenda_count=counts.get(slot.row.id, 0) if slot.row else 0)
+    )
+
+
 async def cancel(session: AsyncSession, *, member: Member, community: Community, args: str, now: datetime) -> Reply:
     """`meeting cancel N [| all | <day>]`: the next occurrence (or the one on that day), or the whole series.
 

@@ -214,8 +214,10 @@ async def _action(
 
 
 async def _meeting(session: AsyncSession, *, member: Member, community: Community, args: str, now: datetime) -> Reply:
-    """`meeting add|cancel|move|close …`; `meeting add` alone (or `meeting`) opens the form."""
+    """`meeting add|cancel|move|close …`; `meeting add` alone (or `meeting`) opens the form; `meeting N` its card."""
     first, _, rest = args.strip().partition(" ")
+    if parse_number(first) and not rest.strip():
+        return await meetings.show(session, community=community, number=first, now=now)
     verb = meetings.meeting_verb(first) if first else "add"
     if verb == "add" and not rest.strip():
         community_dialogs.require_facilitator(member)

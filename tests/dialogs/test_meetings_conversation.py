@@ -234,3 +234,10 @@ async def test_state_survives_a_restart(chat: Chat, engine, clock: FakeClock) ->
     assert "Cash working group update" in agenda.text
     async with chat.sessions() as session:
         assert await session.scalar(select(func.count()).select_from(MeetingOccurrence)) == 2
+
+
+async def test_a_meetings_own_card_by_its_number(chat: Chat) -> None:
+    await chat.say(f"meeting add Monthly follow-up | 2026-12-03 10:00 | every month | {LINK}", as_="facilitator")
+    said = await chat.say("اجتماع ١", as_="member")
+    assert said.key == "meeting-card" and "الاجتماع رقم ١" in said.text and "كل شهر" in said.text
+    assert (await chat.say("meeting 4", as_="member")).key == "meeting-unknown"
