@@ -180,3 +180,14 @@ async def test_failures_from_connector_time_outs_are_retried_later_with_backoff(
     assert row is not None and row.status == "pending" and row.due_at > clock()
     clock.advance(minutes=3)
     assert (await dispatcher.run_once()).sent == 1
+
+
+async def test_a_member_who_left_the_team_is_parked_with_the_reason(bot, planned, sessions, clock, sleep) -> None:
+    status, _ = await bot.post(bot.activity("conversation_update_members_removed"))
+    assert status in (200, 202)
+    tally = await make_dispatcher(sessions, clock, sleep).run_once()
+    assert tally.parked == 1 and tally.sent == 1
+    assert bot.connector.created == []  # no chat is opened for someone who left
+    async with sessions() as session:
+        parked = await session.scalar(select(Notification).where(Notification.status == "parked"))
+    assert parked is not None and parked.last_error.startswith("member-left")
