@@ -15,7 +15,7 @@ from dialogs.commands import mentioned_in, plain_mentions, strip_mentions
 from dialogs.community import require_facilitator
 from dialogs.errors import UserError
 from dialogs.replies import Reply
-from dialogs.roster import Person
+from dialogs.roster import Person, active_member
 from dialogs.text import fold, leading_words, parse_number, word_table
 from storage import repositories as repo
 from storage.models import AgendaItem, AgendaStatus, Community, Member, WorkingGroup
@@ -115,7 +115,7 @@ async def add(
             people = mentioned_in(field, mentions)
             if not people:
                 raise UserError("agenda-presenter-missing")
-            plan.presenter = await _active(session, community=community, person=people[0])
+            plan.presenter = await active_member(session, community_id=community.id, person=people[0])
         elif named and named[0] == "group":
             plan.group = await meetings.group_named(session, community=community, name=named[1])
         elif not plan.details:
@@ -165,7 +165,7 @@ async def create(
     )
     session.add(item)
     await session.flush()
-    _audit(session, member, item, "agenda.added", after={"title": title, "occurrence": row.id})
+    repo.audit_row(session, actor=member, row=item, action="agenda.added", after={"title": title, "occurrence": row.id})
     shown = meetings.view(slot)
     if late_for is not None:
         return Reply.of(
@@ -243,7 +243,14 @@ async def decide(
         raise UserError("agenda-item-closed", number=item.number, status=item.status.value)
     before = item.status.value
     item.status, item.updated_at = _STATUS_AFTER[verb], now
-    _audit(session, member, item, f"agenda.{verb}", before={"status": before}, after={"status": item.status.value})
+    repo.audit_row(
+        session,
+        actor=member,
+        row=item,
+        action=f"agenda.{verb}",
+        before={"status": before},
+        after={"status": item.status.value},
+    )
     return Reply.of(f"agenda-item-{item.status.value}", number=item.number, title=item.title)
 
 
@@ -270,7 +277,9 @@ async def order(session: AsyncSession, *, member: Member, community: Community, 
     ]
     for position, item in enumerate([*chosen, *others], start=1):
         item.position, item.updated_at = position, now
-    _audit(session, member, chosen[0], "agenda.ordered", after={"order": [item.number for item in chosen]})
+    repo.audit_row(
+        session, actor=member, row=chosen[0], action="agenda.ordered", after={"order": [item.number for item in chosen]}
+    )
     return Reply.of("agenda-ordered", order=[item.number for item in chosen])
 
 
@@ -313,31 +322,3 @@ async def _refuse_duplicate(session: AsyncSession, *, occurrence_id: int, title:
         existing = " ".join(fold(item.title).split())
         if existing == wanted or difflib.SequenceMatcher(None, existing, wanted).ratio() >= DUPLICATE_RATIO:
             raise UserError("agenda-duplicate", number=item.number, title=item.title)
-
-
-async def _active(session: AsyncSession, *, community: Community, person: Person) -> Member:
-    found = await repo.member_in(session, community_id=community.id, teams_user_id=person.teams_user_id)
-    if found is None or not found.active:
-        raise UserError("member-not-found", name=person.name or person.teams_user_id)
-    return found
-
-
-def _audit(
-    session: AsyncSession,
-    member: Member,
-    item: AgendaItem,
-    action: str,
-    *,
-    before: dict[str, object] | None = None,
-    after: dict[str, object] | None = None,
-) -> None:
-    repo.audit(
-        session,
-        community_id=item.community_id,
-        actor=member,
-        action=action,
-        object_type="agenda_item",
-        object_id=item.id,
-        before=before,
-        after=after,
-    )

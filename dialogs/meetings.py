@@ -314,7 +314,7 @@ async def create(
     session.add(meeting)
     await session.flush()
     await session.refresh(meeting, ["group"])
-    _audit(session, member, meeting, "meeting.created", after=_state(meeting))
+    repo.audit_row(session, actor=member, row=meeting, action="meeting.created", after=_state(meeting))
     await reminder_plans.plan_meeting(session, meeting=meeting, community=community, now=now)
     slot = upcoming_slots(meeting, after=now, count=1)[0]
     return Reply.of("meeting-added", card="meeting", meeting=view(slot))
@@ -401,7 +401,7 @@ async def cancel(session: AsyncSession, *, member: Member, community: Community,
     if whole:
         meeting.cancelled_at, meeting.updated_at = now, now
         meeting.sequence += 1
-        _audit(session, member, meeting, "meeting.cancelled", after={"series": True})
+        repo.audit_row(session, actor=member, row=meeting, action="meeting.cancelled", after={"series": True})
         await reminder_plans.plan_meeting(session, meeting=meeting, community=community, now=now)
         waiting = await _open_items_after(session, meeting, now=now)
         return Reply.of("meeting-cancelled-series", number=meeting.number, title=meeting.title, items=waiting)
@@ -411,7 +411,13 @@ async def cancel(session: AsyncSession, *, member: Member, community: Community,
     meeting.sequence += 1
     meeting.updated_at = now
     moved_items, next_slot = await _carry_items(session, row, slot=slot, now=now)
-    _audit(session, member, meeting, "meeting.occurrence-cancelled", after={"start": slot.starts_at.isoformat()})
+    repo.audit_row(
+        session,
+        actor=member,
+        row=meeting,
+        action="meeting.occurrence-cancelled",
+        after={"start": slot.starts_at.isoformat()},
+    )
     await reminder_plans.plan_meeting(session, meeting=meeting, community=community, now=now)
     return Reply.of(
         "meeting-cancelled-one",
@@ -447,11 +453,11 @@ async def move(session: AsyncSession, *, member: Member, community: Community, a
     meeting.sequence += 1
     meeting.updated_at = now
     await session.flush()
-    _audit(
+    repo.audit_row(
         session,
-        member,
-        meeting,
-        "meeting.moved",
+        actor=member,
+        row=meeting,
+        action="meeting.moved",
         before={"start": before.isoformat()},
         after={"start": starts_at.isoformat(), "series": whole},
     )
@@ -519,7 +525,9 @@ async def close(session: AsyncSession, *, member: Member, community: Community, 
             discussed += 1
     carried, next_slot = await _carry_items(session, row, slot=slot, now=now)
     row.status, row.closed_at = OccurrenceStatus.CLOSED, now
-    _audit(session, member, meeting, "meeting.closed", after={"start": slot.starts_at.isoformat()})
+    repo.audit_row(
+        session, actor=member, row=meeting, action="meeting.closed", after={"start": slot.starts_at.isoformat()}
+    )
     await reminder_plans.plan_after_close(session, meeting=meeting, community=community, slot=slot, now=now)
     return Reply.of(
         "meeting-closed",
@@ -622,27 +630,6 @@ def _state(meeting: Meeting) -> dict[str, object]:
         "rrule": meeting.rrule,
         "zone": meeting.timezone,
     }
-
-
-def _audit(
-    session: AsyncSession,
-    member: Member,
-    meeting: Meeting,
-    action: str,
-    *,
-    before: dict[str, object] | None = None,
-    after: dict[str, object] | None = None,
-) -> None:
-    repo.audit(
-        session,
-        community_id=meeting.community_id,
-        actor=member,
-        action=action,
-        object_type="meeting",
-        object_id=meeting.id,
-        before=before,
-        after=after,
-    )
 
 
 def calendar_event(meeting: Meeting, *, description: str = "") -> CalendarEvent:

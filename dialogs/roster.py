@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from dialogs.errors import UserError
 from storage import repositories as repo
 from storage.models import Community, Member, Role
 
@@ -198,3 +199,11 @@ async def find_member(session: AsyncSession, *, tenant_id: str, team_id: str | N
         session, tenant_id=tenant_id, teams_user_id=person.teams_user_id, aad_object_id=person.aad_object_id
     )
     return memberships[0] if memberships else None
+
+
+async def active_member(session: AsyncSession, *, community_id: int, person: Person) -> Member:
+    """The active roster entry of a mentioned person, or a UserError naming them."""
+    found = await repo.member_in(session, community_id=community_id, teams_user_id=person.teams_user_id)
+    if found is None or not found.active:
+        raise UserError("member-not-found", name=person.name or person.teams_user_id)
+    return found

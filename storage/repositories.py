@@ -102,6 +102,28 @@ def audit(
     return entry
 
 
+def audit_row(
+    session: AsyncSession,
+    *,
+    actor: Member | None,
+    row: Any,
+    action: str,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+) -> AuditLog:
+    """Audit a change of a community's row (a meeting, an agenda item …): its table names the object type."""
+    return audit(
+        session,
+        community_id=row.community_id,
+        actor=actor,
+        action=action,
+        object_type=row.__tablename__,
+        object_id=row.id,
+        before=before,
+        after=after,
+    )
+
+
 def audit_member_change(
     session: AsyncSession, *, actor: Member | None, target: Member, field: str, before: Any, after: Any
 ) -> AuditLog:
