@@ -15,7 +15,7 @@ from dialogs.replies import Reply
 
 Translate = Callable[..., str]
 REPEATS = (
-    ("once", ""),
+    ("once", "once"),
     ("weekly", "every week"),
     ("biweekly", "every 2 weeks"),
     ("monthly", "every month"),
@@ -23,6 +23,11 @@ REPEATS = (
     ("yearly", "every year"),
 )
 DURATIONS = (30, 45, 60, 90, 120, 180, 240)
+
+
+def isolate(text: str) -> str:
+    """Text typed by a member, kept in its own direction inside a line of the other (Arabic in English…)."""
+    return f"{FSI}{text}{PDI}"
 
 
 class MeetingCards:
@@ -48,8 +53,6 @@ class MeetingCards:
             facts.append((self.t("meeting-repeat-label"), self.t(rule.key, **rule.args)))
         if meeting.place:
             facts.append((self.t("meeting-place-label"), meeting.place))
-        if meeting.link:
-            facts.append((self.t("meeting-link-label"), meeting.link))
         if meeting.group:
             facts.append((self.t("meeting-group-label"), meeting.group))
         if deadline:
@@ -62,13 +65,13 @@ class MeetingCards:
             {"type": "FactSet", "facts": [{"title": title, "value": value} for title, value in facts]},
         ]
 
-    def meeting_buttons(self, meeting: MeetingView) -> list[dict[str, Any]]:
-        """Calendar file and join link."""
+    def meeting_buttons(self, meeting: MeetingView, *, join: bool = True) -> list[dict[str, Any]]:
+        """Calendar file and (with `join`) the online link."""
         buttons = []
         url = self.calendar_url(meeting.calendar_token)
         if url:
             buttons.append(open_url(self.t("meeting-calendar"), url))
-        if meeting.link:
+        if join and meeting.link:
             buttons.append(open_url(self.t("meeting-join"), meeting.link))
         return buttons
 
@@ -88,8 +91,9 @@ class MeetingCards:
         body = [text_block(headline, weight="Bolder"), *self.meeting_facts(meeting, deadline=False)]
         for item in reply.args["items"]:
             body.append({"type": "Container", "separator": True, "items": self.agenda_item(item)})
-        actions = self.meeting_buttons(meeting)
-        if reply.key == "meeting-reminder-week" and reply.args["now"] < meeting.deadline:
+        week = reply.key == "meeting-reminder-week"
+        actions = self.meeting_buttons(meeting, join=not week)  # a week ahead: the calendar and the call for items
+        if week and reply.args["now"] < meeting.deadline:
             actions.append(submit_action(self.t("agenda-add-button"), {"verb": "agenda-form"}))
         return body, actions
 
@@ -102,7 +106,7 @@ class MeetingCards:
             text_block(f"{FSI}{view.title}{PDI} · {when}", isSubtle=True, spacing="None"),
         ]
         none = self.t("follow-up-none")
-        decisions = [f"{self.t('minutes-doc-decision', number=d.number)} {d.text}" for d in view.decisions]
+        decisions = [f"{self.t('minutes-doc-decision', number=d.number)} {isolate(d.text)}" for d in view.decisions]
         actions = [self.action_line(a) for a in view.actions]
         for heading, lines in (("minutes-doc-decisions", decisions), ("minutes-doc-actions", actions)):
             body.append(text_block(self.t(heading), weight="Bolder", separator=True))
@@ -214,7 +218,7 @@ class MeetingCards:
             f"{t('minutes-doc-item', number=i.number, title=i.title)} — {t('minutes-doc-outcome', outcome=i.outcome)}"
             for i in view.items
         ]
-        decisions = [f"{t('minutes-doc-decision', number=d.number)} {d.text}" for d in view.decisions]
+        decisions = [f"{t('minutes-doc-decision', number=d.number)} {isolate(d.text)}" for d in view.decisions]
         actions = [self.action_line(a) for a in view.actions]
         sections += [
             (t("minutes-doc-agenda"), agenda or [none]),
@@ -248,7 +252,7 @@ class MeetingCards:
              "isRequired": True, "value": "10:00", "errorMessage": t("meeting-when-missing")},
             {"type": "Input.ChoiceSet", "id": "duration", "label": t("meeting-form-duration"), "value": "60",
              "choices": [{"title": t("meeting-form-minutes", minutes=m), "value": str(m)} for m in DURATIONS]},
-            {"type": "Input.ChoiceSet", "id": "repeat", "label": t("meeting-form-repeat"), "value": "",
+            {"type": "Input.ChoiceSet", "id": "repeat", "label": t("meeting-form-repeat"), "value": "once",
              "choices": [{"title": t(f"meeting-form-{key}"), "value": rule} for key, rule in REPEATS]},
             {"type": "Input.Text", "id": "link", "label": t("meeting-form-link"), "style": "Url", "maxLength": 1000},
             {"type": "Input.Text", "id": "place", "label": t("meeting-form-place"), "maxLength": 300},
@@ -265,7 +269,7 @@ class MeetingCards:
         """The form members propose an agenda item with."""
         t = self.t
         meetings: list[MeetingView] = reply.args["meetings"]
-        choices = [{"title": t("agenda-form-next"), "value": ""}] + [
+        choices = [{"title": t("agenda-form-next"), "value": "next"}] + [
             {"title": f"#{self.number(m.number)} · {m.title} · {self.when(m)}", "value": str(m.number)}
             for m in meetings
         ]
@@ -275,7 +279,7 @@ class MeetingCards:
              "maxLength": 300, "errorMessage": t("agenda-title-missing")},
             {"type": "Input.Text", "id": "details", "label": t("agenda-form-details"), "isMultiline": True,
              "maxLength": 2000},
-            {"type": "Input.ChoiceSet", "id": "meeting", "label": t("agenda-form-meeting"), "value": "",
+            {"type": "Input.ChoiceSet", "id": "meeting", "label": t("agenda-form-meeting"), "value": "next",
              "choices": choices},
             {"type": "Input.Toggle", "id": "minutes", "title": t("agenda-form-minutes"), "value": "false"},
             {"type": "Input.Toggle", "id": "confidential", "title": t("agenda-form-confidential"), "value": "false"},
@@ -291,11 +295,12 @@ class MeetingCards:
     def action_line(self, action: MinutesAction) -> str:
         """An action point of a meeting: number, text, owners and due day."""
         due = f" · {format_day(action.due_on, lang=self.lang)}" if action.due_on else ""
-        return f"{self.t('minutes-doc-action', number=action.number)} {action.text} — {self.names(action.owners)}{due}"
+        owners = self.names(action.owners)
+        return f"{self.t('minutes-doc-action', number=action.number)} {isolate(action.text)} — {owners}{due}"
 
     def names(self, names: tuple[str, ...]) -> str:
-        """People's names as a list in the reader's language."""
-        return ("، " if self.lang == "ar" else ", ").join(names)
+        """People's names as a list in the reader's language (each kept in its own direction)."""
+        return ("، " if self.lang == "ar" else ", ").join(isolate(name) for name in names)
 
     def number(self, value: int) -> str:
         """A number as the reader's language writes it."""

@@ -109,13 +109,15 @@ class ReminderCards:
         body = [text_block(t("reminders-failed", count=reply.args["count"]), weight="Bolder", size="Medium")]
         for line in reply.args["lines"]:
             due = format_when(line["due"], lang=self.lang, zone=self.zone)
+            reason, _, details = line["error"].partition(" ")
+            error = t("reminders-reason", reason=reason) + (f" ({details})" if details else "")
+            kind = t("reminders-kind", kind=line["kind"])
             body.append(
                 text_block(
-                    t("reminders-failed-line", id=line["id"], kind=line["kind"], to=line["to"] or "—", due=due,
-                      error=line["error"]),
+                    t("reminders-failed-line", id=line["id"], kind=kind, to=line["to"] or "—", due=due, error=error),
                     size="Small",
                 )
-            )  # fmt: skip
+            )
         if reply.args["count"]:
             body.append(text_block(t("reminders-failed-hint"), isSubtle=True))
         return body, []

@@ -196,7 +196,7 @@ async def add_from_form(
     plan = ItemPlan(
         title=str(data.get("title") or ""),
         details=str(data.get("details") or ""),
-        meeting_number=str(data["meeting"]) if data.get("meeting") not in (None, "") else None,
+        meeting_number=str(data["meeting"]) if data.get("meeting") not in (None, "", "next") else None,
         minutes_requested=str(data.get("minutes")).lower() == "true",
         confidential=str(data.get("confidential")).lower() == "true",
     )

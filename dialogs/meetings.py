@@ -341,7 +341,7 @@ async def add_from_form(
         raise UserError("card-data-invalid")
     plan.kind = MeetingKind(kind)
     repeat = str(data.get("repeat") or "").strip()
-    plan.rrule = parse_recurrence(repeat) if repeat else None
+    plan.rrule = parse_recurrence(repeat) if repeat and repeat != "once" else None
     minutes = parse_number(data.get("duration") or 60)
     if minutes is None:
         raise UserError("card-data-invalid")

@@ -101,6 +101,8 @@ async def handle_card(
         return [await meetings.add_from_form(session, member=member, community=community, data=data, now=now)]
     if verb == "agenda-add":
         return [await agenda.add_from_form(session, member=member, community=community, data=data, now=now)]
+    if verb == "agenda-form":
+        return [await _agenda_form(session, member=member, community=community, now=now)]
     raise UserError("card-data-invalid")
 
 
@@ -251,9 +253,7 @@ async def _agenda(
         case None if not first or parse_number(first):
             return await agenda.show(session, member=member, community=community, args=first, now=now)
         case "add" if not rest.strip():
-            groups = await repo.open_groups(session, community_id=community.id)
-            slots = await meetings.next_slots(session, community_id=community.id, now=now, count=5, member=member)
-            return agenda.form(groups, slots)
+            return await _agenda_form(session, member=member, community=community, now=now)
         case "add":
             return await agenda.add(session, member=member, community=community, args=rest, mentions=mentions, now=now)
         case "accept" | "defer" | "remove":
@@ -261,6 +261,12 @@ async def _agenda(
         case "order":
             return await agenda.order(session, member=member, community=community, args=rest, now=now)
     raise UserError("agenda-usage")
+
+
+async def _agenda_form(session: AsyncSession, *, member: Member, community: Community, now: datetime) -> Reply:
+    groups = await repo.open_groups(session, community_id=community.id)
+    slots = await meetings.next_slots(session, community_id=community.id, now=now, count=5, member=member)
+    return agenda.form(groups, slots)
 
 
 async def _minutes(session: AsyncSession, *, member: Member, community: Community, args: str, now: datetime) -> Reply:

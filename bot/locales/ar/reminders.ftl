@@ -107,3 +107,27 @@ reminders-meeting-usage = أعطِ المدة قبل كل اجتماع، مثل�
 reminders-actions-usage = أعطِ عدد الأيام قبل موعد الاستحقاق وبعده، مثلًا `التذكيرات الإجراءات ٢ ١ أسبوعي` (أو `إيقاف`).
 reminders-retry-usage = اكتب `التذكيرات إعادة <الرقم>` (انظر `التذكيرات الفاشلة`) أو `التذكيرات إعادة الكل`.
 reminders-retry-unknown = لا توجد رسالة متعذّرة رقم { $number }؛ انظر `التذكيرات الفاشلة`.
+reminders-kind = { $kind ->
+    [meeting-reminder] تذكير باجتماع
+    [agenda-published] جدول الأعمال
+    [meeting-follow-up] متابعة اجتماع
+    [minutes-nudge] تذكير بالمحضر
+    [minutes-published] محضر منشور
+    [action-due-soon] إجراء يقترب موعده
+    [action-overdue] إجراء متأخر
+    [action-overdue-weekly] تذكير أسبوعي بإجراء متأخر
+    [action-assigned] إجراء جديد
+    [weekly-digest] الملخص الأسبوعي
+   *[other] رسالة
+}
+reminders-reason = { $reason ->
+    [bot-removed] أُزيل البوت من تلك المحادثة
+    [conversation-gone] لم تعد تلك المحادثة موجودة
+    [member-left] غادر المجتمع
+    [no-conversation] لا سبيل لتنسيق إلى الوصول إليه بعد
+    [no-channel] تنسيق ليس في قناة من قنوات الفريق
+    [throttled] طلبت Teams الانتظار مرارًا
+    [unreachable] تعذّر الوصول إلى Teams
+    [server-error] حدث خطأ لدى Teams
+   *[other] رفضتها Teams
+}

@@ -64,7 +64,7 @@ actions-page-unknown = There is no page { $page }: the list has { $pages ->
 actions-filter-unknown = “{ $given }” is not a list Tansiq knows. Try `actions`, `actions all`, `actions overdue`, `actions @name` or `actions group Name`.
 
 ## mistakes
-action-usage = Write `action add <what> | <owners> | <due date>`, or `action done 3`, `action progress 3 <note>`, `action blocked 3 <reason>`, `action due 3 <date>`, `action reassign 3 @name`, `action cancel 3`.
+action-usage = Write `action add WHAT | OWNERS | DUE DATE`, or `action done 3`, `action progress 3 NOTE`, `action blocked 3 REASON`, `action due 3 DATE`, `action reassign 3 @name`, `action cancel 3`.
 action-text-missing = Say what is to be done, for example `action add Share the flood trigger data | me | next Thursday`.
 action-text-too-long = That action is too long ({ $length } characters); keep it under { $limit } and put details in a progress note.
 action-owners-missing = Who will do it? Put owners after a “|”: @mention them, or write `me`. Example: `action add Draft the protocol | @Omar | 15 December`.

@@ -59,7 +59,7 @@ meeting-closed = Meeting #{ $number } of { $when } is closed: { $discussed } { $
 meeting-already-closed = Meeting #{ $number } of { $when } was already closed ({ $at }); nothing changed.
 
 ## meeting mistakes
-meeting-usage = Write `meeting add <title> | <when>`, `meeting move <number> | <when>`, `meeting cancel <number>` or `meeting close <number>`. See `meetings` for the numbers.
+meeting-usage = Write `meeting add TITLE | WHEN`, `meeting move N | WHEN`, `meeting cancel N` or `meeting close N`. See `meetings` for the numbers.
 meeting-number-missing = Which meeting? Add its number, for example `meeting cancel 2`; `meetings` shows the numbers.
 meeting-unknown = There is no meeting #{ $number }. `meetings` shows the numbers.
 meeting-title-missing = A meeting needs a title. Write for example `meeting add Quarterly plenary | 15 December 14:00`.
@@ -74,7 +74,7 @@ meeting-move-when-missing = Where to? Write for example `meeting move { $number 
 meeting-nothing-ahead = Meeting #{ $number } has no coming occurrence.
 meeting-no-occurrence-on = Meeting #{ $number } does not meet on { $day }. `meetings` shows its dates.
 meeting-not-started = Meeting #{ $number } has not started yet; close it and write its minutes once it has.
-meeting-close-usage = Write `meeting close <number>`, or `meeting close <number> | skip 4 5` for accepted items that were not discussed.
+meeting-close-usage = Write `meeting close N`, or `meeting close N | skip 4 5` for accepted items that were not discussed.
 no-meeting-held = No meeting has been held yet.
 
 ## agenda
@@ -82,7 +82,7 @@ agenda-title = Agenda — { $title }
 agenda-meeting-line = #{ $number } · { $when }
 agenda-deadline = Items until { $deadline }
 agenda-deadline-passed-note = The deadline for items has passed; new items go to the following meeting.
-agenda-empty = No items yet. Propose one with `agenda add <title>`.
+agenda-empty = No items yet. Propose one with `agenda add TITLE`.
 agenda-status = { $status ->
     [accepted] Accepted
     [proposed] Proposed
@@ -96,7 +96,7 @@ agenda-item-by = Proposed by { $name }
 agenda-item-presenter = presented by { $name }
 agenda-item-minutes = minutes requested
 agenda-item-confidential = confidential
-agenda-manage-hint = Facilitators: `agenda accept|defer|remove <number>`, `agenda order <numbers>`.
+agenda-manage-hint = Facilitators: `agenda accept|defer|remove N`, `agenda order N N …`.
 agenda-add-button = Propose an item
 agenda-item-added = Agenda item #{ $number } “{ $title }” is proposed for { $meeting } ({ $when }). A facilitator will accept it.
 agenda-item-added-next = The deadline for { $meeting } passed on { $deadline }, so item #{ $number } “{ $title }” is proposed for the following meeting ({ $when }).
@@ -115,11 +115,11 @@ agenda-form-confidential = Confidential: keep it out of the published minutes
 agenda-form-submit = Propose
 
 ## agenda mistakes
-agenda-usage = Write `agenda` to see the next agenda, `agenda add <title>` to propose an item; facilitators also `agenda accept|defer|remove <number>` and `agenda order <numbers>`.
+agenda-usage = Write `agenda` to see the next agenda, `agenda add TITLE` to propose an item; facilitators also `agenda accept|defer|remove N` and `agenda order N N …`.
 agenda-title-missing = An agenda item needs a title. Write for example `agenda add Flood early-warning triggers | review the thresholds`.
 agenda-title-too-long = That title has { $length } characters; the limit is { $limit }.
 agenda-details-too-long = The details can have at most { $limit } characters.
-agenda-add-usage = Write `agenda add <title> | <details>`; optional parts: `| for <meeting number>`, `| presenter @name`, `| group <name>`, `| minutes`, `| confidential`.
+agenda-add-usage = Write `agenda add TITLE | DETAILS`; optional parts: `| for N`, `| presenter @name`, `| group NAME`, `| minutes`, `| confidential`.
 agenda-presenter-missing = Who presents it? @mention them, for example `| presenter @Omar`.
 agenda-no-meeting = There is no meeting coming up to add items to. Facilitators schedule one with `meeting add`.
 agenda-deadline-passed = The deadline for items for meeting #{ $meeting } passed on { $deadline }, and no meeting follows it. Ask a facilitator to add your item.
@@ -141,7 +141,7 @@ decision-added = Decision #{ $number } is recorded for { $meeting } ({ $when }){
     [0] {""}
    *[other] {" "}on item #{ $item }
 }.
-decision-usage = Write `decision add <text>`; optional parts: `| item <number>`, `| meeting <number>`, `| confidential`.
+decision-usage = Write `decision add TEXT`; optional parts: `| item N`, `| meeting N`, `| confidential`.
 decision-text-missing = What was decided? Write for example `decision add Adopt the shared 4W template`.
 decision-text-too-long = That decision has { $length } characters; the limit is { $limit }.
 attended-usage = @mention who attended, for example `attended 2 @Omar @Leila`.
@@ -158,10 +158,10 @@ minutes-withheld = { $count ->
     [one] One confidential point is kept out of them.
    *[other] { $count } confidential points are kept out of them.
 }
-minutes-draft-hint = Facilitators: `minutes edit { $number } | <summary>`, `attended { $number } @name`, then `minutes publish { $number }`.
+minutes-draft-hint = Facilitators: `minutes edit { $number } | SUMMARY`, `attended { $number } @name`, then `minutes publish { $number }`.
 minutes-download-md = Download (Markdown)
 minutes-download-docx = Download (Word)
-minutes-usage = Write `minutes <meeting number>`; facilitators also `minutes edit <number> | <summary>`, `minutes publish <number>`.
+minutes-usage = Write `minutes N`; facilitators also `minutes edit N | SUMMARY`, `minutes publish N`.
 minutes-not-published = The minutes of meeting #{ $number } are not published yet.
 minutes-already-published = The minutes of meeting #{ $number } are already published and can no longer be changed.
 minutes-summary-missing = Write the summary after a bar, for example `minutes edit { $number } | We agreed to…`.

@@ -81,7 +81,7 @@ reminders-failed = { $count ->
    *[other] { $count } messages could not be delivered
 }
 reminders-failed-line = #{ $id } · { $kind } · { $to } · { $due } — { $error }
-reminders-failed-hint = `reminders retry <number>` or `reminders retry all` sends them again.
+reminders-failed-hint = `reminders retry N` or `reminders retry all` sends them again.
 reminders-retried = { $count ->
     [0] There was nothing to send again.
     [one] One message will be sent again in a moment.
@@ -93,5 +93,29 @@ reminders-weekend-usage = Name the days off, for example `reminders weekend fri 
 reminders-digest-usage = Give a day and a time, for example `reminders digest monday 09:00` (or `reminders digest off`).
 reminders-meeting-usage = Give how long before each meeting, for example `reminders meeting 7d 1d 1h` (up to 60 days; or `off`).
 reminders-actions-usage = Give days before and after the due day, for example `reminders actions 2 1 weekly` (or `off`).
-reminders-retry-usage = Write `reminders retry <number>` (see `reminders failed`) or `reminders retry all`.
+reminders-retry-usage = Write `reminders retry N` (see `reminders failed`) or `reminders retry all`.
 reminders-retry-unknown = No undelivered message #{ $number }; see `reminders failed`.
+reminders-kind = { $kind ->
+    [meeting-reminder] Meeting reminder
+    [agenda-published] Agenda
+    [meeting-follow-up] Meeting follow-up
+    [minutes-nudge] Minutes reminder
+    [minutes-published] Published minutes
+    [action-due-soon] Action due soon
+    [action-overdue] Overdue action
+    [action-overdue-weekly] Weekly overdue reminder
+    [action-assigned] New action
+    [weekly-digest] Weekly digest
+   *[other] Message
+}
+reminders-reason = { $reason ->
+    [bot-removed] the bot was removed from that chat
+    [conversation-gone] that chat no longer exists
+    [member-left] they left the community
+    [no-conversation] Tansiq has no way to reach them yet
+    [no-channel] Tansiq is not in a channel of the team
+    [throttled] Teams kept asking to wait
+    [unreachable] Teams could not be reached
+    [server-error] Teams had an error
+   *[other] Teams refused it
+}
