@@ -1,5 +1,5 @@
-"""python -m bot [run|migrate|demo|manifest]: serve the bot, migrate the database, load the demo community,
-write the Teams app package."""
+"""python -m bot [run|migrate|demo|manifest|faq]: serve the bot, migrate the database, load the demo community,
+write the Teams app package, import or export FAQ entries."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from pathlib import Path
 
 from aiohttp import web
 
+from bot import faq_cli
 from bot.manifest import DEFAULT_OUT
 from bot.manifest import main as write_app_package
 from bot.settings import Settings, SettingsError
@@ -30,12 +31,13 @@ or point any Bot Framework client at {url}/api/messages
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line and run the sub-command (default: run)."""
     parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
-    commands = parser.add_subparsers(dest="command", metavar="{run,migrate,demo,manifest}")
+    commands = parser.add_subparsers(dest="command", metavar="{run,migrate,demo,manifest,faq}")
     run = commands.add_parser("run", help="serve POST /api/messages, /healthz and /readyz (default)")
     run.add_argument("--host", help="address to bind (default: HOST or 127.0.0.1)")
     run.add_argument("--port", type=int, help="port (default: PORT or 3978)")
     commands.add_parser("migrate", help="apply database migrations (DATABASE_URL, default a SQLite file)")
     commands.add_parser("demo", help="migrate and load a small demo community (Arabic and English)")
+    faq_cli.add_parser(commands)
     package = commands.add_parser("manifest", help="write the Teams app package: manifest, Arabic localisation, icons")
     package.add_argument("--out", type=Path, default=DEFAULT_OUT, help="zip file to write (default: %(default)s)")
     args = parser.parse_args(argv)
@@ -53,6 +55,8 @@ def main(argv: list[str] | None = None) -> int:
             asyncio.run(_migrate(settings))
             print(f"database is at the newest migration: {settings.effective_database_url}")
             return 0
+        case "faq":
+            return faq_cli.run(args, settings.effective_database_url)
         case "demo":
             return asyncio.run(_demo(settings))
         case _:

@@ -28,6 +28,7 @@ DEFAULT_OUT = Path("build/tansiq-teams-app.zip")
 PLACEHOLDER_ID = "00000000-0000-0000-0000-000000000000"
 PLACEHOLDER_SITE = "https://example.org/tansiq"
 MAX_COMMANDS = 12  # per command list (schema limit)
+MOST_USED = ("help", "agenda", "meetings", "actions", "action", "ask", "faq", "groups", "votes", "minutes", "whoami")
 SLASH_SCOPES = ("team", "groupChat")  # Teams offers slash commands (targeted messages) only in group conversations
 
 _SDK_CLIENT_ID = "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTID"
@@ -83,8 +84,13 @@ class ManifestSettings(BaseSettings):
 
 
 def menu_commands() -> list[CommandSpec]:
-    """The commands for Teams' command menus: member commands first, then facilitators' ones; at most 12."""
-    return sorted(COMMANDS, key=lambda spec: spec.facilitator_only)[:MAX_COMMANDS]
+    """The commands for Teams' command menus, at most 12: the ones members use most, then other member commands,
+    then facilitators' ones."""
+
+    def rank(spec: CommandSpec) -> tuple[int, bool]:
+        return (MOST_USED.index(spec.name) if spec.name in MOST_USED else len(MOST_USED), spec.facilitator_only)
+
+    return sorted(COMMANDS, key=rank)[:MAX_COMMANDS]
 
 
 def command_word(spec: CommandSpec, lang: str) -> str:

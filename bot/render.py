@@ -16,9 +16,11 @@ from microsoft_agents.activity import (
 
 from bot.card_parts import FSI, PDI, execute_action, submit_action, text_block
 from bot.downloads import calendar_link, minutes_link, report_link
+from bot.governance_cards import GOVERNANCE_CARDS, GovernanceCards
 from bot.i18n import Catalogs, format_number
 from bot.links import SignedLinks
 from bot.meeting_cards import MeetingCards
+from bot.question_cards import QUESTION_CARDS, QuestionCards
 from bot.reminder_cards import ReminderCards
 from dialogs.action_report import UNKNOWN, ActionReport, ReportRow
 from dialogs.actions import ActionView
@@ -48,7 +50,7 @@ class Renderer:
         match reply.key:
             case "help":
                 return "\n\n".join(self._help_lines(reply, lang=lang, zone=zone))
-        if reply.card in CARDS or reply.card in MEETING_CARDS:
+        if reply.card in (*CARDS, *MEETING_CARDS, *GOVERNANCE_CARDS, *QUESTION_CARDS):
             return card_text(self.card(reply, lang=lang, zone=zone))
         return self.catalogs.text(lang, reply.key, display_zone=zone, **reply.args)
 
@@ -58,7 +60,7 @@ class Renderer:
             return card_activity(self._help_card(reply, lang=lang, zone=zone), lang=lang)
         if reply.card == "lang-choice":
             return card_activity(self._language_card(reply, lang=lang, zone=zone), lang=lang)
-        if reply.card in CARDS or reply.card in MEETING_CARDS:
+        if reply.card in (*CARDS, *MEETING_CARDS, *GOVERNANCE_CARDS, *QUESTION_CARDS):
             return card_activity(self.card(reply, lang=lang, zone=zone), lang=lang)
         text = self.text(reply, lang=lang, zone=zone)
         if lang == "ar":  # a card is the one way every Teams client lays Arabic out right-to-left
@@ -79,6 +81,10 @@ class Renderer:
             return self._members_card(reply, lang=lang, zone=zone)
         if reply.card in MEETING_CARDS:
             return self._meeting_card(reply, lang=lang, zone=zone)
+        if reply.card in GOVERNANCE_CARDS:
+            return self._governance_card(reply, lang=lang, zone=zone)
+        if reply.card in QUESTION_CARDS:
+            return self._question_card(reply, lang=lang, zone=zone)
         action: ActionView = reply.args["action"]
         note = reply.args.get("note")
         extra = {key: value for key, value in reply.args.items() if key not in ("action", "note", "history")}
@@ -278,6 +284,22 @@ class Renderer:
                 text_block(figures, size="Small", spacing="None"),
             ],
         }
+
+    def _question_card(self, reply: Reply, *, lang: str, zone: str) -> dict[str, Any]:
+        cards = QuestionCards(partial(self._t, lang, zone=zone), lang=lang, zone=zone)
+        card = adaptive_card(*cards.build(reply), lang=lang)
+        refresh = cards.refresh(reply)
+        if refresh is not None:
+            card["refresh"] = refresh
+        return card
+
+    def _governance_card(self, reply: Reply, *, lang: str, zone: str) -> dict[str, Any]:
+        cards = GovernanceCards(partial(self._t, lang, zone=zone), lang=lang, zone=zone)
+        card = adaptive_card(*cards.build(reply), lang=lang)
+        refresh = cards.refresh(reply)
+        if refresh is not None:
+            card["refresh"] = refresh
+        return card
 
     def _meeting_card(self, reply: Reply, *, lang: str, zone: str) -> dict[str, Any]:
         cards = MeetingCards(partial(self._t, lang, zone=zone), lang=lang, zone=zone, calendar_url=self.calendar_url)

@@ -12,9 +12,10 @@ from microsoft_agents.hosting.core import AgentApplication, TurnContext, TurnSta
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot import roster_sync, teams_data
+from bot import file_uploads, roster_sync, teams_data
 from bot.gate import SPEAKER, Speaker
 from bot.i18n import plain
+from bot.question_cards import QUESTION_CARDS
 from bot.render import Renderer, invoke_card, invoke_message
 from bot.settings import Settings
 from dialogs import router
@@ -63,7 +64,12 @@ class Routes:
         """A member's message or card submit."""
         speaker: Speaker = context.turn_state[SPEAKER]  # type: ignore[assignment]
         activity = context.activity
-        if activity.value is not None and not (activity.text or "").strip():
+        upload = file_uploads.upload_in(activity)
+        if upload is not None:
+            result = await file_uploads.receive(
+                self.sessions, member_id=speaker.member_id, upload=upload, now=self.clock()
+            )
+        elif activity.value is not None and not (activity.text or "").strip():
             result = await router.run_card(
                 self.sessions, member_id=speaker.member_id, data=activity.value, now=self.clock()
             )
@@ -92,7 +98,7 @@ class Routes:
         lang, zone = reader(result.member, result.community, context.activity)
         reply = result.replies[0]
         self.after_turn()
-        if reply.card == "action":
+        if reply.card in ("action", "proposal", *QUESTION_CARDS):
             await context.send_activity(invoke_card(self.renderer.card(reply, lang=lang, zone=zone)))
         else:
             await context.send_activity(invoke_message(plain(self.renderer.text(reply, lang=lang, zone=zone))))

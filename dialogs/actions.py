@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dialogs import outbox, reminder_plans
+from dialogs import outbox, plan, reminder_plans
 from dialogs.commands import mentioned_in, plain_mentions, strip_mentions
 from dialogs.community import member_timezone
 from dialogs.dates import parse_day
@@ -19,6 +19,7 @@ from dialogs.replies import Reply
 from dialogs.roster import Person
 from dialogs.text import fold, parse_number, word_table
 from storage import repositories as repo
+from storage.governance_models import PlanObjective
 from storage.models import (
     Action,
     ActionEvent,
@@ -115,7 +116,7 @@ async def add(
     mentions: Sequence[Person],
     now: datetime,
 ) -> Reply:
-    """`action add <text> | <owners> [| <due>] [| group <name>]`."""
+    """`action add <text> | <owners> [| <due>] [| group <name>] [| plan <objective#>]`."""
     fields = [field.strip() for field in args.split("|")]
     text = plain_mentions(fields[0])
     _check_text(text)
@@ -123,15 +124,26 @@ async def add(
     if len(fields) < 2 or (not strip_mentions(fields[1]) and not owner_mentions):
         raise UserError("action-owners-missing")
     owners = await _owners(session, member=member, field=fields[1], mentions=owner_mentions)
-    due_on, group = None, None
+    due_on, group, objective = None, None, None
     for extra in fields[2:]:
         words = extra.split(maxsplit=1)
         if words and fold(words[0]) in GROUP_WORDS:
             group = await _group(session, community=community, name=words[1] if len(words) > 1 else "")
+        elif words and fold(words[0]) in plan.LINK_WORDS:
+            number = words[1] if len(words) > 1 else ""
+            objective = await plan.objective_for_new_action(session, member=member, community=community, number=number)
         elif extra:
             due_on = parse_day(extra, now=now, zone=member_timezone(member, community))
     return await _create(
-        session, member=member, community=community, text=text, owners=owners, due_on=due_on, group=group, now=now
+        session,
+        member=member,
+        community=community,
+        text=text,
+        owners=owners,
+        due_on=due_on,
+        group=group,
+        objective=objective,
+        now=now,
     )
 
 
@@ -192,6 +204,7 @@ async def _create(
     due_on: date | None,
     group: WorkingGroup | None,
     now: datetime,
+    objective: PlanObjective | None = None,
 ) -> Reply:
     """Record a new action (numbered per community), its history and the owners' notices."""
     if not member.role.facilitates and {owner.id for owner in owners} != {member.id}:
@@ -211,6 +224,8 @@ async def _create(
     session.add(action)
     await session.flush()
     _history(session, action, actor=member, kind="created", after=_state(action), now=now)
+    if objective is not None:
+        await plan.link(session, member=member, action=action, objective=objective, now=now)
     for owner in owners:
         if owner.id != member.id:
             await _tell(session, action, owner=owner, kind="action-assigned", now=now)

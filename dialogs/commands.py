@@ -39,6 +39,18 @@ COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec("minutes", ("minutes", "محضر", "المحضر")),
     CommandSpec("attended", ("attended", "attendance", "حضر", "الحضور"), facilitator_only=True),
     CommandSpec("reminders", ("reminders", "التذكيرات", "تذكيرات", "التنبيهات")),
+    CommandSpec("groups", ("groups", "working groups", "مجموعات", "المجموعات", "مجموعات العمل", "فرق العمل")),
+    CommandSpec("group", ("group", "working group", "مجموعة", "مجموعة عمل", "مجموعة العمل", "فريق عمل")),
+    CommandSpec("plan", ("plan", "annual plan", "work plan", "خطة", "الخطة", "الخطة السنوية", "خطة العمل")),
+    CommandSpec("endorse", ("endorse", "endorsement", "تأييد", "طلب تأييد"), facilitator_only=True),
+    CommandSpec("poll", ("poll", "استطلاع", "استفتاء"), facilitator_only=True),
+    CommandSpec("votes", ("votes", "polls", "endorsements", "التصويتات", "تصويتات", "الاستطلاعات")),
+    CommandSpec("vote", ("vote", "تصويت")),
+    CommandSpec("faq", ("faq", "faqs", "الأسئلة الشائعة", "أسئلة شائعة", "الأسئلة المتكررة")),
+    CommandSpec("ask", ("ask", "ask a facilitator", "اسأل", "اسأل الميسرين", "اسأل ميسرا")),
+    CommandSpec("tickets", ("tickets", "التذاكر", "تذاكر", "الاستفسارات"), facilitator_only=True),
+    CommandSpec("ticket", ("ticket", "تذكرة", "التذكرة")),
+    CommandSpec("answer", ("answer", "أجب", "الجواب"), facilitator_only=True),
 )
 SPECS = {spec.name: spec for spec in COMMANDS}
 

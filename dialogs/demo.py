@@ -12,9 +12,11 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dialogs import agenda, meetings
+from dialogs import agenda, faq, meetings, plan, votes
 from dialogs.roster import Person, install, sync_roster
 from storage import repositories as repo
+from storage.faq_models import FaqEntry
+from storage.governance_models import PlanObjective, Proposal, ProposalKind
 from storage.models import (
     Action,
     ActionEvent,
@@ -198,11 +200,85 @@ async def load_demo(session: AsyncSession, *, settings_admins: Sequence[str], no
                 session.add(WorkingGroupMember(group_id=group.id, member_id=by_email[email].id, joined_at=now))
     await _demo_actions(session, community_id=community.id, by_email=by_email, now=now)
     await _demo_meetings(session, community=community, by_email=by_email, now=now)
+    await _demo_faq(session, community=community, author=by_email["leila.haddad@ifrc.example"], now=now)
+    await _demo_governance(session, community=community, by_email=by_email, now=now)
     return (
         f"demo community {community.id} ready: {len(DEMO_PEOPLE)} members, {len(DEMO_GROUPS)} working "
-        f"groups, {len(DEMO_ACTIONS)} actions, a monthly meeting series with {len(DEMO_AGENDA)} agenda items "
-        f"(tenant {DEMO_TENANT}, team {DEMO_TEAM})"
+        f"groups, {len(DEMO_ACTIONS)} actions, a monthly meeting series with {len(DEMO_AGENDA)} agenda items, "
+        f"{len(DEMO_FAQ)} FAQ entries, a {now.year} plan with {len(DEMO_OBJECTIVES)} objectives and an open "
+        f"endorsement (tenant {DEMO_TENANT}, team {DEMO_TEAM})"
     )
+
+
+# ({lang: (phrasings, answer)}, tags, working group)
+DEMO_FAQ: tuple[tuple[dict[str, tuple[list[str], str]], list[str], str | None], ...] = (
+    (
+        {
+            "en": (
+                ["What is anticipatory action?", "What does forecast-based action mean?"],
+                "Acting before a forecast hazard hits — releasing agreed funds and early actions when a trigger "
+                "is reached — to protect people and livelihoods instead of only responding afterwards.",
+            ),
+            "ar": (
+                ["ما هو العمل الاستباقي؟", "ما معنى العمل القائم على التنبؤات؟"],
+                "هو التحرك قبل وقوع الخطر المتوقع، بصرف التمويل المتفق عليه وتنفيذ الإجراءات المبكرة عند بلوغ "
+                "عتبة التفعيل، لحماية الناس وسبل عيشهم بدل الاكتفاء بالاستجابة بعد وقوعه.",
+            ),
+        },
+        ["basics"],
+        None,
+    ),
+    (
+        {
+            "en": (
+                ["Where can I find the flood trigger thresholds?", "flood trigger thresholds"],
+                "The agreed thresholds are in the working group's shared folder; ask its lead for access.",
+            ),
+            "ar": (
+                ["أين أجد عتبات محفزات الفيضانات؟", "عتبات تفعيل الفيضانات"],
+                "العتبات المتفق عليها في المجلد المشترك لمجموعة العمل؛ اطلب صلاحية الوصول من قائدة المجموعة.",
+            ),
+        },
+        ["triggers", "floods"],
+        "محفزات الإنذار المبكر · Early warning triggers",
+    ),
+    (
+        {
+            "en": (
+                ["How are the meeting minutes shared?", "Where are the minutes?"],
+                "Facilitators publish the minutes here after each meeting; write `minutes N` for meeting N.",
+            ),
+            "ar": (
+                ["كيف تُشارك محاضر الاجتماعات؟", "أين أجد المحاضر؟"],
+                "ينشر الميسّرون المحضر هنا بعد كل اجتماع؛ اكتب `محضر رقم` لمحضر الاجتماع المطلوب.",
+            ),
+        },
+        ["meetings"],
+        None,
+    ),
+    (
+        {
+            "en": (
+                ["Can organisations outside the region join the community?"],
+                "Yes, as observers: a facilitator adds them to the team once the members agree.",
+            ),
+        },
+        ["membership"],
+        None,
+    ),
+)
+
+
+async def _demo_faq(session: AsyncSession, *, community: Community, author: Member, now: datetime) -> None:
+    """A few FAQ entries in both languages, one in English only (only into a community that has none yet)."""
+    if await session.scalar(select(FaqEntry.id).where(FaqEntry.community_id == community.id).limit(1)) is not None:
+        return
+    groups = {
+        g.name: g for g in await session.scalars(select(WorkingGroup).where(WorkingGroup.community_id == community.id))
+    }
+    for versions, tags, group in DEMO_FAQ:
+        plan = faq.EntryPlan(versions=dict(versions), tags=list(tags), group=groups.get(group) if group else None)
+        await faq.create_entry(session, community=community, actor=author, plan=plan, now=now)
 
 
 async def _demo_meetings(
@@ -269,3 +345,57 @@ async def _demo_actions(
         session.add(action)
         await session.flush()
         session.add(ActionEvent(action_id=action.id, actor_id=by_email[owners[0]].id, kind="created", at=created))
+
+
+# (objective, numbers of the demo actions that serve it)
+DEMO_OBJECTIVES: tuple[tuple[str, tuple[int, ...]], ...] = (
+    (
+        "Flood triggers agreed and shared with every national society · "
+        "اعتماد محفزات الفيضانات ومشاركتها مع كل الجمعيات الوطنية",
+        (1, 5),
+    ),
+    ("بروتوكولات عمل مبكر للجفاف معتمدة في بلدين · Early action protocols for drought in two countries", (2,)),
+    ("A regional map of anticipatory action focal points · خريطة إقليمية لجهات الاتصال للعمل الاستباقي", (4,)),
+)
+DEMO_ENDORSEMENT = (
+    "Revised terms of reference: working groups set their own scope and end date, and report to the quarterly "
+    "plenary · الاختصاصات المعدّلة: تحدد مجموعات العمل نطاقها وتاريخ انتهائها، وترفع تقاريرها إلى الاجتماع العام "
+    "الفصلي"
+)
+
+
+async def _demo_governance(
+    session: AsyncSession, *, community: Community, by_email: dict[str, Member], now: datetime
+) -> None:
+    """This year's plan (its objectives linked to the demo actions) and an open endorsement with two answers, made
+    through the same dialogs a facilitator uses (only into a community that has none yet)."""
+    facilitator = by_email["leila.haddad@ifrc.example"]
+    planned = select(PlanObjective.id).where(PlanObjective.community_id == community.id).limit(1)
+    if await session.scalar(planned) is None:
+        for text, numbers in DEMO_OBJECTIVES:
+            await plan.add(session, member=facilitator, community=community, args=text, now=now)
+            objective = await session.scalar(
+                select(PlanObjective).where(PlanObjective.community_id == community.id, PlanObjective.text == text)
+            )
+            actions = await session.scalars(
+                select(Action).where(Action.community_id == community.id, Action.number.in_(numbers))
+            )
+            for action in actions:
+                await plan.link(session, member=facilitator, action=action, objective=objective, now=now)
+    if await session.scalar(select(Proposal.id).where(Proposal.community_id == community.id).limit(1)) is not None:
+        return
+    closes = (now + timedelta(days=14)).date()
+    await votes.create(
+        session,
+        member=facilitator,
+        community=community,
+        kind=ProposalKind.ENDORSEMENT,
+        args=f"{DEMO_ENDORSEMENT} | until {closes.isoformat()} 17:00",
+        now=now,
+    )
+    proposal = await session.scalar(select(Proposal).where(Proposal.community_id == community.id))
+    for email, choice, comment in (
+        ("amal.zoubi@jrcs.example", "endorse", ""),
+        ("omar.khalil@wfp.example", "endorse", "الصياغة واضحة ومناسبة"),
+    ):
+        await votes.cast(session, member=by_email[email], proposal=proposal, choice=choice, comment=comment, now=now)

@@ -11,7 +11,21 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from dialogs import action_report, actions, agenda, meetings, minutes, reminders
+from dialogs import (
+    action_report,
+    actions,
+    agenda,
+    faq,
+    faq_files,
+    groups,
+    meetings,
+    minutes,
+    plan,
+    questions,
+    reminders,
+    tickets,
+    votes,
+)
 from dialogs import community as community_dialogs
 from dialogs.commands import Command, parse_command, strip_mentions
 from dialogs.errors import UserError
@@ -26,6 +40,11 @@ logger = logging.getLogger(__name__)
 MAX_TEXT_LENGTH = 4000
 ATTEMPTS = 3
 REPORT_WORDS = {fold(word) for word in ("report", "تقرير", "التقرير")}
+VOTE_VERBS = ("vote", "vote-refresh", "vote-close")
+GROUP_CARD_VERBS = ("group-join", "group-leave")
+QUESTION_SUBMIT_VERBS = ("faq-add", "faq-show")
+QUESTION_PRESS_PREFIXES = ("question-", "answer-", "ticket-")
+MISREAD_KEYS = {"unknown-command", "unknown-command-suggest", "tz-unknown", "lang-unknown", "role-unknown-value"}
 
 
 @dataclass(frozen=True)
@@ -80,8 +99,22 @@ async def handle_text(
         raise UserError("empty-message")
     command = parse_command(text)
     if command is None:
-        return [Reply.of("question-placeholder")]
-    return [await _dispatch(session, member=member, community=community, command=command, mentions=mentions, now=now)]
+        return [await questions.ask(session, member=member, community=community, text=text, now=now)]
+    try:
+        reply = await _dispatch(
+            session, member=member, community=community, command=command, mentions=mentions, now=now
+        )
+    except UserError as error:
+        if not (_misread(error) and questions.looks_like_question(strip_mentions(text))):
+            raise
+        reply = await questions.ask(session, member=member, community=community, text=text, now=now)
+    return [reply]
+
+
+def _misread(error: UserError) -> bool:
+    """A command word whose arguments made no sense ("meeting next week?"): the message may be a question."""
+    key = error.message_key
+    return key.endswith(("-usage", "-filter-unknown")) or key in MISREAD_KEYS
 
 
 async def handle_card(
@@ -103,6 +136,10 @@ async def handle_card(
         return [await agenda.add_from_form(session, member=member, community=community, data=data, now=now)]
     if verb == "agenda-form":
         return [await _agenda_form(session, member=member, community=community, now=now)]
+    if verb in QUESTION_SUBMIT_VERBS:
+        return [await _question_card(session, member=member, community=community, verb=verb, data=data, now=now)]
+    if verb in GROUP_CARD_VERBS:
+        return [await groups.join_from_card(session, member=member, community=community, data=data, now=now)]
     raise UserError("card-data-invalid")
 
 
@@ -126,6 +163,10 @@ async def run_card_action(
 async def _pressed(
     session: AsyncSession, *, member: Member, community: Community, verb: str, data: Any, now: datetime
 ) -> list[Reply]:
+    if verb.startswith(QUESTION_PRESS_PREFIXES):
+        return [await questions.press(session, member=member, community=community, verb=verb, data=data, now=now)]
+    if verb in VOTE_VERBS:
+        return [await votes.press(session, member=member, community=community, verb=verb, data=data, now=now)]
     return [await actions.press(session, member=member, community=community, verb=verb, data=data, now=now)]
 
 
@@ -180,6 +221,32 @@ async def _dispatch(
             return await _minutes(session, member=member, community=community, args=command.args, now=now)
         case "reminders":
             return await reminders.command(session, member=member, community=community, args=command.args, now=now)
+        case "groups":
+            return await groups.list_groups(session, member=member, community=community, args=command.args)
+        case "group":
+            return await groups.command(
+                session, member=member, community=community, args=command.args, mentions=mentions, now=now
+            )
+        case "plan":
+            return await plan.command(session, member=member, community=community, args=command.args, now=now)
+        case "endorse":
+            return await votes.endorse_command(session, member=member, community=community, args=command.args, now=now)
+        case "poll":
+            return await votes.poll_command(session, member=member, community=community, args=command.args, now=now)
+        case "votes":
+            return await votes.list_proposals(session, member=member, community=community, args=command.args, now=now)
+        case "faq":
+            return await faq.command(session, member=member, community=community, args=command.args, now=now)
+        case "ask":
+            return await questions.ask_command(session, member=member, community=community, args=command.args, now=now)
+        case "tickets":
+            return await tickets.list_tickets(session, member=member, community=community, args=command.args, now=now)
+        case "ticket":
+            return await tickets.command(session, member=member, community=community, args=command.args, now=now)
+        case "answer":
+            return await tickets.answer_command(session, member=member, community=community, args=command.args, now=now)
+        case "vote":
+            return await votes.vote_command(session, member=member, community=community, args=command.args, now=now)
         case "attended":
             return await minutes.record_attendance(
                 session, member=member, community=community, args=command.args, mentions=mentions, now=now
@@ -205,6 +272,8 @@ async def _action(
         return await _action_form(session, member=member, community=community)
     if fold(first) in actions.ADD_WORDS:
         return await actions.add(session, member=member, community=community, args=rest, mentions=mentions, now=now)
+    if fold(first) in plan.LINK_WORDS:
+        return await plan.link_action(session, member=member, community=community, args=rest, now=now)
     verb = actions.update_verb(first)
     if verb is not None:
         return await actions.update(
@@ -282,6 +351,48 @@ async def _minutes(session: AsyncSession, *, member: Member, community: Communit
         case None if parse_number(first):
             return await minutes.show(session, member=member, community=community, args=first, now=now)
     raise UserError("minutes-usage")
+
+
+async def _question_card(
+    session: AsyncSession, *, member: Member, community: Community, verb: str, data: dict[str, Any], now: datetime
+) -> Reply:
+    """The FAQ form's submit, or a close entry's button."""
+    if verb == "faq-add":
+        return await faq.add_from_form(session, member=member, community=community, data=data, now=now)
+    return await questions.show_ref(session, community=community, data=data)
+
+
+async def run_file(
+    sessions: async_sessionmaker[AsyncSession],
+    *,
+    member_id: int,
+    name: str,
+    data: bytes | None,
+    now: datetime,
+    problem: UserError | None = None,
+) -> TurnResult:
+    """A file a member sent in their 1:1 chat (an FAQ import), in one transaction: all good rows or nothing.
+    `problem`: why the file could not be read (answered in the member's language)."""
+    return await _run(
+        sessions,
+        member_id=member_id,
+        handler=lambda s, m, c: _file(s, member=m, community=c, name=name, data=data, problem=problem, now=now),
+    )
+
+
+async def _file(
+    session: AsyncSession,
+    *,
+    member: Member,
+    community: Community,
+    name: str,
+    data: bytes | None,
+    problem: UserError | None,
+    now: datetime,
+) -> list[Reply]:
+    if data is None:
+        raise problem or UserError("file-unreadable", name=name)
+    return [await faq_files.import_upload(session, member=member, community=community, name=name, data=data, now=now)]
 
 
 Handler = Callable[[AsyncSession, Member, Community], Awaitable[list[Reply]]]

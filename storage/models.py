@@ -146,6 +146,8 @@ class WorkingGroup(Base):
     community_id: Mapped[int] = mapped_column(ForeignKey("community.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(200))
     scope: Mapped[str] = mapped_column(Text, default="")
+    area: Mapped[str | None] = mapped_column(String(120))
+    sector: Mapped[str | None] = mapped_column(String(120))
     ends_on: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -403,7 +405,8 @@ class AgendaItem(Base):
 
 
 class Decision(Base):
-    """What a meeting decided, numbered per community, optionally on one agenda item."""
+    """What a meeting decided (optionally on one agenda item), or what the members endorsed (no meeting);
+    numbered per community."""
 
     __tablename__ = "decision"
     __table_args__ = (UniqueConstraint("community_id", "number"),)
@@ -411,9 +414,17 @@ class Decision(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     community_id: Mapped[int] = mapped_column(ForeignKey("community.id", ondelete="CASCADE"), index=True)
     number: Mapped[int] = mapped_column(Integer)
-    occurrence_id: Mapped[int] = mapped_column(ForeignKey("meeting_occurrence.id", ondelete="CASCADE"), index=True)
+    occurrence_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meeting_occurrence.id", ondelete="CASCADE"), index=True
+    )
     agenda_item_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_item.id", ondelete="SET NULL"))
     text: Mapped[str] = mapped_column(Text)
     confidential: Mapped[bool] = mapped_column(Boolean, default=False)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("member.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+# FAQ entries, question tickets and stored embeddings; the plan, proposals and votes: on Base.metadata whenever
+# these models are
+from storage import faq_models as _faq_models  # noqa: E402,F401
+from storage import governance_models as _governance_models  # noqa: E402,F401

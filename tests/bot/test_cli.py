@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -54,6 +56,28 @@ def test_migrate_then_demo_on_a_fresh_sqlite_file(env, tmp_path) -> None:
     demo = run_bot("demo", env=env)
     assert demo.returncode == 0, demo.stderr
     assert "6 members, 2 working groups, 5 actions, a monthly meeting series with 3 agenda items" in demo.stdout
+    assert f"a {datetime.now(UTC).year} plan with 3 objectives and an open endorsement" in demo.stdout
+
+
+def test_faq_import_and_export_from_the_command_line(env, tmp_path) -> None:
+    assert run_bot("demo", env=env).returncode == 0
+    source = tmp_path / "faq.csv"
+    source.write_text("question_en,answer_en\nIs lunch provided?,Yes.\nWhere is it?,\n", encoding="utf-8")
+    imported = run_bot("faq", "import", str(source), env=env)
+    assert imported.returncode == 0, imported.stderr
+    assert "faq.csv: 1 added, 0 updated, 1 not imported" in imported.stdout
+    assert "line 3: The answer is missing." in imported.stderr
+    target = tmp_path / "all.jsonl"
+    exported = run_bot("faq", "export", str(target), env=env)
+    assert exported.returncode == 0 and "5 entries written" in exported.stdout
+    rows = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    assert rows[0]["question_ar"][0] == "ما هو العمل الاستباقي؟"
+    assert rows[-1] == {**rows[-1], "number": 5, "question_en": ["Is lunch provided?"], "answer_en": "Yes."}
+    (tmp_path / "faq.txt").write_text("question_en,answer_en\n", encoding="utf-8")
+    refused = run_bot("faq", "import", str(tmp_path / "faq.txt"), env=env)
+    assert refused.returncode == 1 and "I can only import .csv or .jsonl files" in refused.stderr
+    missing = run_bot("faq", "import", str(tmp_path / "nowhere.csv"), env=env)
+    assert missing.returncode == 2 and "nowhere.csv" in missing.stderr and "Traceback" not in missing.stderr
 
 
 def test_refuses_to_serve_anonymously_on_a_public_address(env) -> None:

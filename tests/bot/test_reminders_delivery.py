@@ -149,7 +149,8 @@ async def test_throttling_waits_and_a_removed_bot_is_parked_then_retried(bot, pl
     failed = await bot.replies(bot.activity("personal_message_en", text="reminders failed"))
     shown = failed[0]["attachments"][0]["content"]
     text = " ".join(block.get("text", "") for block in shown["body"])
-    assert "One message could not be delivered" in text and "the bot was removed from that chat (403 BotNotInConversationRoster)" in text
+    assert "One message could not be delivered" in text
+    assert "the bot was removed from that chat (403 BotNotInConversationRoster)" in text
 
     connector.restore_bot(connector.personal_chat_id(SAMI["id"]))
     retried = await bot.replies(bot.activity("personal_message_en", text="reminders retry all"))

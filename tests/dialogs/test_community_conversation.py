@@ -51,8 +51,8 @@ CONVERSATION = [
     ("facilitator", "hlep", "unknown-command-suggest", "Did you mean `help`?"),
     ("facilitator", "/whoamii", "unknown-command-suggest", "`whoami`"),
     ("member", "/بحث شيء", "unknown-command", "ليس أمرًا من أوامر تنسيق"),
-    ("facilitator", "When is the next plenary meeting?", "question-placeholder", "Thanks for your question"),
-    ("member", "متى الاجتماع القادم؟", "question-placeholder", "شكرًا على سؤالك"),
+    ("facilitator", "When is the next plenary meeting?", "fact-no-meeting", "No meeting is scheduled yet"),
+    ("member", "متى الاجتماع القادم؟", "fact-no-meeting", "لا يوجد اجتماع مجدول بعد"),
 ]
 
 

@@ -159,6 +159,12 @@ def test_member_commands_win_the_twelve_places(monkeypatch: pytest.MonkeyPatch) 
     assert chosen == [f"m{n}" for n in range(5)] + [f"f{n}" for n in range(7)]
 
 
+def test_the_menus_lead_with_what_members_use_most() -> None:
+    chosen = [spec.name for spec in app.menu_commands()]
+    assert chosen[:5] == ["help", "agenda", "meetings", "actions", "action"]
+    assert {"ask", "faq", "votes", "minutes"} <= set(chosen) and "role" not in chosen
+
+
 def test_slash_commands_only_in_group_scopes_and_only_when_asked() -> None:
     plain_manifest, _ = build_manifest(settings())
     assert plain_manifest["bots"][0]["supportsTargetedMessages"] is False

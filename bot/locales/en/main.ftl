@@ -79,7 +79,6 @@ unknown-command-suggest = “{ $given }” is not a Tansiq command. Did you mean
 empty-message = Your message was empty. Write `help` to see what Tansiq can do.
 text-too-long = Your message is too long ({ $length } characters); please keep it under { $limit } characters.
 card-data-invalid = Tansiq could not read that card’s answer. Please write the command instead, or `help`.
-question-placeholder = Thanks for your question. Tansiq cannot answer questions yet; please ask a facilitator in the channel. Write `help` to see the commands.
 turn-error = Sorry, something went wrong on Tansiq’s side. Please try again; if it happens again, tell a facilitator (reference { $error_id }).
 
 ## strangers (sent in both languages, the sender is unknown)

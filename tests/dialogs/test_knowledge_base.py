@@ -1,0 +1,81 @@
+"""The knowledge base behind questions with an embedder plugged in (as a hosted embedding service would be): vectors
+are stored, a restart embeds nothing again, an edit embeds only its new phrasing; and it follows the database."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from dialogs import knowledge_base, live_facts
+from storage.db import create_engine, session_factory
+from storage.faq_models import KnowledgeVector
+from storage.knowledge import embedding_text
+from tests.chat import Chat
+from tests.fakes import FakeClock
+from tests.storage.test_knowledge import FakeEmbedder
+
+
+@pytest.fixture
+def embedder(monkeypatch: pytest.MonkeyPatch) -> FakeEmbedder:
+    plugged = FakeEmbedder()
+    monkeypatch.setattr(knowledge_base, "_embedder_choice", plugged)
+    return plugged
+
+
+async def test_vectors_are_stored_and_reused_after_a_restart(
+    embedder: FakeEmbedder, sessions, clock: FakeClock, database_url: str
+) -> None:
+    chat = await Chat(sessions, clock).start()
+    await chat.say("faq add How do I register for the workshop? | Use the form. | tags training", as_="facilitator")
+    await chat.say("faq add Where is the venue? | UN House.", as_="facilitator")
+    said = await chat.say("how do I register for the workshop", as_="facilitator")
+    assert said.key == "question-answer"
+    async with sessions() as session:
+        stored = await session.scalar(select(func.count()).select_from(KnowledgeVector))
+        models = set(await session.scalars(select(KnowledgeVector.model)))
+    assert stored >= 2 and models == {"fake-bow"}
+
+    restarted = FakeEmbedder()  # a new process: a new engine, an empty index, the same database
+    engine = create_engine(database_url)
+    try:
+        base = knowledge_base.KnowledgeBase(live_facts.ENTRIES)
+        knowledge_base.use_embedder(restarted)
+        async with session_factory(engine).begin() as session:
+            found = await base.ask(session, community_id=chat.community_id, question="where is the venue today?")
+        assert found.knowledge.confident
+        faq_texts = {embedding_text(q) for q in ("How do I register for the workshop?", "Where is the venue?")}
+        assert not faq_texts & set(restarted.embedded)  # read back, not embedded again
+
+        before = len(restarted.embedded)
+        await chat.say("faq edit 2 Where is the venue?; Which building is it in? | UN House.", as_="facilitator")
+        async with session_factory(engine).begin() as session:
+            await base.index(session, community_id=chat.community_id)
+        assert restarted.embedded[before:] == [embedding_text("Which building is it in?")]
+    finally:
+        await engine.dispose()
+
+
+async def test_each_database_has_its_own_index(sessions, clock: FakeClock) -> None:
+    chat = await Chat(sessions, clock).start()
+    async with sessions() as session:
+        first = knowledge_base.for_session(session, live_facts.ENTRIES)
+    async with sessions() as session:
+        assert knowledge_base.for_session(session, live_facts.ENTRIES) is first
+    await chat.say("faq add Is lunch provided? | Yes.", as_="facilitator")
+    async with sessions() as session:
+        index = await first.index(session, community_id=chat.community_id)
+    assert len(index) == 1
+    await chat.say("faq remove 1", as_="facilitator")
+    async with sessions() as session:
+        assert len(await first.index(session, community_id=chat.community_id)) == 0
+
+
+@pytest.mark.parametrize("value", ["faq:1", "decision:22", "minutes:3"])
+def test_references_round_trip(value: str) -> None:
+    kind, number = knowledge_base.parse_ref(value)
+    assert knowledge_base.ref(kind, number) == value
+
+
+@pytest.mark.parametrize("value", [None, 3, "faq:", "faq:x", "other:1", "faq:12345678901", "faq:-1"])
+def test_bad_references_are_refused(value: object) -> None:
+    assert knowledge_base.parse_ref(value) is None
