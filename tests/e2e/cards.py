@@ -2,9 +2,13 @@
 
 The cards come from the bot's own code: real dialog turns (`dialogs.router`, the same calls the bot's
 handlers make) against a throw-away SQLite database holding the demo community, rendered by the bot's
-`Renderer`. Every other reply key found in the dialogs' and handlers' source (mistakes, confirmations,
-welcomes) is added with sample arguments, and the bilingual refusals too, so a new message is covered
-without editing this file. English text replies are plain Teams messages, not cards, and are skipped.
+`Renderer`. Meetings are followed through time: scheduled, moved and given agenda items today; the reminders
+they planned composed by the outbox's own composers at their due times; then the demo series' first meeting
+held (an hour in: attendance, decisions, an action; closed; minutes edited and published), its follow-up and
+minutes posts composed, and the bot's dispatcher run with no way to reach anyone, so `reminders failed` has
+real undelivered messages to list. Every other reply key found in the dialogs' and handlers' source (mistakes,
+confirmations, welcomes) is added with sample arguments, and the bilingual refusals too, so a new message is
+covered without editing this file. English text replies are plain Teams messages, not cards, and are skipped.
 
 Usage: python tests/e2e/cards.py OUT_DIR     (writes OUT_DIR/<lang>-<name>.json and OUT_DIR/index.json)
 """
@@ -13,39 +17,67 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import re
 import sys
 import tempfile
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from fluent.syntax import FluentParser, ast
 from fluent.syntax.visitor import Visitor
 from sqlalchemy import select
 
 import bot.render
+from bot.dispatcher import Dispatcher
 from bot.i18n import LOCALES, Catalogs
 from bot.links import SignedLinks
 from bot.render import ADAPTIVE_CARD, Renderer
-from dialogs import router
+from dialogs import outbox, router
 from dialogs.demo import load_demo
 from dialogs.replies import Reply
+from dialogs.roster import Person
 from storage import migrate
 from storage.db import create_engine, session_factory
-from storage.models import Action, Member, WorkingGroup
+from storage.models import Action, Member, Notification, WorkingGroup
 
 ROOT = Path(__file__).resolve().parents[2]
 LANGS = ("ar", "en")
 ZONE = "Asia/Beirut"
 LEILA, AMAL = "29:tansiq-demo-leila", "29:tansiq-demo-amal"  # a facilitator and a member of the demo community
+OMAR = Person("29:tansiq-demo-omar", None, "عمر خليل")  # mentioned in `attended`
 LONG_TEXT = (
     "Consolidate the seasonal rainfall forecasts, the vegetation health index and the market price monitoring "
     "from all five national societies into one regional drought bulletin, and circulate it to partners "
     "before the trigger review meeting · توحيد توقعات الأمطار الموسمية ومؤشر صحة الغطاء النباتي"
 )
-# Card kinds the renderer knows (bot.render.CARDS plus the help and language cards): each needs a turn below.
+# Card kinds the renderer knows (bot.render.CARDS and MEETING_CARDS plus the help and language cards): each needs
+# a turn below.
 KNOWN_KINDS = {"help", "lang-choice", "members", "action", "action-list", "action-report", "action-form"}
+# Variants of one card kind that look different: each must be written too. (card, reply key, draft?)
+VARIANTS = {
+    ("meeting-reminder", "meeting-reminder-week", None),
+    ("meeting-reminder", "meeting-reminder-day", None),
+    ("meeting-reminder", "meeting-reminder-hour", None),
+    ("agenda", "agenda", None),
+    ("agenda", "agenda-published", None),
+    ("minutes", "minutes", True),
+    ("minutes", "minutes", False),
+    ("minutes", "minutes-published", False),
+    ("meeting", "meeting-added", None),
+    ("meeting", "meeting-moved", None),
+    ("meeting", "meeting-moved-series", None),
+}
+# Outbox rows whose composed message is a card, and the cards.py name of each (meeting reminders by stage).
+COMPOSED = {
+    "meeting-reminder": "reminder",
+    "agenda-published": "agenda-published",
+    "weekly-digest": "digest",
+    "meeting-follow-up": "follow-up",
+    "minutes-published": "minutes-posted",
+}
 # Sample values for the variables of messages that are only found in the source (by variable name).
 SAMPLES: dict[str, Any] = {
     "number": 12,
@@ -80,6 +112,7 @@ SAMPLES: dict[str, Any] = {
 SAMPLE_DATES = {"day", "start", "end"}
 SAMPLE_TIMES = {"when", "at"}
 KEY_CALL = re.compile(r"(UserError|Reply\.of|Reply)\(\s*\"([a-z][a-z0-9-]*)\"(?:\s+if\s[^\"]*else\s+\"([a-z0-9-]+)\")?")
+Named = tuple[str, Reply, str]  # (name, reply, where it came from)
 PHRASES = ("recurrence.py",)  # its Replies are phrases inside other messages, never sent alone (only its errors)
 
 
@@ -118,6 +151,161 @@ def turns(action_id: int, group: str) -> list[tuple[str, str, str]]:
     ]
 
 
+async def meeting_replies(sessions: Any, *, ids: dict[str, int], group: str, now: datetime) -> list[Named]:
+    """Meetings, agendas, reminders and minutes, followed through time (see the module's docstring)."""
+    replies: list[Named] = []
+
+    async def say(name: str, who: str, text: str, *, at: datetime = now, mentions: tuple[Person, ...] = ()) -> Reply:
+        result = await router.run_text(sessions, member_id=ids[who], text=text, mentions=mentions, now=at)
+        replies.extend((name, reply, f"{who}: {text}") for reply in result.replies)
+        return result.replies[0]
+
+    async def expect(name: str, who: str, text: str, key: str, **at: Any) -> Reply:
+        reply = await say(name, who, text, **at)
+        if reply.key != key:
+            raise SystemExit(f"cards.py: {who}: {text!r} answered {reply.key!r}, not {key!r} ({reply.args})")
+        return reply
+
+    day = (now + timedelta(days=20)).astimezone(ZoneInfo(ZONE)).date()
+    link = "https://teams.microsoft.com/l/meetup-join/19%3ameeting_tansiq-cash%40thread.v2/0"
+    await expect("meetings", LEILA, "meetings", "meetings-list")
+    await expect("meeting-form", LEILA, "meeting add", "meeting-form")
+    added = await expect(
+        "meeting-added",
+        LEILA,
+        f"meeting add Cash working group sync · مزامنة مجموعة التحويلات النقدية | {day:%Y-%m-%d} 14:00 | "
+        f"every 2 weeks | {link} | group {group} | tz Africa/Cairo | for 90 minutes",
+        "meeting-added",
+    )
+    number = added.args["meeting"].number
+    moved, series = day + timedelta(days=1), day + timedelta(days=2)
+    await expect("meeting-moved", LEILA, f"meeting move {number} | {moved:%Y-%m-%d} 15:00", "meeting-moved")
+    await expect(
+        "meeting-moved-series", LEILA, f"meeting move {number} | {series:%Y-%m-%d} 14:00 | all", "meeting-moved-series"
+    )
+    await expect("meetings-after-changes", LEILA, "meetings", "meetings-list")
+    await expect("agenda-form-facilitator", LEILA, "agenda add", "agenda-form")
+    await expect("agenda-form-member", AMAL, "agenda add", "agenda-form")
+    item = await expect(
+        "agenda-item-added",
+        AMAL,
+        "agenda add Cash transfer values for the winter · قيم التحويلات النقدية للشتاء | "
+        "compare the three proposals of the cash working group | minutes",
+        "agenda-item-added",
+    )
+    await expect(
+        "agenda-item-added-group",
+        LEILA,
+        f"agenda add Rainfall outlook | for {number} | confidential",
+        "agenda-item-added",
+    )
+    await expect("agenda-accepted", LEILA, f"agenda accept {item.args['number']}", "agenda-item-accepted")
+    await expect("agenda-deferred", LEILA, "agenda defer 2", "agenda-item-deferred")
+    agenda = await expect("agenda-facilitator", LEILA, "agenda 1", "agenda")
+    await expect("agenda-member", AMAL, "agenda", "agenda")
+    await expect("agenda-group-meeting", LEILA, f"agenda {number}", "agenda")
+    await expect("agenda-empty", LEILA, "agenda 2", "agenda")
+    await expect("reminders-settings", AMAL, "reminders", "reminders-settings")
+    await expect("reminders-changed", LEILA, "reminders quiet 21:00-07:00", "reminders-settings")
+
+    # what the planned reminders say when they fall due (composed by the outbox, as the dispatcher does)
+    replies += await composed(sessions, kinds=("meeting-reminder", "agenda-published", "weekly-digest"))
+
+    # the demo series' first meeting: the agenda after its deadline, then the meeting itself
+    start = agenda.args["meeting"].starts_at
+    await expect("agenda-deadline-passed", LEILA, "agenda 1", "agenda", at=start - timedelta(hours=1))
+    await expect(
+        "agenda-item-added-next",
+        AMAL,
+        "agenda add Shared warehouse stock · مخزون المستودع المشترك",
+        "agenda-item-added-next",
+        at=start - timedelta(hours=1),
+    )
+    during = start + timedelta(minutes=30)
+    await expect("attended", LEILA, "attended 1 <at>عمر خليل</at>", "attendance-recorded", at=during, mentions=(OMAR,))
+    await expect(
+        "decision-added",
+        LEILA,
+        "decision add Adopt the Nile delta flood thresholds of the pilot | item 1",
+        "decision-added",
+        at=during,
+    )
+    await expect(
+        "decision-added-ar", LEILA, "قرار إضافة اعتماد قالب 4W المشترك لجميع الشركاء", "decision-added", at=during
+    )
+    await expect(
+        "decision-confidential",
+        LEILA,
+        "decision add Relocate the Aden team | confidential",
+        "decision-added",
+        at=during,
+    )
+    await expect(
+        "action-in-meeting",
+        LEILA,
+        "action add Share the thresholds table with partners | me | next week",
+        "action-added",
+        at=during,
+    )
+    await expect("minutes-draft", LEILA, "minutes 1", "minutes", at=during)
+    await expect("error-minutes-not-published", AMAL, "minutes 1", "minutes-not-published", at=during)
+    closed = start + timedelta(minutes=90)
+    await expect("meeting-closed", LEILA, "meeting close 1", "meeting-closed", at=closed)
+    await expect(
+        "minutes-edited",
+        LEILA,
+        "minutes edit 1 | We reviewed the Nile delta triggers and agreed the "
+        "pilot's thresholds. راجعنا محفزات دلتا النيل واعتمدنا عتبات المرحلة التجريبية.",
+        "minutes",
+        at=closed,
+    )
+    await expect("minutes-published", LEILA, "minutes publish 1", "minutes-published", at=closed)
+    await expect("minutes-member", AMAL, "minutes 1", "minutes", at=closed)
+    replies += await composed(sessions, kinds=("meeting-follow-up", "minutes-published"))
+
+    # the dispatcher, with no conversation to send anything to, parks what falls due: `reminders failed` lists it
+    later = closed + timedelta(hours=1)
+    dispatcher = Dispatcher(sessions, notifier=_Unreachable(), renderer=Renderer(Catalogs()), clock=lambda: later)
+    tally = await dispatcher.run_once()
+    if not tally.parked:
+        raise SystemExit(f"cards.py: the dispatcher parked nothing ({tally})")
+    await expect("reminders-failed", LEILA, "reminders failed", "reminders-failed", at=later)
+    return replies
+
+
+async def composed(sessions: Any, *, kinds: tuple[str, ...]) -> list[Named]:
+    """The first pending outbox row of each kind (meeting reminders: of each stage), composed at its due time."""
+    found: list[Named] = []
+    seen: set[str] = set()
+    async with sessions() as session:
+        rows = await session.scalars(
+            select(Notification)
+            .where(Notification.status == outbox.PENDING, Notification.kind.in_(kinds))
+            .order_by(Notification.due_at, Notification.id)
+        )
+        for row in rows:
+            reply = await outbox.compose(session, row, row.due_at)
+            if reply is None or reply.key in seen:
+                continue
+            seen.add(reply.key)
+            stage = reply.key.removeprefix("meeting-reminder-") if row.kind == "meeting-reminder" else ""
+            name = f"{COMPOSED[row.kind]}-{stage}" if stage else COMPOSED[row.kind]
+            found.append((name, reply, f"outbox {row.kind} #{row.id} composed at {row.due_at:%Y-%m-%d %H:%M} UTC"))
+    if len(found) < len(kinds) + (2 if "meeting-reminder" in kinds else 0):
+        raise SystemExit(f"cards.py: composed only {[name for name, _, _ in found]} of the outbox's {kinds}")
+    return found
+
+
+class _Unreachable:
+    """The dispatcher's notifier when nobody can be reached: it is never called (rows with no conversation park)."""
+
+    async def send(self, *_args: Any, **_kwargs: Any) -> Any:
+        raise AssertionError("cards.py: the demo community has no conversation to send to")
+
+    async def open_personal_chat(self, *_args: Any, **_kwargs: Any) -> Any:
+        raise AssertionError("cards.py: the demo community has no conversation to send to")
+
+
 async def produce(out: Path) -> list[dict[str, Any]]:
     """Run the turns, render every reply in both languages, write the cards; return the index."""
     with tempfile.TemporaryDirectory(prefix="tansiq-cards-") as folder:
@@ -143,7 +331,7 @@ async def _produce(engine: Any, out: Path) -> list[dict[str, Any]]:
         raise SystemExit("the demo community has no working group or no open action")
     renderer = Renderer(Catalogs(), links=SignedLinks(base_url="http://127.0.0.1:3978", secret=b"e2e"))
     now = datetime.now(UTC)
-    replies: list[tuple[str, Reply, str]] = []  # (name, reply, where it came from)
+    replies: list[Named] = []  # (name, reply, where it came from)
     for name, who, text in turns(open_action.number, group.name.split(" · ")[-1]):
         result = await router.run_text(sessions, member_id=ids[who], text=text, now=now)
         replies += [(name, reply, f"{who}: {text}") for reply in result.replies]
@@ -158,11 +346,15 @@ async def _produce(engine: Any, out: Path) -> list[dict[str, Any]]:
         await router.run_text(sessions, member_id=ids[LEILA], text=f"action add Call partner {i + 1} | me", now=now)
     result = await router.run_text(sessions, member_id=ids[LEILA], text="actions all", now=now)
     replies += [("actions-all-paged", reply, "actions all (with 16 open)") for reply in result.replies]
+    replies += await meeting_replies(sessions, ids=ids, group=group.name.split(" · ")[-1], now=now)
 
     kinds = {reply.card for _, reply, _ in replies if reply.card}
-    missing = (set(bot.render.CARDS) | KNOWN_KINDS) - kinds
+    missing = (set(bot.render.CARDS) | set(bot.render.MEETING_CARDS) | KNOWN_KINDS) - kinds
     if missing:
         raise SystemExit(f"cards.py renders no {sorted(missing)} card: add a turn that produces it")
+    variants = {(reply.card, reply.key, reply.args.get("draft")) for _, reply, _ in replies if reply.card}
+    if VARIANTS - variants:
+        raise SystemExit(f"cards.py renders no {sorted(VARIANTS - variants, key=str)} card: add a turn for it")
 
     seen = {reply.key for _, reply, _ in replies}
     catalogs = renderer.catalogs
@@ -292,6 +484,7 @@ def main(argv: list[str]) -> int:
     out.mkdir(parents=True, exist_ok=True)
     for old in out.glob("*.json"):
         old.unlink()
+    logging.getLogger("bot.dispatcher").setLevel(logging.ERROR)  # it parks on purpose (see meeting_replies)
     index = asyncio.run(produce(out))
     by_lang = {lang: sum(1 for entry in index if entry["lang"] == lang) for lang in LANGS}
     print(f"cards.py: {len(index)} cards ({by_lang['ar']} Arabic, {by_lang['en']} English) in {out}")
