@@ -1,5 +1,7 @@
 // Scenarios in the Microsoft 365 Agents Playground's real UI (headless Chromium), as Leila Haddad, a facilitator
-// of the demo community: personal chat in English, then Arabic, then the team channel with an @mention.
+// of the demo community: personal chat in English (help, a question, an action and its Done button, meetings
+// with their calendar file, the agenda: items typed and proposed through its form, accepted), then Arabic (help,
+// actions, the agenda right to left), then the team channel with an @mention.
 // Most steps are typed into the compose box and sent with Enter; a few go through the Playground's own HTTP API
 // (what its UI calls) to save time. Assertions read what the page shows (innerText, computed styles).
 import path from 'node:path';
@@ -7,12 +9,15 @@ import path from 'node:path';
 const PERSONAL = 'a:tansiq-demo-personal-leila'; // playground/.m365agentsplayground.yml
 const LEILA = '29:tansiq-demo-leila';
 const REPLY_TIMEOUT = 20_000;
+const SERIES = 'Monthly follow-up · اجتماع المتابعة الشهري'; // dialogs/demo.py: meeting #1, first Thursday 10:00 Beirut
+const DEMO_ITEMS = ['Flood early-warning triggers for the Nile delta', 'تحديث مجموعة عمل التحويلات النقدية', 'Shared 4W template'];
 // the bot wraps arguments in invisible bidi isolation marks (Fluent); assertions read the text without them
 const plain = (text) => text.replace(/[\u2066-\u2069\u200e\u200f]/g, '');
 
 export async function playgroundScenarios({ browser, playgroundPort, shots, results, log }) {
   const base = `http://127.0.0.1:${playgroundPort}`;
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' });
+  // Leila is in Beirut (the Playground itself runs with TZ=Asia/Beirut: it sends its zone as the client's)
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US', timezoneId: 'Asia/Beirut' });
   // offline: the Playground's page also asks CDNs for fonts and scripts; only the Playground itself may answer
   await context.route(/.*/, (route) => {
     const url = route.request().url();
@@ -77,6 +82,103 @@ export async function playgroundScenarios({ browser, playgroundPort, shots, resu
     await shot('05-personal-action-done');
   });
 
+  let seriesCard;
+  await step('personal chat: "meetings" typed → the demo series on its first Thursday, 10:00 Beirut time', async () => {
+    seriesCard = await ui.typeAndWaitForCard('meetings', 'The next 8 meetings');
+    const text = spaced(await ui.text(seriesCard));
+    const first = firstThursdayOfNextMonth();
+    expectMatch(text, new RegExp(`#1 · ${escape(SERIES)}\\s+Follow-up\\s+When\\s+${escape(first.english)}, 10:00 AM\\s+Repeats\\s+the first Thursday of every month`));
+    expectIncludes(text, '#2 · Quarterly plenary · الاجتماع العام الفصلي');
+    expectIncludes(text, '3 agenda items');
+    await seriesCard.getByRole('link', { name: 'Add to calendar (.ics)' }).first().waitFor();
+    await seriesCard.evaluate((element) => element.scrollIntoView({ block: 'start' })); // the list is taller than the page
+    await shot('06-personal-meetings');
+  });
+
+  await step('personal chat: the list\'s "Add to calendar (.ics)" link → a valid calendar file with the series\' RRULE', async () => {
+    if (!seriesCard) throw new Error('no meetings card');
+    const href = await seriesCard.getByRole('link', { name: 'Add to calendar (.ics)' }).first().getAttribute('href');
+    if (!/^http:\/\/127\.0\.0\.1:\d+\/calendar\/[\w-]+\.ics$/.test(href || '')) throw new Error(`unexpected calendar link ${href}`);
+    const response = await fetch(href);
+    expectCount(response.status, 200, 'HTTP status of the calendar file');
+    expectMatch(response.headers.get('content-type') || '', /^text\/calendar; charset=utf-8$/i);
+    const calendar = checkCalendar(await response.text());
+    const series = calendar.events.find((event) => event.SUMMARY === SERIES);
+    if (!series) throw new Error(`no VEVENT with SUMMARY "${SERIES}" in: ${calendar.events.map((e) => e.SUMMARY).join(', ')}`);
+    expectCount(series.RRULE, 'FREQ=MONTHLY;BYDAY=1TH', 'RRULE');
+    expectCount(series['DTSTART;TZID=Asia/Beirut'], `${firstThursdayOfNextMonth().compact}T100000`, 'DTSTART (Beirut wall time)');
+    if (!calendar.zones.includes('Asia/Beirut')) throw new Error(`no VTIMEZONE for Asia/Beirut (zones: ${calendar.zones})`);
+  });
+
+  let itemNumber;
+  await step('personal chat: "agenda add <title> | <details>" typed → the item is proposed for the next meeting', async () => {
+    await ui.typeAndWaitForText('agenda add Anticipatory cash for the 2027 flood season | lessons from the pilot in Sudan', 'is proposed for');
+    const pane = spaced(await ui.paneText());
+    const said = [...pane.matchAll(new RegExp(`Agenda item #(\\d+) “Anticipatory cash for the 2027 flood season” is proposed for ${escape(SERIES)} \\(([^)]+)\\)`, 'g'))].pop();
+    if (!said) throw new Error(`no confirmation for the new item in:\n${pane.slice(-600)}`);
+    [, itemNumber] = said;
+    expectIncludes(said[2], `${firstThursdayOfNextMonth().english}, 10:00 AM`);
+    await shot('07-personal-agenda-added');
+  });
+
+  let agendaCard;
+  await step('personal chat: "agenda" typed → the agenda card lists the demo items and the new one', async () => {
+    agendaCard = await ui.typeAndWaitForCard('agenda', `Agenda — ${SERIES}`);
+    const text = spaced(await ui.text(agendaCard));
+    expectMatch(text, new RegExp(`#1 · ${escape(firstThursdayOfNextMonth().english)}, 10:00 AM`));
+    expectMatch(text, /#1 · Flood early-warning triggers for the Nile delta\s+Accepted · Proposed by عمر خليل/);
+    for (const title of DEMO_ITEMS) expectIncludes(text, title);
+    expectMatch(text, new RegExp(`#${itemNumber} · Anticipatory cash for the 2027 flood season\\s+Proposed · Proposed by Leila Haddad\\s+lessons from the pilot in Sudan`));
+    expectIncludes(text, 'Facilitators:');
+    await agendaCard.scrollIntoViewIfNeeded();
+    await shot('08-personal-agenda');
+  });
+
+  await step('personal chat: facilitator "agenda accept <n>" typed → accepted', async () => {
+    if (!itemNumber) throw new Error('no item number');
+    await ui.typeAndWaitForText(`agenda accept ${itemNumber}`, `Agenda item #${itemNumber} “Anticipatory cash for the 2027 flood season” is accepted.`);
+    await shot('09-personal-agenda-accepted');
+  });
+
+  let agendaForm;
+  await step('personal chat: "agenda add" alone → the agenda form card', async () => {
+    agendaForm = await ui.typeAndWaitForCard('agenda add', 'Propose an agenda item');
+    await expectInputs(agendaForm, ['Title', 'Details (optional)', 'Meeting', 'Working group (optional)']);
+    expectCount(await (await control(agendaForm, 'Please record this item in the minutes')).getAttribute('type'), 'checkbox', 'type of the minutes toggle');
+    await shot('10-personal-agenda-form');
+  });
+
+  await step('personal chat: the form\'s title filled and "Propose" pressed → the item is added', async () => {
+    if (!agendaForm) throw new Error('no agenda form');
+    await (await control(agendaForm, 'Title')).fill('Early action protocol for heatwaves');
+    await (await control(agendaForm, 'Details (optional)')).fill('draft shared by the Lebanese Red Cross');
+    const before = await ui.count('“Early action protocol for heatwaves” is proposed for');
+    await agendaForm.getByRole('button', { name: 'Propose', exact: true }).click();
+    await ui.waitForCount('“Early action protocol for heatwaves” is proposed for', before + 1);
+    expectMatch(spaced(await ui.paneText()), new RegExp(`Agenda item #\\d+ “Early action protocol for heatwaves” is proposed for ${escape(SERIES)}`));
+    await shot('11-personal-agenda-form-added');
+  });
+
+  await step('personal chat: the agenda card\'s "Propose an item" button → the agenda form', async () => {
+    if (!agendaCard) throw new Error('no agenda card');
+    const form = 'Propose an agenda item';
+    const refused = 'could not read that card’s answer';
+    const before = { [form]: await ui.count(form), [refused]: await ui.count(refused) };
+    await agendaCard.getByRole('button', { name: 'Propose an item', exact: true }).click();
+    const answer = await ui.waitForAny(before);
+    if (answer !== form) throw new Error(`no agenda form: the bot answered that it ${refused} (the button's data is {"verb": "agenda-form"})`);
+    await (await ui.lastCardWith(form)).scrollIntoViewIfNeeded();
+    await shot('12-personal-agenda-button-form');
+  });
+
+  await step('personal chat: "meeting add" alone → the meeting form with its inputs', async () => {
+    const form = await ui.typeAndWaitForCard('meeting add', 'Schedule a meeting');
+    await expectInputs(form, ['Title', 'Kind', 'Day', 'Start time (Asia/Beirut)', 'Length', 'Repeats', 'Online link (optional)', 'Place (optional)', 'Working group (optional)']);
+    await form.getByRole('button', { name: 'Schedule', exact: true }).waitFor();
+    await form.scrollIntoViewIfNeeded();
+    await shot('13-personal-meeting-form');
+  });
+
   await step('personal chat: "lang ar" (API) → the confirmation in Arabic', async () => {
     await ui.sendAndWaitForText(PERSONAL, 'lang ar', 'سيجيبك تنسيق باللغة');
     const card = ui.cards().last();
@@ -89,7 +191,7 @@ export async function playgroundScenarios({ browser, playgroundPort, shots, resu
     expectRtl(await ui.direction(arabicHelp), 'the Arabic help card');
     const text = await ui.text(arabicHelp);
     for (const word of ['مساعدة', 'لغة', 'الإجراءات']) expectIncludes(text, word);
-    await shot('06-personal-help-ar');
+    await shot('14-personal-help-ar');
   });
 
   await step('personal chat: "الإجراءات الكل" (API) → the Arabic list of all open actions', async () => {
@@ -100,7 +202,28 @@ export async function playgroundScenarios({ browser, playgroundPort, shots, resu
     expectIncludes(text, 'الحالة');
     expectIncludes(text, 'المسؤولون');
     await card.scrollIntoViewIfNeeded();
-    await shot('07-personal-actions-ar');
+    await shot('15-personal-actions-ar');
+  });
+
+  await step('personal chat: "جدول إضافة …" typed → the Arabic confirmation, right to left', async () => {
+    const card = await ui.typeAndWaitForCard('جدول إضافة الإنذار المبكر بموجات الحر | تجربة لبنان', 'اقتُرح البند رقم');
+    expectRtl(await ui.direction(card), 'the Arabic confirmation');
+    expectMatch(await ui.text(card), new RegExp(`اقتُرح البند رقم [٠-٩]+ «الإنذار المبكر بموجات الحر» لـ${escape(SERIES)}`));
+    await shot('16-personal-agenda-added-ar');
+  });
+
+  await step('personal chat: "جدول الأعمال" typed → the Arabic agenda card, right to left, Arabic-Indic digits', async () => {
+    const card = await ui.typeAndWaitForCard('جدول الأعمال', `جدول الأعمال — ${SERIES}`);
+    expectRtl(await ui.direction(card), 'the Arabic agenda card');
+    const text = spaced(await ui.text(card));
+    expectIncludes(text, `رقم ١ · ${firstThursdayOfNextMonth().arabic}، ١٠:٠٠ ص`); // meeting #1, its day and time
+    expectMatch(text, /رقم ١ · Flood early-warning triggers for the Nile delta\s+مقبول · اقترحه عمر خليل/);
+    expectMatch(text, /رقم [٠-٩]+ · الإنذار المبكر بموجات الحر\s+مقترح · اقترحه Leila Haddad\s+تجربة لبنان/);
+    for (const title of [...DEMO_ITEMS, 'Anticipatory cash for the 2027 flood season', 'Early action protocol for heatwaves']) expectIncludes(text, title);
+    expectIncludes(text, 'draft shared by the Lebanese Red Cross'); // the details given in the form
+    if (/(رقم|#) ?[0-9]/.test(text)) throw new Error(`ASCII digits in an item or meeting number:\n${text.slice(0, 800)}`);
+    await card.scrollIntoViewIfNeeded();
+    await shot('17-personal-agenda-ar');
   });
 
   await step('personal chat: the "English" button on the Arabic help card → back to English', async () => {
@@ -108,7 +231,7 @@ export async function playgroundScenarios({ browser, playgroundPort, shots, resu
     const before = await ui.count('Tansiq will answer you in English');
     await arabicHelp.getByRole('button', { name: 'English', exact: true }).click();
     await ui.waitForCount('Tansiq will answer you in English', before + 1);
-    await shot('08-personal-back-to-english');
+    await shot('18-personal-back-to-english');
   });
 
   await step('team channel: "@Tansiq help" typed with the mention picker → the help card in the thread', async () => {
@@ -125,7 +248,7 @@ export async function playgroundScenarios({ browser, playgroundPort, shots, resu
     expectMatch(pane, /Leila Haddad[\s\S]*Tansiq help[\s\S]*What you can ask Tansiq/); // the post, then the bot's reply
     const card = await ui.lastCardWith('What you can ask Tansiq');
     expectIncludes(await ui.text(card), 'role'); // a facilitator (or the installing admin) sees `role`
-    await shot('09-channel-help');
+    await shot('19-channel-help');
   });
 
   await step('team channel: the team welcome (community language, Arabic) was posted once', async () => {
@@ -182,6 +305,18 @@ class PlaygroundPage {
     throw new Error(`"${text}" is not on the page ${atLeast} time(s) after ${REPLY_TIMEOUT / 1000} s; the pane ends with:\n${(await this.paneText()).slice(-600)}`);
   }
 
+  /** Waits until one of the texts is on the page more often than `before[text]`; returns that text. */
+  async waitForAny(before) {
+    const deadline = Date.now() + REPLY_TIMEOUT;
+    while (Date.now() < deadline) {
+      const pane = await this.paneText();
+      const found = Object.keys(before).find((text) => pane.split(text).length - 1 > before[text]);
+      if (found) return found;
+      await this.page.waitForTimeout(100);
+    }
+    throw new Error(`none of ${Object.keys(before).map((t) => `"${t}"`).join(', ')} came after ${REPLY_TIMEOUT / 1000} s`);
+  }
+
   async type(text) {
     await this.editor().click();
     await this.page.keyboard.type(text, { delay: 15 });
@@ -221,15 +356,105 @@ class PlaygroundPage {
     return this.lastCardWith(expected);
   }
 
+  /** The last card showing `text` (compared without the bidi isolation marks around Fluent arguments). */
   async lastCardWith(text) {
-    const card = this.cards().filter({ hasText: text }).last();
-    await card.waitFor();
-    return card;
+    const deadline = Date.now() + REPLY_TIMEOUT;
+    for (;;) {
+      const index = await this.cards().evaluateAll((cards, wanted) => {
+        const strip = (value) => value.replace(/[\u2066-\u2069\u200e\u200f]/g, '');
+        for (let i = cards.length - 1; i >= 0; i -= 1) if (strip(cards[i].innerText).includes(wanted)) return i;
+        return -1;
+      }, text);
+      if (index >= 0) return this.cards().nth(index);
+      if (Date.now() > deadline) throw new Error(`no card shows "${text}" after ${REPLY_TIMEOUT / 1000} s`);
+      await this.page.waitForTimeout(100);
+    }
   }
 
   direction(card) {
     return card.evaluate((element) => ({ dir: element.getAttribute('dir'), computed: getComputedStyle(element).direction }));
   }
+}
+
+/** The form control a card's <label> (its text, then " *" when required) is for. */
+async function control(card, label) {
+  const ids = await card.locator('label').evaluateAll((labels, wanted) => labels
+    .filter((element) => element.innerText.replace(/[\u2066-\u2069\u200e\u200f]/g, '').replace(/ \*$/, '').trim() === wanted)
+    .map((element) => element.getAttribute('for')), label);
+  if (ids.length !== 1) throw new Error(`the card has ${ids.length} labels "${label}":\n${plain(await card.innerText()).slice(0, 600)}`);
+  const [id] = ids;
+  const found = card.locator(`[id="${id}"]`);
+  if ((await found.count()) !== 1) throw new Error(`the label "${label}" is for no control of the card (for="${id}")`);
+  return found;
+}
+
+/** Every label is shown on the card, for a visible form control of it. */
+async function expectInputs(card, labels) {
+  for (const label of labels) await (await control(card, label)).waitFor({ state: 'visible' });
+}
+
+/** The demo series' first meeting: the first Thursday of next month (dialogs/demo.py counts months in UTC). */
+function firstThursdayOfNextMonth(today = new Date()) {
+  const first = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 1, 1));
+  const day = new Date(first.getTime() + ((4 - first.getUTCDay() + 7) % 7) * 86_400_000);
+  const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][day.getUTCMonth()];
+  const pad = (n) => String(n).padStart(2, '0');
+  return {
+    english: `${month} ${day.getUTCDate()}, ${day.getUTCFullYear()}`,
+    compact: `${day.getUTCFullYear()}${pad(day.getUTCMonth() + 1)}${pad(day.getUTCDate())}`,
+    arabic: `${pad(day.getUTCDate())}/${pad(day.getUTCMonth() + 1)}/${day.getUTCFullYear()}`.replace(/\d/g, (d) => '٠١٢٣٤٥٦٧٨٩'[d]),
+  };
+}
+
+/** An iCalendar file (RFC 5545) checked for its structure: CRLF lines of at most 75 octets, BEGIN/END balanced,
+    VCALENDAR with VERSION 2.0 and PRODID, events with UID, DTSTAMP and DTSTART. Returns its events (property
+    name with parameters -> value, after unfolding) and the TZIDs of its VTIMEZONEs. */
+function checkCalendar(body) {
+  if (/[^\r]\n/.test(body) || !body.endsWith('\r\n')) throw new Error('calendar lines must end with CRLF');
+  const raw = body.slice(0, -2).split('\r\n');
+  const long = raw.find((line) => Buffer.byteLength(line, 'utf8') > 75);
+  if (long) throw new Error(`calendar line longer than 75 octets: ${long}`);
+  const lines = body.replace(/\r\n[ \t]/g, '').slice(0, -2).split('\r\n');
+  if (lines[0] !== 'BEGIN:VCALENDAR' || lines.at(-1) !== 'END:VCALENDAR') throw new Error('not one VCALENDAR');
+  const stack = [];
+  const events = [];
+  const zones = [];
+  let current;
+  let top = {};
+  for (const line of lines) {
+    const colon = line.indexOf(':');
+    if (colon < 1) throw new Error(`calendar line without a name: ${line}`);
+    const name = line.slice(0, colon);
+    const value = line.slice(colon + 1);
+    if (name === 'BEGIN') {
+      stack.push(value);
+      if (value === 'VEVENT') events.push((current = {}));
+    } else if (name === 'END') {
+      if (stack.pop() !== value) throw new Error(`END:${value} does not close what was opened`);
+      if (value === 'VEVENT') current = undefined;
+    } else if (stack.length === 1) top[name] = value;
+    else if (current && stack.at(-1) === 'VEVENT') current[name] = value;
+    else if (stack.at(-1) === 'VTIMEZONE' && name === 'TZID') zones.push(value);
+  }
+  if (stack.length) throw new Error(`unclosed ${stack.join(', ')}`);
+  if (top.VERSION !== '2.0' || !top.PRODID) throw new Error(`VCALENDAR without VERSION:2.0 or PRODID (${JSON.stringify(top)})`);
+  if (!events.length) throw new Error('no VEVENT');
+  for (const event of events) {
+    const missing = ['UID', 'DTSTAMP'].filter((name) => !event[name]);
+    if (!Object.keys(event).some((name) => name.split(';')[0] === 'DTSTART')) missing.push('DTSTART');
+    if (missing.length) throw new Error(`a VEVENT without ${missing.join(', ')}`);
+    for (const name of Object.keys(event)) event[name] = event[name].replace(/\\([,;\\])/g, '$1').replace(/\\n/gi, '\n');
+  }
+  return { events, zones };
+}
+
+/** The text with no-break and narrow no-break spaces (Babel's, before AM/PM) as plain spaces. */
+function spaced(text) {
+  return text.replace(/[\u00a0\u202f]/g, ' ');
+}
+
+function escape(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function expectIncludes(text, part) {

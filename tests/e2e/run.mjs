@@ -136,6 +136,7 @@ async function startPlayground(botPort) {
   const env = {
     ...process.env,
     TEAMSAPPTESTER_BROWSER: 'none',
+    TZ: 'Asia/Beirut', // the Playground tells the bot its own zone as the client's (localTimezone): Leila's
     APPLICATION_INSIGHTS_NO_STATSBEAT: '1',
     M365_AGENTS_PLAYGROUND_CONFIG_PATH: path.join(ROOT, 'playground/.m365agentsplayground.yml'),
     M365_AGENTS_PLAYGROUND_LOGFILE: path.join(tmp, 'playground-devtools.log'),
