@@ -126,18 +126,19 @@ class QuestionCards:
         )
 
     def suggestions(self, reply: Reply) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-        """Not sure: up to three close entries (each opens as an answer) and the offer to ask a facilitator."""
+        """Not sure: up to three close entries (tapping one opens it as an answer) and the offer to ask a
+        facilitator (the only button: long questions would not fit on buttons side by side)."""
         close: list[AnswerView] = reply.args["close"]
         body = [text_block(self.t(reply.key, count=len(close)))]
-        actions = []
         for view in close:
             version, _ = view.pick(self.lang)
             title = self.title(version.question or version.answer)
-            body.append(text_block(f"• {FSI}{title}{PDI} — {self.source(view)}", size="Small", spacing="Small"))
             data = {"verb": "faq-show", "ref": view.ref, "question": reply.args["question"]}
-            actions.append(submit_action(title, data))
-        actions.append(self.escalate_button(reply.args["question"], [view.ref for view in close]))
-        return body, actions
+            line = text_block(f"• {FSI}{title}{PDI} — {self.source(view)}", size="Small", color="Accent")
+            body.append(
+                {"type": "Container", "spacing": "Small", "items": [line], "selectAction": submit_action(title, data)}
+            )
+        return body, [self.escalate_button(reply.args["question"], [view.ref for view in close])]
 
     # ---- FAQ entries ---------------------------------------------------------------------------------------
 

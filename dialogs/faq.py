@@ -279,7 +279,7 @@ async def create_entry(
     session.add(entry)
     await session.flush()
     await session.refresh(entry, ["versions", "group"])
-    _audit(session, actor, entry, "faq.added", after=state(entry))
+    repo.audit_row(session, actor=actor, row=entry, action="faq.added", after=state(entry))
     _own(owners, entry)
     return entry
 
@@ -315,7 +315,7 @@ async def update_entry(
     entry.updated_at, entry.updated_by_id = now, actor.id if actor else None
     await session.flush()
     await session.refresh(entry, ["versions", "group"])
-    _audit(session, actor, entry, "faq.edited", before=before, after=state(entry))
+    repo.audit_row(session, actor=actor, row=entry, action="faq.edited", before=before, after=state(entry))
     _own(owners, entry)
     return entry
 
@@ -329,27 +329,6 @@ def state(entry: FaqEntry) -> dict[str, Any]:
         "group_id": entry.group_id,
         "source": entry.source_url,
     }
-
-
-def _audit(
-    session: AsyncSession,
-    actor: Member | None,
-    entry: FaqEntry,
-    action: str,
-    *,
-    before: dict[str, Any] | None = None,
-    after: dict[str, Any] | None = None,
-) -> None:
-    repo.audit(
-        session,
-        community_id=entry.community_id,
-        actor=actor,
-        action=action,
-        object_type="faq_entry",
-        object_id=entry.id,
-        before=before,
-        after=after,
-    )
 
 
 async def find(session: AsyncSession, *, community: Community, number: object) -> FaqEntry:
@@ -442,7 +421,7 @@ async def remove(session: AsyncSession, *, member: Member, community: Community,
     require_facilitator(member)
     entry = await find(session, community=community, number=args.strip())
     before = state(entry)
-    _audit(session, member, entry, "faq.removed", before=before)
+    repo.audit_row(session, actor=member, row=entry, action="faq.removed", before=before)
     await session.delete(entry)
     await session.flush()
     return Reply.of("faq-removed", number=before["number"])

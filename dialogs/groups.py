@@ -276,7 +276,7 @@ async def add(session: AsyncSession, *, member: Member, community: Community, ar
     _apply(group, changes, member=member, community=community, now=now)
     session.add(group)
     await session.flush()
-    _audit(session, member, group, "group.created", after=_state(group))
+    repo.audit_row(session, actor=member, row=group, action="group.created", after=_state(group))
     await _plan_ending(session, group, community=community, now=now)
     return Reply.of(
         "group-added", card="group", detail=await detail(session, group, member=member, community=community, now=now)
@@ -305,7 +305,7 @@ async def edit(
             await _refuse_taken_name(session, community=community, name=changes.name)
     before = _state(group)
     _apply(group, changes, member=member, community=community, now=now)
-    _audit(session, member, group, "group.edited", before=before, after=_state(group))
+    repo.audit_row(session, actor=member, row=group, action="group.edited", before=before, after=_state(group))
     await _plan_ending(session, group, community=community, now=now)
     key = "group-extended" if extend else "group-edited"
     return Reply.of(key, card="group", detail=await detail(session, group, member=member, community=community, now=now))
@@ -344,7 +344,9 @@ async def set_lead(
         session.add(WorkingGroupMember(group_id=group.id, member_id=lead.id, role=LEAD, joined_at=now))
         await _replan_group_meetings(session, group, community=community, now=now)
     await session.flush()
-    _audit(session, member, group, "group.lead", before={"lead": before}, after={"lead": [lead.id]})
+    repo.audit_row(
+        session, actor=member, row=group, action="group.lead", before={"lead": before}, after={"lead": [lead.id]}
+    )
     await _plan_ending(session, group, community=community, now=now)
     return Reply.of("group-lead-set", name=group.name, lead=lead.name)
 
@@ -357,7 +359,7 @@ async def close(session: AsyncSession, *, member: Member, community: Community, 
     if group.closed_at is not None:
         raise UserError("group-already-closed", name=group.name, day=group.closed_at.date())
     group.closed_at = now
-    _audit(session, member, group, "group.closed", after={"closed_at": now.isoformat()})
+    repo.audit_row(session, actor=member, row=group, action="group.closed", after={"closed_at": now.isoformat()})
     await outbox.replan(session, community_id=community.id, subject=_subject(group), planned=(), now=now)
     still_open = await session.scalar(
         select(func.count())
@@ -397,7 +399,9 @@ async def join(
     for person in joining:
         session.add(WorkingGroupMember(group_id=group.id, member_id=person.id, role=MEMBER, joined_at=now))
     await session.flush()
-    _audit(session, member, group, "group.joined", after={"members": [person.id for person in joining]})
+    repo.audit_row(
+        session, actor=member, row=group, action="group.joined", after={"members": [person.id for person in joining]}
+    )
     await _replan_group_meetings(session, group, community=community, now=now)
     if mentions:
         return Reply.of("group-members-added", name=group.name, names=[p.name for p in joining], count=len(joining))
@@ -415,7 +419,9 @@ async def leave(session: AsyncSession, *, member: Member, community: Community, 
     was_lead = row.role == LEAD
     await session.delete(row)
     await session.flush()
-    _audit(session, member, group, "group.left", after={"member": member.id, "was_lead": was_lead})
+    repo.audit_row(
+        session, actor=member, row=group, action="group.left", after={"member": member.id, "was_lead": was_lead}
+    )
     await _replan_group_meetings(session, group, community=community, now=now)
     if was_lead:
         await _plan_ending(session, group, community=community, now=now)
@@ -600,24 +606,3 @@ def _state(group: WorkingGroup) -> dict[str, object]:
         "sector": group.sector,
         "ends_on": group.ends_on.isoformat() if group.ends_on else None,
     }
-
-
-def _audit(
-    session: AsyncSession,
-    member: Member,
-    group: WorkingGroup,
-    action: str,
-    *,
-    before: dict[str, object] | None = None,
-    after: dict[str, object] | None = None,
-) -> None:
-    repo.audit(
-        session,
-        community_id=group.community_id,
-        actor=member,
-        action=action,
-        object_type="working_group",
-        object_id=group.id,
-        before=before,
-        after=after,
-    )

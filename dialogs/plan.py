@@ -136,7 +136,7 @@ async def add(session: AsyncSession, *, member: Member, community: Community, ar
     )
     session.add(objective)
     await session.flush()
-    _audit(session, member, objective, "plan.added", after={"text": text, "year": year})
+    repo.audit_row(session, actor=member, row=objective, action="plan.added", after={"text": text, "year": year})
     await plan_posts(session, community=community, year=year, now=now)
     return await _changed(
         session, member=member, community=community, key="plan-objective-added", objective=objective, now=now
@@ -151,7 +151,9 @@ async def edit(session: AsyncSession, *, member: Member, community: Community, a
     text, year = _text_and_year(rest, member=member, community=community, now=now, default=objective.year)
     before = {"text": objective.text, "year": objective.year}
     objective.text, objective.year = text, year
-    _audit(session, member, objective, "plan.edited", before=before, after={"text": text, "year": year})
+    repo.audit_row(
+        session, actor=member, row=objective, action="plan.edited", before=before, after={"text": text, "year": year}
+    )
     for changed in {before["year"], year}:
         await plan_posts(session, community=community, year=int(changed), now=now)
     return await _changed(
@@ -163,7 +165,13 @@ async def remove(session: AsyncSession, *, member: Member, community: Community,
     """`plan remove <n>` (facilitators): the objective goes; its actions stay, unlinked."""
     require_facilitator(member)
     objective = await find(session, community=community, number=args)
-    _audit(session, member, objective, "plan.removed", before={"text": objective.text, "year": objective.year})
+    repo.audit_row(
+        session,
+        actor=member,
+        row=objective,
+        action="plan.removed",
+        before={"text": objective.text, "year": objective.year},
+    )
     await session.delete(objective)
     await session.flush()
     await plan_posts(session, community=community, year=objective.year, now=now)
@@ -353,27 +361,6 @@ async def _action(session: AsyncSession, *, community: Community, number: str) -
     if action is None:
         raise UserError("action-unknown", number=wanted)
     return action
-
-
-def _audit(
-    session: AsyncSession,
-    member: Member,
-    objective: PlanObjective,
-    action: str,
-    *,
-    before: dict[str, object] | None = None,
-    after: dict[str, object] | None = None,
-) -> None:
-    repo.audit(
-        session,
-        community_id=objective.community_id,
-        actor=member,
-        action=action,
-        object_type="plan_objective",
-        object_id=objective.id,
-        before=before,
-        after=after,
-    )
 
 
 def _audit_link(session: AsyncSession, member: Member, action: Action, *, objective: PlanObjective | None) -> None:

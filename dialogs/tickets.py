@@ -161,7 +161,13 @@ async def open_ticket(
     session.add(ticket)
     await session.flush()
     await session.refresh(ticket, ["asker", "group", "assignee", "answered_by"])
-    _audit(session, member, ticket, "ticket.opened", after={"question": question, "group": ticket.group_id})
+    repo.audit_row(
+        session,
+        actor=member,
+        row=ticket,
+        action="ticket.opened",
+        after={"question": question, "group": ticket.group_id},
+    )
     await _post(session, ticket, asker=member, kind="ticket-posted", now=now, key=str(ticket.id))
     await _post(session, ticket, asker=member, kind="ticket-repost", now=now, key=str(ticket.id), after=REPOST_AFTER)
     return ticket
@@ -240,7 +246,14 @@ async def take(session: AsyncSession, *, member: Member, ticket: Ticket, now: da
     before = ticket.status.value
     ticket.status, ticket.assignee_id, ticket.updated_at = TicketStatus.ASSIGNED, member.id, now
     await _saved(session, ticket)
-    _audit(session, member, ticket, "ticket.assigned", before={"status": before}, after={"assignee": member.id})
+    repo.audit_row(
+        session,
+        actor=member,
+        row=ticket,
+        action="ticket.assigned",
+        before={"status": before},
+        after={"assignee": member.id},
+    )
     await _tell_asker(session, ticket, actor=member, kind="ticket-assigned", now=now)
     return await card(session, ticket, reader=member, key="ticket-taken")
 
@@ -260,7 +273,7 @@ async def answer(session: AsyncSession, *, member: Member, ticket: Ticket, text:
     ticket.answered_by_id, ticket.answered_at, ticket.updated_at = member.id, now, now
     ticket.assignee_id = ticket.assignee_id or member.id
     await _saved(session, ticket)
-    _audit(session, member, ticket, "ticket.answered", before=before, after={"answer": text})
+    repo.audit_row(session, actor=member, row=ticket, action="ticket.answered", before=before, after={"answer": text})
     await _tell_asker(session, ticket, actor=member, kind="ticket-answered", now=now)
     return await card(session, ticket, reader=member, key="ticket-answer-sent")
 
@@ -274,7 +287,9 @@ async def close(session: AsyncSession, *, member: Member, ticket: Ticket, now: d
     before = ticket.status.value
     ticket.status, ticket.closed_at, ticket.updated_at = TicketStatus.CLOSED, now, now
     await _saved(session, ticket)
-    _audit(session, member, ticket, "ticket.closed", before={"status": before}, after={"status": "closed"})
+    repo.audit_row(
+        session, actor=member, row=ticket, action="ticket.closed", before={"status": before}, after={"status": "closed"}
+    )
     await _tell_asker(session, ticket, actor=member, kind="ticket-closed", now=now)
     if member.id == ticket.asker_id and not await may_handle(session, member, ticket):
         return await card(session, ticket, reader=member, key="ticket-closed-by-asker", as_asker=True)
@@ -290,7 +305,7 @@ async def reopen(session: AsyncSession, *, member: Member, ticket: Ticket, now: 
     ticket.status = TicketStatus.ASSIGNED if ticket.assignee_id else TicketStatus.OPEN
     ticket.closed_at, ticket.updated_at = None, now
     await _saved(session, ticket)
-    _audit(session, member, ticket, "ticket.reopened", after={"status": ticket.status.value})
+    repo.audit_row(session, actor=member, row=ticket, action="ticket.reopened", after={"status": ticket.status.value})
     await _post(session, ticket, asker=member, kind="ticket-posted", now=now, key=f"{ticket.id}:{now.isoformat()}")
     return await card(session, ticket, reader=member, key="ticket-reopened", as_asker=member.id == ticket.asker_id)
 
@@ -311,7 +326,7 @@ async def to_faq(
     entry = await faq.create_entry(session, community=community, actor=member, plan=plan, now=now)
     ticket.faq_entry_id, ticket.updated_at = entry.id, now
     await _saved(session, ticket)
-    _audit(session, member, ticket, "ticket.faq", after={"faq": entry.number})
+    repo.audit_row(session, actor=member, row=ticket, action="ticket.faq", after={"faq": entry.number})
     return await card(session, ticket, reader=member, key="ticket-faq-made", faq_number=entry.number)
 
 
@@ -322,7 +337,9 @@ async def helped(session: AsyncSession, *, member: Member, ticket: Ticket, now: 
     if ticket.status != TicketStatus.CLOSED:
         ticket.status, ticket.closed_at, ticket.updated_at = TicketStatus.CLOSED, now, now
         await _saved(session, ticket)
-        _audit(session, member, ticket, "ticket.closed", after={"status": "closed", "helped": True})
+        repo.audit_row(
+            session, actor=member, row=ticket, action="ticket.closed", after={"status": "closed", "helped": True}
+        )
     return await card(session, ticket, reader=member, key="ticket-thanks", as_asker=True)
 
 
@@ -423,27 +440,6 @@ async def press(
         case "ticket-reopen":
             return await reopen(session, member=member, ticket=ticket, now=now)
     raise UserError("card-data-invalid")
-
-
-def _audit(
-    session: AsyncSession,
-    member: Member,
-    ticket: Ticket,
-    action: str,
-    *,
-    before: dict[str, Any] | None = None,
-    after: dict[str, Any] | None = None,
-) -> None:
-    repo.audit(
-        session,
-        community_id=ticket.community_id,
-        actor=member,
-        action=action,
-        object_type="ticket",
-        object_id=ticket.id,
-        before=before,
-        after=after,
-    )
 
 
 # ---- messages composed at send time ------------------------------------------------------------------------

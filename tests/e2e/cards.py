@@ -126,6 +126,7 @@ def turns(action_id: int, group: str) -> list[tuple[str, str, str]]:
         ("whoami", LEILA, "whoami"),
         ("members", LEILA, "members"),
         ("question", LEILA, "What is the trigger threshold for the drought early action protocol in Yemen?"),
+        ("faq-form", LEILA, "faq add"),
         ("action-form-facilitator", LEILA, "action add"),
         ("action-form-member", AMAL, "action add"),
         ("action-added", LEILA, "action add Send the drought bulletin to partners | me | next Thursday"),

@@ -50,9 +50,19 @@ export async function playgroundScenarios({ browser, playgroundPort, shots, resu
     await shot('02-personal-help');
   });
 
-  await step('personal chat: a question typed → the placeholder answer', async () => {
-    await ui.typeAndWaitForText('What is the trigger threshold for the drought protocol in Yemen?', 'Thanks for your question');
+  await step('personal chat: a question the FAQ nearly answers → an honest "not sure", the close entry, Ask a facilitator', async () => {
+    const card = await ui.typeAndWaitForCard('What is the trigger threshold for the drought protocol in Yemen?', 'I am not sure I have the answer');
+    const text = await ui.text(card);
+    expectIncludes(text, 'Where can I find the flood trigger thresholds?');
+    expectIncludes(text, 'Ask a facilitator');
     await shot('03-personal-question');
+  });
+
+  await step('personal chat: "when is the next meeting?" → the demo series in Beirut time, from the database', async () => {
+    const card = await ui.typeAndWaitForCard('when is the next meeting?', 'The next meeting');
+    const text = await ui.text(card);
+    expectIncludes(text, 'Monthly follow-up');
+    expectMatch(text, /10:00\sAM/);
   });
 
   let actionCard;
