@@ -485,7 +485,7 @@ async def view(session: AsyncSession, proposal: Proposal, *, reader: Member | No
         mine=mine.choice if mine else None,
         my_comment=mine.comment if mine else "",
         comments=comments,
-        can_vote=is_open and reader is not None,
+        can_vote=is_open,  # the shared channel card too: whoever presses is checked then (non-members are refused)
         can_close=is_open and reader is not None and reader.role.facilitates,
         refresh_for=await _refresh_for(session, proposal, voters=[uid for _, _, uid in votes]),
     )

@@ -151,12 +151,12 @@ async def test_a_csv_import_reports_bad_rows_by_line_and_imports_the_good_ones(c
     assert lines[0] == "faq.csv: 3 entries added, 0 updated."
     assert lines[1:] == [
         "6 lines were not imported:",
-        "line 3: The answer is missing. Write “faq add <question> | <answer>”.",
+        "line 3: The answer is missing. Write “faq add QUESTION | ANSWER”.",
         "line 4: There is no open working group called “Nowhere group”.",
         "line 5: “ftp://bad” is not a link. A source starts with https://",
         "line 8: FAQ #1 already has that question. Change it with “faq edit 1”.",
         "line 9: There is no FAQ #7. Write “faq” to see the list.",
-        "line 10: The question is missing. Write “faq add <question> | <answer>”.",
+        "line 10: The question is missing. Write “faq add QUESTION | ANSWER”.",
     ]
     assert [(n, sorted(v), t, g) for n, v, t, g in await entries(chat)] == [
         (1, ["ar", "en"], ["logistics", "venue"], None),

@@ -31,7 +31,7 @@ CONVERSATION = [
     ),
     ("facilitator", "plan add Something | 1999", "plan-year-invalid", "is not a year of the plan"),
     ("facilitator", "plan add", "plan-text-missing", "Write the objective"),
-    ("facilitator", "plan add Something | 2026 | 2027", "plan-add-usage", "`plan add <objective>`"),
+    ("facilitator", "plan add Something | 2026 | 2027", "plan-add-usage", "`plan add OBJECTIVE`"),
     # linking actions, at creation or afterwards (facilitators)
     (
         "facilitator",
@@ -43,7 +43,7 @@ CONVERSATION = [
     ("admin", "إجراء خطة ٢ ١", "plan-action-linked", "Action #2 now serves objective #1"),
     ("member", "إجراء خطة ٢ ١", "not-facilitator", "للميسّرين فقط"),
     ("member", "إجراء إضافة مراجعة العتبات | أنا | خطة ١", "not-facilitator", "للميسّرين فقط"),
-    ("facilitator", "action plan 2", "plan-link-usage", "`action plan <action number> <objective number>`"),
+    ("facilitator", "action plan 2", "plan-link-usage", "`action plan ACTION OBJECTIVE`"),
     ("facilitator", "action plan 9 1", "action-unknown", "no action #9"),
     ("facilitator", "action plan 2 9", "plan-objective-unknown", "no objective #9"),
     ("facilitator", "action done 2", "action-done", "Action #2 is done."),

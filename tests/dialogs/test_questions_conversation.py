@@ -89,9 +89,11 @@ async def test_a_vague_question_gets_up_to_three_close_entries_and_the_offer(cha
     assert 1 <= len(close) <= 3
     assert "I am not sure I have the answer." in said.text
     card = chat.renderer.card(said.replies[0], lang="en", zone="UTC")
-    assert card["actions"][-1]["verb"] == "question-escalate"
-    assert card["actions"][-1]["data"]["offered"] == [view.ref for view in close]
-    shown = await chat.submit(card["actions"][0]["data"], as_="facilitator")  # a close entry's button
+    [escalate] = card["actions"]  # the one button; the close entries are tappable lines
+    assert escalate["verb"] == "question-escalate" and escalate["data"]["offered"] == [view.ref for view in close]
+    lines = [item["selectAction"] for item in card["body"] if "selectAction" in item]
+    assert len(lines) == len(close)
+    shown = await chat.submit(lines[0]["data"], as_="facilitator")  # tapping a close entry
     assert shown.key == "question-answer"
 
 
