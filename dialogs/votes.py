@@ -214,7 +214,9 @@ async def create(
     )
     session.add(proposal)
     await session.flush()
-    _audit(session, member, proposal, "proposal.opened", after={"text": text, "options": options})
+    repo.audit_row(
+        session, actor=member, row=proposal, action="proposal.opened", after={"text": text, "options": options}
+    )
     await _announce(session, proposal, now=now)
     shown = await view(session, proposal, reader=member)
     return Reply.of(f"{kind.value}-opened", card="proposal", proposal=shown)
@@ -264,7 +266,13 @@ async def cast(
         key = "vote-changed"
     await session.flush()
     if key != "vote-unchanged":
-        _audit(session, member, proposal, "proposal.answered", after=None if proposal.anonymous else {"choice": choice})
+        repo.audit_row(
+            session,
+            actor=member,
+            row=proposal,
+            action="proposal.answered",
+            after=None if proposal.anonymous else {"choice": choice},
+        )
     shown = await view(session, proposal, reader=member)
     return Reply.of(key, card="proposal", proposal=shown, number=proposal.number)
 
@@ -355,7 +363,7 @@ async def _close(session: AsyncSession, proposal: Proposal, *, by: Member | None
         session.add(decision)
         await session.flush()
         proposal.decision_id = decision.id
-    _audit(session, by, proposal, "proposal.closed", after=proposal.result)
+    repo.audit_row(session, actor=by, row=proposal, action="proposal.closed", after=proposal.result)
     if by is not None:
         subject = _subject(proposal)
         await outbox.replan(session, community_id=proposal.community_id, subject=subject, planned=(), now=at)
@@ -526,17 +534,3 @@ def _choice(proposal: Proposal, answer: str) -> str:
             "vote-choice-unknown", number=proposal.number, kind=proposal.kind.value, count=len(_choices(proposal))
         )
     return choice
-
-
-def _audit(
-    session: AsyncSession, member: Member | None, proposal: Proposal, action: str, *, after: dict[str, object] | None
-) -> None:
-    repo.audit(
-        session,
-        community_id=proposal.community_id,
-        actor=member,
-        action=action,
-        object_type="proposal",
-        object_id=proposal.id,
-        after=after,
-    )
