@@ -82,7 +82,10 @@ class Routes:
                 now=self.clock(),
             )
         lang, zone = reader(result.member, result.community, activity)
+        in_channel = teams_data.conversation_type(activity) == "channel"
         for reply in result.replies:
+            if in_channel and reply.args.get("to_channel"):
+                reply = Reply.of(reply.key)  # its card is posted to the channel by the outbox: not twice here
             await context.send_activity(self.renderer.activity(reply, lang=lang, zone=zone))
         self.after_turn()
 

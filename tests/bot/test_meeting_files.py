@@ -87,3 +87,12 @@ async def test_published_minutes_download_as_markdown_and_word(bot, clock) -> No
     paragraphs = docx.Document(io.BytesIO(body)).paragraphs
     assert status == 200 and any("محضر" in p.text for p in paragraphs)
     assert all(p._p.pPr is not None and p._p.pPr.find(docx.oxml.ns.qn("w:bidi")) is not None for p in paragraphs)
+
+
+async def test_minutes_published_from_the_channel_are_posted_there_once(bot, clock) -> None:
+    await bot.install()
+    await say(bot, "meeting add Monthly follow-up | 2026-11-24 12:00")
+    clock.advance(hours=1)
+    await say(bot, "meeting close 1")
+    replies = await bot.replies(bot.activity("channel_message_mention", text="<at>Tansiq</at> minutes publish 1"))
+    assert [card_texts(reply) for reply in replies] == ["The minutes are published."]  # a line, not the card
