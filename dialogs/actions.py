@@ -15,6 +15,7 @@ from dialogs.commands import mentioned_in, plain_mentions, strip_mentions
 from dialogs.community import member_timezone
 from dialogs.dates import parse_day
 from dialogs.errors import UserError
+from dialogs.numbered import by_number
 from dialogs.replies import Reply
 from dialogs.roster import Person
 from dialogs.text import fold, parse_number, word_table
@@ -444,15 +445,7 @@ def _may_update(member: Member, action: Action) -> bool:
 
 async def _find(session: AsyncSession, *, community: Community, number: str) -> Action:
     """The community's action by its number, locked for the rest of the turn (no two updates at once)."""
-    wanted = parse_number(number)
-    if wanted is None:
-        raise UserError("action-number-missing")
-    action = await session.scalar(
-        select(Action).where(Action.community_id == community.id, Action.number == wanted).with_for_update()
-    )
-    if action is None:
-        raise UserError("action-unknown", number=wanted)
-    return action
+    return await by_number(session, Action, community=community, number=number, kind="action")
 
 
 async def _owners(session: AsyncSession, *, member: Member, field: str, mentions: Sequence[Person]) -> list[Member]:

@@ -14,6 +14,7 @@ from dialogs import meetings, occurrences
 from dialogs.commands import mentioned_in, plain_mentions, strip_mentions
 from dialogs.community import require_facilitator
 from dialogs.errors import UserError
+from dialogs.numbered import by_number
 from dialogs.replies import Reply
 from dialogs.roster import Person, active_member
 from dialogs.text import fold, leading_words, parse_number, word_table
@@ -285,15 +286,7 @@ async def order(session: AsyncSession, *, member: Member, community: Community, 
 
 async def find(session: AsyncSession, *, community: Community, number: str) -> AgendaItem:
     """The community's agenda item by number (locked for the turn)."""
-    wanted = parse_number(number)
-    if wanted is None:
-        raise UserError("agenda-number-missing")
-    item = await session.scalar(
-        select(AgendaItem).where(AgendaItem.community_id == community.id, AgendaItem.number == wanted).with_for_update()
-    )
-    if item is None:
-        raise UserError("agenda-unknown", number=wanted)
-    return item
+    return await by_number(session, AgendaItem, community=community, number=number, kind="agenda")
 
 
 async def _target(

@@ -21,6 +21,7 @@ from dialogs.commands import plain_mentions
 from dialogs.community import require_facilitator
 from dialogs.errors import UserError
 from dialogs.language import LANGUAGES
+from dialogs.numbered import by_number
 from dialogs.replies import Reply
 from dialogs.text import fold, leading_words, parse_number, script_language, word_table
 from storage import repositories as repo
@@ -333,15 +334,7 @@ def state(entry: FaqEntry) -> dict[str, Any]:
 
 async def find(session: AsyncSession, *, community: Community, number: object) -> FaqEntry:
     """The community's entry by number."""
-    wanted = parse_number(number)
-    if wanted is None:
-        raise UserError("faq-number-missing")
-    entry = await session.scalar(
-        select(FaqEntry).where(FaqEntry.community_id == community.id, FaqEntry.number == wanted).with_for_update()
-    )
-    if entry is None:
-        raise UserError("faq-unknown", number=wanted)
-    return entry
+    return await by_number(session, FaqEntry, community=community, number=number, kind="faq")
 
 
 # ---- commands ----------------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from dialogs.calendar_file import CalendarEvent
 from dialogs.community import require_facilitator, resolve_timezone
 from dialogs.dates import parse_day, parse_duration, parse_when
 from dialogs.errors import UserError
+from dialogs.numbered import by_number
 from dialogs.occurrences import Slot, following, last_started, occurrence_row, rule_starts, upcoming_slots
 from dialogs.recurrence import parse_recurrence
 from dialogs.replies import Reply
@@ -156,15 +157,7 @@ async def next_slots(
 
 async def find(session: AsyncSession, *, community: Community, number: str) -> Meeting:
     """The community's meeting by number (locked for the rest of the turn)."""
-    wanted = parse_number(number)
-    if wanted is None:
-        raise UserError("meeting-number-missing")
-    meeting = await session.scalar(
-        select(Meeting).where(Meeting.community_id == community.id, Meeting.number == wanted).with_for_update()
-    )
-    if meeting is None:
-        raise UserError("meeting-unknown", number=wanted)
-    return meeting
+    return await by_number(session, Meeting, community=community, number=number, kind="meeting")
 
 
 async def agenda_counts(session: AsyncSession, slots: Sequence[Slot]) -> dict[int, int]:

@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from dialogs import outbox
 from dialogs.community import member_timezone, require_facilitator
 from dialogs.errors import UserError
+from dialogs.numbered import by_number
 from dialogs.replies import Reply
 from dialogs.text import fold, parse_number, word_table
 from storage import repositories as repo
@@ -221,15 +222,15 @@ async def link(
 
 async def find(session: AsyncSession, *, community: Community, number: str) -> PlanObjective:
     """The community's objective by its number."""
-    wanted = parse_number(number.strip())
-    if wanted is None:
-        raise UserError("plan-number-missing")
-    objective = await session.scalar(
-        select(PlanObjective).where(PlanObjective.community_id == community.id, PlanObjective.number == wanted)
+    return await by_number(
+        session,
+        PlanObjective,
+        community=community,
+        number=number,
+        kind="plan",
+        unknown="plan-objective-unknown",
+        lock=False,
     )
-    if objective is None:
-        raise UserError("plan-objective-unknown", number=wanted)
-    return objective
 
 
 async def _changed(
@@ -354,13 +355,7 @@ def _year(value: str, *, today: date, any_year: bool = False) -> int:
 
 
 async def _action(session: AsyncSession, *, community: Community, number: str) -> Action:
-    wanted = parse_number(number)
-    if wanted is None:
-        raise UserError("action-number-missing")
-    action = await session.scalar(select(Action).where(Action.community_id == community.id, Action.number == wanted))
-    if action is None:
-        raise UserError("action-unknown", number=wanted)
-    return action
+    return await by_number(session, Action, community=community, number=number, kind="action", lock=False)
 
 
 def _audit_link(session: AsyncSession, member: Member, action: Action, *, objective: PlanObjective | None) -> None:

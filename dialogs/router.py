@@ -170,6 +170,9 @@ async def _pressed(
     return [await actions.press(session, member=member, community=community, verb=verb, data=data, now=now)]
 
 
+CommandHandler = Callable[..., Awaitable[Reply]]
+
+
 async def _dispatch(
     session: AsyncSession,
     *,
@@ -217,40 +220,18 @@ async def _dispatch(
             if fold(verb) not in actions.ADD_WORDS:
                 raise UserError("decision-usage")
             return await minutes.add_decision(session, member=member, community=community, args=rest, now=now)
-        case "minutes":
-            return await _minutes(session, member=member, community=community, args=command.args, now=now)
-        case "reminders":
-            return await reminders.command(session, member=member, community=community, args=command.args, now=now)
-        case "groups":
-            return await groups.list_groups(session, member=member, community=community, args=command.args)
-        case "group":
-            return await groups.command(
-                session, member=member, community=community, args=command.args, mentions=mentions, now=now
-            )
-        case "plan":
-            return await plan.command(session, member=member, community=community, args=command.args, now=now)
-        case "endorse":
-            return await votes.endorse_command(session, member=member, community=community, args=command.args, now=now)
-        case "poll":
-            return await votes.poll_command(session, member=member, community=community, args=command.args, now=now)
-        case "votes":
-            return await votes.list_proposals(session, member=member, community=community, args=command.args, now=now)
-        case "faq":
-            return await faq.command(session, member=member, community=community, args=command.args, now=now)
-        case "ask":
-            return await questions.ask_command(session, member=member, community=community, args=command.args, now=now)
-        case "tickets":
-            return await tickets.list_tickets(session, member=member, community=community, args=command.args, now=now)
-        case "ticket":
-            return await tickets.command(session, member=member, community=community, args=command.args, now=now)
-        case "answer":
-            return await tickets.answer_command(session, member=member, community=community, args=command.args, now=now)
-        case "vote":
-            return await votes.vote_command(session, member=member, community=community, args=command.args, now=now)
         case "attended":
             return await minutes.record_attendance(
                 session, member=member, community=community, args=command.args, mentions=mentions, now=now
             )
+        case "group":
+            return await groups.command(
+                session, member=member, community=community, args=command.args, mentions=mentions, now=now
+            )
+        case "groups":
+            return await groups.list_groups(session, member=member, community=community, args=command.args)
+        case name if name in COMMAND_HANDLERS:
+            return await COMMAND_HANDLERS[name](session, member=member, community=community, args=command.args, now=now)
         case _:
             if command.suggestion:
                 raise UserError("unknown-command-suggest", given=command.args[:40], suggestion=command.suggestion)
@@ -394,6 +375,22 @@ async def _file(
         raise problem or UserError("file-unreadable", name=name)
     return [await faq_files.import_upload(session, member=member, community=community, name=name, data=data, now=now)]
 
+
+# commands that take the session, the member, the community, the arguments and the time
+COMMAND_HANDLERS: dict[str, CommandHandler] = {
+    "minutes": _minutes,
+    "reminders": reminders.command,
+    "plan": plan.command,
+    "endorse": votes.endorse_command,
+    "poll": votes.poll_command,
+    "votes": votes.list_proposals,
+    "vote": votes.vote_command,
+    "faq": faq.command,
+    "ask": questions.ask_command,
+    "tickets": tickets.list_tickets,
+    "ticket": tickets.command,
+    "answer": tickets.answer_command,
+}
 
 Handler = Callable[[AsyncSession, Member, Community], Awaitable[list[Reply]]]
 

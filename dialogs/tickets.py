@@ -22,6 +22,7 @@ from dialogs import faq, outbox
 from dialogs.commands import plain_mentions
 from dialogs.community import require_facilitator
 from dialogs.errors import UserError
+from dialogs.numbered import by_number
 from dialogs.replies import Reply
 from dialogs.text import parse_number, script_language, word_table
 from storage import repositories as repo
@@ -220,15 +221,7 @@ async def _tell_asker(session: AsyncSession, ticket: Ticket, *, actor: Member, k
 
 async def find(session: AsyncSession, *, community: Community, number: object) -> Ticket:
     """The community's ticket by number, locked for the rest of the turn."""
-    wanted = parse_number(number)
-    if wanted is None:
-        raise UserError("ticket-number-missing")
-    ticket = await session.scalar(
-        select(Ticket).where(Ticket.community_id == community.id, Ticket.number == wanted).with_for_update()
-    )
-    if ticket is None:
-        raise UserError("ticket-unknown", number=wanted)
-    return ticket
+    return await by_number(session, Ticket, community=community, number=number, kind="ticket")
 
 
 async def _require_handler(session: AsyncSession, member: Member, ticket: Ticket) -> None:

@@ -24,6 +24,7 @@ from dialogs.commands import plain_mentions
 from dialogs.community import member_timezone, require_facilitator
 from dialogs.dates import parse_when
 from dialogs.errors import UserError
+from dialogs.numbered import by_number
 from dialogs.replies import Reply
 from dialogs.text import fold, leading_words, parse_number, word_table
 from storage import repositories as repo
@@ -317,15 +318,7 @@ async def press(
 
 async def find(session: AsyncSession, *, community: Community, number: str) -> Proposal:
     """The community's endorsement or poll by its number."""
-    wanted = parse_number(number.strip())
-    if wanted is None:
-        raise UserError("vote-number-missing")
-    proposal = await session.scalar(
-        select(Proposal).where(Proposal.community_id == community.id, Proposal.number == wanted)
-    )
-    if proposal is None:
-        raise UserError("vote-unknown", number=wanted)
-    return proposal
+    return await by_number(session, Proposal, community=community, number=number, kind="vote", lock=False)
 
 
 # ---- closing -----------------------------------------------------------------------------------------------
