@@ -68,7 +68,12 @@ class Dispatcher:
         tally = Tally()
         while ids := await self._claim(self.clock()):
             for row_id in ids:
-                await self._deliver(row_id, tally)
+                try:
+                    await self._deliver(row_id, tally)
+                except Exception as error:  # one bad row must not hold up the others: it is tried again, then parked
+                    logger.exception("notification id=%s could not be sent", row_id)
+                    failure = Delivery(Outcome.RETRY_LATER, reason="error", error=type(error).__name__)
+                    await self._record(row_id, failure, tally)
             if len(ids) < BATCH:
                 break
         return tally
@@ -126,6 +131,12 @@ class Dispatcher:
             delivery = Delivery(Outcome.PARKED, reason="no-channel", error="the bot was never installed in a channel")
         elif target.reference is None:
             delivery = await self._open_chat(row_id, target)
+            if delivery is None:
+                async with self.sessions.begin() as session:
+                    row = await session.get(Notification, row_id)
+                    assert row is not None
+                    self._finish(row, outbox.CANCELLED, now=self.clock(), tally=tally)
+                return
         else:
             activity = self.renderer.activity(reply, lang=target.lang, zone=target.zone)
             delivery = await self.notifier.send(target.reference, activity, tenant_id=target.tenant_id)
@@ -133,8 +144,8 @@ class Dispatcher:
                 await self._plan_next_digest(row.community_id)
         await self._record(row_id, delivery, tally)
 
-    async def _open_chat(self, row_id: int, target: _Target) -> Delivery:
-        """A member with no 1:1 chat yet: open one, remember it, and send at once."""
+    async def _open_chat(self, row_id: int, target: _Target) -> Delivery | None:
+        """A member with no 1:1 chat yet: open one, remember it, and send at once (None: no longer true)."""
         async with self.sessions.begin() as session:
             row = await session.get(Notification, row_id)
             assert row is not None
@@ -155,7 +166,7 @@ class Dispatcher:
             member.conversation_reference = reference
             reply = await outbox.compose(session, row, self.clock())
         if reply is None:
-            return Delivery(Outcome.PARKED, reason="no-longer-true")
+            return None
         activity = self.renderer.activity(reply, lang=target.lang, zone=target.zone)
         return await self.notifier.send(reference, activity, tenant_id=target.tenant_id)
 

@@ -87,7 +87,7 @@ class MeetingCards:
         """A reminder before a meeting: the call for items, the agenda, or how to join."""
         meeting: MeetingView = reply.args["meeting"]
         deadline = format_when(meeting.deadline, lang=self.lang, zone=self.zone)
-        headline = self.t(reply.key, number=meeting.number, deadline=deadline)
+        headline = self.t(reply.key, number=meeting.number, deadline=deadline, lead=self.lead(reply.args["lead"]))
         body = [text_block(headline, weight="Bolder"), *self.meeting_facts(meeting, deadline=False)]
         for item in reply.args["items"]:
             body.append({"type": "Container", "separator": True, "items": self.agenda_item(item)})
@@ -301,6 +301,13 @@ class MeetingCards:
     def names(self, names: tuple[str, ...]) -> str:
         """People's names as a list in the reader's language (each kept in its own direction)."""
         return ("، " if self.lang == "ar" else ", ").join(isolate(name) for name in names)
+
+    def lead(self, minutes: int) -> str:
+        """'7 days', '1 hour', '30 minutes' in the reader's language."""
+        for unit, size in (("d", 1440), ("h", 60)):
+            if minutes % size == 0:
+                return self.t("reminders-offset", unit=unit, count=minutes // size)
+        return self.t("reminders-offset", unit="m", count=minutes)
 
     def number(self, value: int) -> str:
         """A number as the reader's language writes it."""

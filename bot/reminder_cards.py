@@ -51,7 +51,7 @@ class ReminderCards:
     def settings(self, reply: Reply) -> Card:
         """What the community is reminded of, and when."""
         t, args = self.t, reply.args
-        offsets = [self.offset(minutes) for minutes in args["meeting"]]
+        offsets = [self.meetings.lead(minutes) for minutes in args["meeting"]]
         weekend = [t("reminders-weekday", day=day) for day in args["weekend"]]
         facts = [
             (
@@ -121,13 +121,6 @@ class ReminderCards:
         if reply.args["count"]:
             body.append(text_block(t("reminders-failed-hint"), isSubtle=True))
         return body, []
-
-    def offset(self, minutes: int) -> str:
-        """'7 days', '1 hour', '30 minutes' in the reader's language."""
-        for unit, size in (("d", 1440), ("h", 60)):
-            if minutes % size == 0:
-                return self.t("reminders-offset", unit=unit, count=minutes // size)
-        return self.t("reminders-offset", unit="m", count=minutes)
 
     def digits(self, clock: str) -> str:
         """'09:00' with the reader's digits."""

@@ -72,7 +72,7 @@ async def replan(
 ) -> None:
     """Make `subject`'s coming messages exactly `planned`: new ones added, cancelled ones brought back, those no
     longer planned cancelled. Messages already sent (or parked) stay as they are, and so do messages already due
-    but not yet sent (a bot that was down sends them late; their composer checks they are still true)."""
+    but not yet sent, or waiting to be tried again (their composer checks they are still true when sent)."""
     wanted = {message.dedup_key: message for message in planned}
     rows = {
         row.dedup_key: row
@@ -81,8 +81,8 @@ async def replan(
         )
     }
     for key, row in rows.items():
-        if key not in wanted and row.status == PENDING and row.due_at > now:
-            row.status = CANCELLED
+        if key not in wanted and row.status == PENDING and row.due_at > now and not row.attempts:
+            row.status = CANCELLED  # (a row being retried is one already due: its composer decides)
     for key, message in wanted.items():
         row = rows.get(key)
         if row is None and message.due_at <= now:

@@ -78,12 +78,18 @@ def working_time(moment: datetime, *, zone: str, settings: ReminderSettings) -> 
     quiet_from, quiet_until = settings.quiet
     weekend = set(settings["weekend"])
     for _ in range(8):
-        quiet = local.time() >= quiet_from or local.time() < quiet_until
-        if WEEKDAYS[local.weekday()] not in weekend and not quiet:
+        if WEEKDAYS[local.weekday()] not in weekend and not is_quiet(local.time(), quiet_from, quiet_until):
             return local.astimezone(moment.tzinfo)
         day = local.date() if local.time() < quiet_until else local.date() + timedelta(days=1)
         local = datetime.combine(day, quiet_until, tzinfo=tz)
     return moment  # a week with no working day: send as planned
+
+
+def is_quiet(moment: time, quiet_from: time, quiet_until: time) -> bool:
+    """In the quiet window: across midnight (20:00-08:00) or within one day (00:00-07:00)."""
+    if quiet_from <= quiet_until:
+        return quiet_from <= moment < quiet_until
+    return moment >= quiet_from or moment < quiet_until
 
 
 def morning_of(day: date, *, zone: str, settings: ReminderSettings) -> datetime:

@@ -81,9 +81,9 @@ async def _slot_of(session: AsyncSession, row: Notification) -> Slot | None:
 async def meeting_reminder(session: AsyncSession, row: Notification, now: datetime) -> Reply | None:
     """7 days before: the call for agenda items; 1 day before: the agenda; 1 hour before: how to join."""
     slot = await _slot_of(session, row)
-    if slot is None:
-        return None
     before = int(row.payload.get("before", 60))
+    if slot is None or now >= slot.starts_at or now - row.due_at > timedelta(minutes=before) / 4:
+        return None  # moved, cancelled, or so late (the bot was down) that a later reminder says it better
     stage = "week" if before >= 3 * 24 * 60 else "day" if before >= 6 * 60 else "hour"
     items = await _agenda_items(session, slot) if stage == "day" else []
     return Reply.of(
@@ -92,14 +92,15 @@ async def meeting_reminder(session: AsyncSession, row: Notification, now: dateti
         meeting=view(slot),
         items=[agenda.item_view(item) for item in items],
         now=now,
+        lead=before,
     )
 
 
 @outbox.composer("agenda-published")
 async def agenda_published(session: AsyncSession, row: Notification, now: datetime) -> Reply | None:
-    """At the submission deadline: the agenda as it stands."""
+    """At the submission deadline: the agenda as it stands (not once the meeting has started)."""
     slot = await _slot_of(session, row)
-    if slot is None:
+    if slot is None or now >= slot.starts_at:
         return None
     items = await _agenda_items(session, slot)
     return Reply.of(
@@ -312,7 +313,9 @@ def _changed(verb: str, text: str) -> dict[str, object]:
     match verb:
         case "quiet":
             found = re.fullmatch(r"(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})", ascii_digits(text).strip())
-            if found is None or int(found[1]) > 23 or int(found[3]) > 23:
+            if found is None or max(int(found[1]), int(found[3])) > 23 or max(int(found[2]), int(found[4])) > 59:
+                raise UserError("reminders-quiet-usage")
+            if (int(found[1]), int(found[2])) == (int(found[3]), int(found[4])):
                 raise UserError("reminders-quiet-usage")
             return {"quiet": [f"{int(found[1]):02d}:{found[2]}", f"{int(found[3]):02d}:{found[4]}"]}
         case "weekend":

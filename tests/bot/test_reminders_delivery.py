@@ -106,7 +106,7 @@ async def test_notices_and_reminders_arrive_in_each_members_language(bot, planne
     await dispatcher.run_once()
     [week] = bot.connector.posted
     assert week.conversation_id.startswith(CHANNEL)
-    assert "بقي أسبوع على الاجتماع رقم ١" in week.text and "Monthly follow-up" in week.text
+    assert "يُعقد الاجتماع رقم ١ بعد ٧ أيام" in week.text and "Monthly follow-up" in week.text
 
     bot.connector.posted.clear()
     clock.advance(days=5)  # 1 December 09:00 UTC = 11:00 Beirut: Omar's and Sami's "due in two days"
@@ -192,3 +192,32 @@ async def test_a_member_who_left_the_team_is_parked_with_the_reason(bot, planned
     async with sessions() as session:
         parked = await session.scalar(select(Notification).where(Notification.status == "parked"))
     assert parked is not None and parked.last_error.startswith("member-left")
+
+
+async def test_a_reminder_waiting_for_a_retry_survives_the_hourly_replan(bot, planned, sessions, clock, sleep) -> None:
+    dispatcher = make_dispatcher(sessions, clock, sleep)
+    await dispatcher.run_once()  # the notices
+    clock.advance(days=2)  # the week reminder is due; Teams answers 503 to every try of this run
+    bot.connector.fail_next(CHANNEL, [Failure(503, {})] * 4)
+    assert (await dispatcher.run_once()).retried == 1
+    await dispatcher.replan_all()  # the hourly job: the reminder's planned time has passed
+    clock.advance(minutes=3)
+    bot.connector.posted.clear()
+    assert (await dispatcher.run_once()).sent == 1
+    assert "يُعقد الاجتماع رقم ١ بعد ٧ أيام" in bot.connector.posted[0].text
+
+
+async def test_after_downtime_stale_meeting_reminders_are_not_sent(bot, planned, sessions, clock, sleep) -> None:
+    dispatcher = make_dispatcher(sessions, clock, sleep)
+    await dispatcher.run_once()
+    bot.connector.posted.clear()
+    clock.advance(days=8, hours=23)  # the bot was down until after the meeting (3 December 08:00 UTC)
+    await dispatcher.run_once()
+    assert not [p for p in bot.connector.posted if p.conversation_id.startswith(CHANNEL)]
+    async with sessions() as session:
+        cancelled = list(
+            await session.scalars(
+                select(Notification.kind).where(Notification.status == "cancelled", Notification.channel.is_(True))
+            )
+        )
+    assert cancelled.count("meeting-reminder") == 3 and "agenda-published" in cancelled

@@ -179,3 +179,12 @@ async def test_the_weekly_digest_and_the_reminders_command(chat: Chat, clock: Fa
         assert community is not None
         settings = ReminderSettings.of(community)
     assert settings["weekend"] == ["SA", "SU"] and settings["quiet"] == ["21:00", "07:00"]
+
+
+async def test_a_quiet_window_within_one_day_and_impossible_times(chat: Chat) -> None:
+    early = ReminderSettings({**DEFAULTS, "quiet": ["00:00", "07:00"]})
+    # 03:30 in Beirut (a Monday) -> 07:00 the same morning; 21:00 is not quiet in this window
+    assert working_time(utc("2026-12-07 01:30"), zone="Asia/Beirut", settings=early) == utc("2026-12-07 05:00")
+    assert working_time(utc("2026-12-07 19:00"), zone="Asia/Beirut", settings=early) == utc("2026-12-07 19:00")
+    for bad in ("reminders quiet 20:00-08:75", "reminders quiet 25:00-08:00", "reminders quiet 08:00-08:00"):
+        assert (await chat.say(bad, as_="facilitator")).key == "reminders-quiet-usage", bad

@@ -2,9 +2,9 @@
 help-cmd-reminders = **reminders** — what Tansiq reminds the community of, and when; facilitators change it and see messages that could not be delivered. Example: `reminders` · `reminders quiet 20:00-08:00` · `reminders weekend fri sat` · `reminders digest monday 09:00` · `reminders meeting 7d 1d 1h` · `reminders actions 2 1 weekly` · `reminders failed` · `reminders retry all`
 
 ## meeting reminders (posted in the channel; working groups' also to their members)
-meeting-reminder-week = Meeting #{ $number } is in a week. Propose agenda items until { $deadline }.
-meeting-reminder-day = Meeting #{ $number } is tomorrow. Here is its agenda.
-meeting-reminder-hour = Meeting #{ $number } starts in an hour.
+meeting-reminder-week = Meeting #{ $number } is in { $lead }. Propose agenda items until { $deadline }.
+meeting-reminder-day = Meeting #{ $number } is in { $lead }. Here is its agenda.
+meeting-reminder-hour = Meeting #{ $number } starts in { $lead }.
 agenda-published = The agenda of meeting #{ $number } is ready.
 meeting-follow-up = Meeting #{ $number } is closed: what it decided and the action points it recorded.
 minutes-nudge = The minutes of meeting #{ $number } “{ $title }” ({ $when }) are not published yet. Write `minutes { $number }` to review them, then `minutes publish { $number }`.
