@@ -304,6 +304,7 @@ async def create(
         updated_at=now,
         occurrences=[],
     )
+    meeting.starts_at = _first_real_start(meeting, starts_at)
     session.add(meeting)
     await session.flush()
     await session.refresh(meeting, ["group"])
@@ -439,7 +440,7 @@ async def move(session: AsyncSession, *, member: Member, community: Community, a
         raise UserError("meeting-nothing-ahead", number=meeting.number)
     before = slots[0].starts_at
     if whole:
-        _rebase_series(meeting, starts_at=starts_at, now=now)
+        await _rebase_series(session, meeting, starts_at=starts_at, now=now)
     else:
         row = await occurrence_row(session, slots[0])
         row.starts_at = starts_at
@@ -461,17 +462,36 @@ async def move(session: AsyncSession, *, member: Member, community: Community, a
     )
 
 
-def _rebase_series(meeting: Meeting, *, starts_at: datetime, now: datetime) -> None:
-    """Start the series' coming occurrences at `starts_at`. Stored future occurrences (with their agenda and
-    cancellations) map, in order, onto the new dates; earlier one-off moves give way to the new pattern."""
-    rows = sorted((r for r in meeting.occurrences if r.original_start > now), key=lambda r: r.original_start)
+async def _rebase_series(session: AsyncSession, meeting: Meeting, *, starts_at: datetime, now: datetime) -> None:
+    """Start the series' coming occurrences at `starts_at`. The meeting held last is kept (its minutes and
+    decisions stay reachable); each stored coming occurrence (agenda, cancellation) keeps its place in the series:
+    the n-th coming meeting of the old rule becomes the n-th of the new one; earlier one-off moves give way."""
+    held = last_started(meeting, now=now)
+    if held is not None:
+        await occurrence_row(session, held)
+    rows = [r for r in meeting.occurrences if r.original_start > now]
+    last = max((r.original_start for r in rows), default=None)
+    old_starts = rule_starts(meeting, after=now, count=10_000, until=last) if last else []
+    place = {start: index for index, start in enumerate(old_starts)}
     shift_weekday = starts_at.astimezone(ZoneInfo(meeting.timezone)).strftime("%a")[:2].upper()
     assert meeting.rrule is not None
     meeting.rrule = re.sub(r"BYDAY=(-?\d?)[A-Z]{2}", lambda m: f"BYDAY={m[1]}{shift_weekday}", meeting.rrule)
-    meeting.starts_at = starts_at
-    new_starts = rule_starts(meeting, after=now, count=len(rows)) if rows else []
-    for row, start in zip(rows, new_starts, strict=False):
-        row.original_start = row.starts_at = start
+    meeting.starts_at = _first_real_start(meeting, starts_at)
+    new_starts = rule_starts(meeting, after=now, count=len(old_starts)) if old_starts else []
+    for row in rows:
+        index = place.get(row.original_start)
+        if index is not None and index < len(new_starts):
+            row.original_start = row.starts_at = new_starts[index]
+
+
+def _first_real_start(meeting: Meeting, wanted: datetime) -> datetime:
+    """The first occurrence the rule gives from `wanted` on: a calendar counts a series' start as a meeting, so
+    it must be one (an "every Tuesday" series asked to start on a Thursday starts the Tuesday after)."""
+    if meeting.rrule is None:
+        return wanted
+    meeting.starts_at = wanted
+    first = rule_starts(meeting, after=wanted - timedelta(seconds=1), count=1)
+    return first[0] if first else wanted
 
 
 def _pick_slot(meeting: Meeting, fields: Sequence[str], *, now: datetime) -> Slot:

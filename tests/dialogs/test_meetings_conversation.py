@@ -243,3 +243,26 @@ async def test_a_meetings_own_card_by_its_number(chat: Chat) -> None:
     said = await chat.say("اجتماع ١", as_="member")
     assert said.key == "meeting-card" and "الاجتماع رقم ١" in said.text and "كل شهر" in said.text
     assert (await chat.say("meeting 4", as_="member")).key == "meeting-unknown"
+
+
+async def test_moving_a_series_keeps_each_occurrence_in_its_place_and_the_meeting_held(
+    chat: Chat, clock: FakeClock
+) -> None:
+    await chat.say("meeting add Weekly | 2026-11-30 10:00 | every Monday", as_="facilitator")
+    await chat.say("meeting cancel 1 | 14 December", as_="facilitator")  # after 7 December: the second to come
+    clock.now = datetime(2026, 11, 30, 10, 0, tzinfo=UTC)  # noon in Beirut: Monday's meeting has been held
+    moved = await chat.say("meeting move 1 | 2026-12-01 10:00 | all", as_="facilitator")
+    assert moved.key == "meeting-moved-series", moved.text
+    listed = (await chat.say("meetings", as_="facilitator")).text
+    assert "Dec 1, 2026" in listed and "Dec 15, 2026" in listed and "Dec 22, 2026" in listed
+    assert "Dec 8, 2026" not in listed  # the second meeting to come is still the one cancelled
+    closed = await chat.say("meeting close 1", as_="facilitator")
+    assert closed.key == "meeting-closed" and "Nov 30, 2026" in closed.text  # the meeting held is still there
+
+
+async def test_a_series_starts_on_its_first_real_meeting(chat: Chat) -> None:
+    said = await chat.say("meeting add Tuesdays | 2026-11-26 10:00 | every Tuesday", as_="facilitator")
+    assert "Dec 1, 2026, 10:00 AM" in said.text
+    async with chat.sessions() as session:
+        meeting = await session.scalar(select(Meeting))
+    assert meeting is not None and meeting.starts_at == datetime(2026, 12, 1, 8, 0, tzinfo=UTC)  # DTSTART in .ics
