@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -19,6 +19,7 @@ from dialogs.text import leading_words, parse_number, word_table
 from storage import repositories as repo
 from storage.models import (
     Action,
+    ActionStatus,
     AgendaItem,
     AgendaStatus,
     Community,
@@ -30,6 +31,7 @@ from storage.models import (
 )
 
 MAX_DECISION = 2000
+WRITE_UP = timedelta(hours=12)
 MAX_SUMMARY = 8000
 VERBS = {
     "publish": ("publish", "send", "نشر", "انشر", "اعتماد ونشر"),
@@ -75,6 +77,7 @@ async def add_decision(
         assert occurrence is not None
     else:
         occurrence = await _held(session, community=community, meeting=meeting, now=now)
+    _refuse_if_published(occurrence)
     number = await repo.next_number(session, community_id=community.id, column=Decision.number)
     decision = Decision(
         community_id=community.id,
@@ -124,6 +127,7 @@ async def record_attendance(
     number = strip_mentions(args).strip()
     meeting = await meetings.find(session, community=community, number=number) if number else None
     occurrence = await _held(session, community=community, meeting=meeting, now=now)
+    _refuse_if_published(occurrence)
     ids = list(occurrence.attendee_ids or [])
     for person in mentions:
         found = await repo.member_in(session, community_id=community.id, teams_user_id=person.teams_user_id)
@@ -136,11 +140,16 @@ async def record_attendance(
 
 
 async def show(session: AsyncSession, *, member: Member, community: Community, args: str, now: datetime) -> Reply:
-    """`minutes N`: facilitators get the draft (what would be published); members the published minutes."""
+    """`minutes N`: facilitators get the draft of the meeting held last (what would be published); members the
+    latest published minutes of that meeting."""
     meeting = await meetings.find(session, community=community, number=args.strip())
-    occurrence = await _last_held(session, meeting, now=now)
-    if occurrence.published_at is None and not member.role.facilitates:
-        raise UserError("minutes-not-published", number=meeting.number)
+    if member.role.facilitates:
+        occurrence = await _last_held(session, meeting, now=now)
+    else:
+        published = [row for row in meeting.occurrences if row.published_at is not None]
+        if not published:
+            raise UserError("minutes-not-published", number=meeting.number)
+        occurrence = max(published, key=lambda row: row.starts_at)
     return await _minutes_reply(
         session, member=member, community=community, meeting=meeting, occurrence=occurrence, now=now
     )
@@ -160,6 +169,7 @@ async def edit(session: AsyncSession, *, member: Member, community: Community, a
     if len(text) > MAX_SUMMARY:
         raise UserError("minutes-summary-too-long", length=len(text), limit=MAX_SUMMARY)
     before, occurrence.summary = occurrence.summary, text
+    occurrence.approver_ids = []  # approvals were of the text before this edit
     repo.audit(
         session,
         community_id=community.id,
@@ -187,9 +197,10 @@ async def publish(session: AsyncSession, *, member: Member, community: Community
     if occurrence.status != OccurrenceStatus.CLOSED:
         raise UserError("minutes-close-first", number=meeting.number)
     approvers = list(occurrence.approver_ids or [])
-    if member.id in approvers:
+    if member.id in approvers and len(approvers) < community.minutes_approvals:
         raise UserError("minutes-approved-already", number=meeting.number, needed=community.minutes_approvals)
-    approvers.append(member.id)
+    if member.id not in approvers:
+        approvers.append(member.id)
     occurrence.approver_ids = approvers
     if len(approvers) < community.minutes_approvals:
         return Reply.of(
@@ -249,7 +260,9 @@ async def minutes_view(
     decisions = list(
         await session.scalars(select(Decision).where(Decision.occurrence_id == occurrence.id).order_by(Decision.number))
     )
-    until = occurrence.closed_at or now
+    # actions recorded while the meeting was on, or while it was being written up that day
+    ends = occurrence.starts_at + timedelta(minutes=meeting.duration_minutes) + WRITE_UP
+    until = min(occurrence.closed_at or now, ends)
     actions = list(
         await session.scalars(
             select(Action)
@@ -257,6 +270,7 @@ async def minutes_view(
                 Action.community_id == community.id,
                 Action.created_at >= occurrence.starts_at,
                 Action.created_at <= until,
+                Action.status != ActionStatus.CANCELLED,
             )
             .order_by(Action.number)
         )
@@ -328,6 +342,12 @@ async def _minutes_reply(
         draft=occurrence.published_at is None,
         closed=occurrence.status == OccurrenceStatus.CLOSED,
     )
+
+
+def _refuse_if_published(occurrence: MeetingOccurrence) -> None:
+    """Published minutes do not change: decisions and attendance belong to the meeting before they are published."""
+    if occurrence.published_at is not None:
+        raise UserError("minutes-already-published-change")
 
 
 async def _last_held(session: AsyncSession, meeting: Meeting, *, now: datetime) -> MeetingOccurrence:

@@ -89,3 +89,22 @@ async def test_nothing_to_minute_before_any_meeting(sessions, clock: FakeClock) 
     await chat.say("meeting add Follow-up | 2026-12-03 10:00", as_="facilitator")
     assert (await chat.say("minutes 1", as_="facilitator")).key == "meeting-not-started"
     assert (await chat.say("minutes", as_="facilitator")).key == "minutes-usage"
+
+
+async def test_published_minutes_stay_as_published_and_stay_reachable(held: Chat, clock: FakeClock) -> None:
+    await held.say("minutes approvals 2", as_="facilitator")
+    await held.say("meeting close 1", as_="facilitator")
+    await held.say("minutes publish 1", as_="facilitator")
+    await held.say("minutes edit 1 | A new summary Leila has not seen.", as_="admin")
+    again = await held.say("minutes publish 1", as_="admin")  # the edit took back Leila's approval
+    assert again.key == "minutes-approval-recorded" and "(1 of 2)" in again.text
+    assert (await held.say("minutes publish 1", as_="facilitator")).key == "minutes-published"
+    assert (await held.say("decision add Too late", as_="facilitator")).key == "minutes-already-published-change"
+    late = await held.say("attended 1 <at>Sami Nasser</at>", as_="facilitator")
+    assert late.key == "minutes-already-published-change"
+    clock.advance(days=2)
+    await held.say("action add Written the day after | me", as_="facilitator")  # not an action of the meeting
+    clock.advance(days=29)  # January's meeting has started: members still read December's minutes
+    member = await held.say("minutes 1", as_="member")
+    assert member.key == "minutes" and "A new summary" in member.text
+    assert "Written the day after" not in member.text

@@ -210,3 +210,4 @@ meeting-form-place = المكان (اختياري)
 meeting-form-group = مجموعة العمل (اختياري)
 meeting-form-submit = جدولة
 meeting-form-minutes = { $minutes } دقيقة
+minutes-already-published-change = محضر ذلك الاجتماع منشور؛ لم يعد ممكنًا إضافة قرارات أو حضور إليه.

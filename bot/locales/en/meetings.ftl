@@ -194,3 +194,4 @@ meeting-form-place = Place (optional)
 meeting-form-group = Working group (optional)
 meeting-form-submit = Schedule
 meeting-form-minutes = { $minutes } minutes
+minutes-already-published-change = The minutes of that meeting are published; decisions and attendance can no longer be added to it.
