@@ -44,7 +44,10 @@ VOTE_VERBS = ("vote", "vote-refresh", "vote-close")
 GROUP_CARD_VERBS = ("group-join", "group-leave")
 QUESTION_SUBMIT_VERBS = ("faq-add", "faq-show")
 QUESTION_PRESS_PREFIXES = ("question-", "answer-", "ticket-")
-MISREAD_KEYS = {"unknown-command", "unknown-command-suggest", "tz-unknown", "lang-unknown", "role-unknown-value"}
+MISREAD_KEYS = {
+    *("unknown-command", "unknown-command-suggest", "tz-unknown", "lang-unknown", "role-unknown-value"),
+    *("group-unknown", "vote-unknown", "not-facilitator"),
+}
 
 
 @dataclass(frozen=True)
@@ -101,9 +104,10 @@ async def handle_text(
     if command is None:
         return [await questions.ask(session, member=member, community=community, text=text, now=now)]
     try:
-        reply = await _dispatch(
-            session, member=member, community=community, command=command, mentions=mentions, now=now
-        )
+        async with session.begin_nested():  # a misread command leaves nothing behind when it becomes a question
+            reply = await _dispatch(
+                session, member=member, community=community, command=command, mentions=mentions, now=now
+            )
     except UserError as error:
         if not (_misread(error) and questions.looks_like_question(strip_mentions(text))):
             raise
@@ -114,7 +118,7 @@ async def handle_text(
 def _misread(error: UserError) -> bool:
     """A command word whose arguments made no sense ("meeting next week?"): the message may be a question."""
     key = error.message_key
-    return key.endswith(("-usage", "-filter-unknown")) or key in MISREAD_KEYS
+    return key.endswith(("-usage", "-filter-unknown", "-number-missing")) or key in MISREAD_KEYS
 
 
 async def handle_card(
