@@ -106,14 +106,14 @@ async def add(
         if not field:
             continue
         flag, named = _flag(field), _field_named(field)
+        people = mentioned_in(field, mentions)
         if flag == "minutes":
             plan.minutes_requested = True
         elif flag == "confidential":
             plan.confidential = True
-        elif named and named[0] == "for":
+        elif named and named[0] == "for" and parse_number(named[1]):  # "| meeting notes from Aleppo" is details
             plan.meeting_number = named[1]
-        elif named and named[0] == "presenter":
-            people = mentioned_in(field, mentions)
+        elif named and named[0] == "presenter" and (people or not strip_mentions(named[1])):
             if not people:
                 raise UserError("agenda-presenter-missing")
             plan.presenter = await active_member(session, community_id=community.id, person=people[0])

@@ -179,3 +179,20 @@ async def test_the_form_proposes_with_the_same_rules(chat: Chat) -> None:
     async with chat.sessions() as session:
         item = await session.scalar(select(AgendaItem))
     assert item is not None and item.minutes_requested and item.status == AgendaStatus.PROPOSED
+
+
+@pytest.mark.parametrize(
+    "details",
+    [
+        "meeting notes from Aleppo",
+        "by end of June, with the cash group",
+        "for discussion with donors",
+        "اجتماع الشركاء في حلب",
+    ],
+)
+async def test_details_may_start_with_words_that_name_fields(chat: Chat, details: str) -> None:
+    said = await chat.say(f"agenda add Flood triggers | {details}", as_="member")
+    assert said.key == "agenda-item-added", said.text
+    async with chat.sessions() as session:
+        item = await session.scalar(select(AgendaItem))
+    assert item is not None and item.details == details
