@@ -56,7 +56,10 @@ DAY_WORDS = {
 OFF_WORDS = {fold(word) for word in ("off", "none", "no", "إيقاف", "ايقاف", "لا", "بدون")}
 _verb = word_table(VERBS)
 _day = word_table(DAY_WORDS)
-_OFFSET = re.compile(r"(\d+)\s*(d|h|m|day|days|hour|hours|min|minutes|يوم|أيام|ايام|ساعة|ساعات|دقيقة|دقائق)")
+_OFFSET = re.compile(
+    r"(?<!\w)(\d+)\s*(d|h|m|day|days|hour|hours|min|minutes|يوم|أيام|ايام|ساعة|ساعات|دقيقة|دقائق)(?!\w)"
+)
+WEEKLY_WORDS = {fold(word) for word in ("weekly", "أسبوعي", "اسبوعي", "أسبوعيا", "اسبوعيا")}
 _UNIT_MINUTES = {"d": 1440, "day": 1440, "days": 1440, "يوم": 1440, "أيام": 1440, "ايام": 1440}
 _UNIT_MINUTES |= {"h": 60, "hour": 60, "hours": 60, "ساعة": 60, "ساعات": 60}
 _UNIT_MINUTES |= {"m": 1, "min": 1, "minutes": 1, "دقيقة": 1, "دقائق": 1}
@@ -335,10 +338,12 @@ def _changed(verb: str, text: str) -> dict[str, object]:
                 raise UserError("reminders-digest-usage")
             return {"digest": {"day": _day(words[0]), "time": f"{int(hour):02d}:{minute}"}}
         case "meeting":
-            offsets = [int(n) * _UNIT_MINUTES[unit] for n, unit in _OFFSET.findall(ascii_digits(text))]
+            typed = ascii_digits(text)
+            offsets = [int(n) * _UNIT_MINUTES[unit] for n, unit in _OFFSET.findall(typed)]
             if off:
                 return {"meeting": []}
-            if not offsets or any(minutes <= 0 or minutes > 60 * 24 * 60 for minutes in offsets):
+            leftover = _OFFSET.sub(" ", typed).replace(",", " ").replace("،", " ").strip()
+            if leftover or not offsets or any(minutes <= 0 or minutes > 60 * 24 * 60 for minutes in offsets):
                 raise UserError("reminders-meeting-usage")
             return {"meeting": sorted(set(offsets), reverse=True)}
         case _:  # actions: <days before> <days after> [weekly|off]
@@ -347,8 +352,12 @@ def _changed(verb: str, text: str) -> dict[str, object]:
             numbers = [parse_number(word) if word != "0" else 0 for word in words[:2]]
             if len(numbers) != 2 or None in numbers or any(n > 30 for n in numbers if n is not None):
                 raise UserError("reminders-actions-usage")
-            weekly = len(words) > 2 and fold(words[2]) not in OFF_WORDS
-            return {"action_before_days": numbers[0], "action_after_days": numbers[1], "action_weekly": weekly}
+            days = {"action_before_days": numbers[0], "action_after_days": numbers[1]}
+            if len(words) == 2:
+                return days  # the weekly nudges stay as they were
+            if len(words) > 3 or fold(words[2]) not in WEEKLY_WORDS | OFF_WORDS:
+                raise UserError("reminders-actions-usage")
+            return {**days, "action_weekly": fold(words[2]) in WEEKLY_WORDS}
 
 
 async def failed(session: AsyncSession, *, community: Community) -> Reply:

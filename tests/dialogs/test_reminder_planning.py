@@ -188,3 +188,22 @@ async def test_a_quiet_window_within_one_day_and_impossible_times(chat: Chat) ->
     assert working_time(utc("2026-12-07 19:00"), zone="Asia/Beirut", settings=early) == utc("2026-12-07 19:00")
     for bad in ("reminders quiet 20:00-08:75", "reminders quiet 25:00-08:00", "reminders quiet 08:00-08:00"):
         assert (await chat.say(bad, as_="facilitator")).key == "reminders-quiet-usage", bad
+
+
+async def test_reminder_settings_are_read_exactly(chat: Chat) -> None:
+    for bad in (
+        "reminders meeting 2 months",
+        "reminders meeting 90",
+        "reminders meeting 1d soon",
+        "reminders actions 2 1 often",
+    ):
+        said = await chat.say(bad, as_="facilitator")
+        assert said.key in ("reminders-meeting-usage", "reminders-actions-usage"), bad
+    await chat.say("reminders actions 3 2", as_="facilitator")  # weekly nudges keep their setting (on)
+    await chat.say("التذكيرات الاجتماع ٣ أيام ١٢ ساعة", as_="facilitator")
+    async with chat.sessions() as session:
+        community = await session.get(Community, chat.community_id)
+        assert community is not None
+        settings = ReminderSettings.of(community)
+    assert settings["action_weekly"] is True and settings["action_before_days"] == 3
+    assert settings["meeting"] == [3 * 1440, 12 * 60]
