@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import logging
+from zoneinfo import ZoneInfo
 
 from aiohttp import web
 from sqlalchemy import select
@@ -106,7 +107,8 @@ def routes(
             view, _ = await minutes_view(
                 session, community=community, meeting=meeting, occurrence=occurrence, now=clock()
             )
-        name = f"tansiq-minutes-{meeting.number}-{occurrence.starts_at:%Y-%m-%d}.{kind}"
+        day = occurrence.starts_at.astimezone(ZoneInfo(meeting.timezone)).date()
+        name = f"tansiq-minutes-{meeting.number}-{day:%Y-%m-%d}.{kind}"
         headers = {"Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store"}
         if kind == "md":
             text = minutes_markdown(view, lang=claims["lang"], catalogs=catalogs)

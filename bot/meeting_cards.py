@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from bot.card_parts import FSI, PDI, open_url, submit_action, text_block
 from bot.i18n import format_day, format_number, format_when
@@ -230,7 +231,8 @@ class MeetingCards:
             body.append(text_block(heading, weight="Bolder", separator=True))
             body += [text_block(line, spacing="Small") for line in lines]
         if view.published_at is not None:
-            footer = t("minutes-doc-published", day=format_day(view.published_at.date(), lang=self.lang))
+            day = view.published_at.astimezone(ZoneInfo(self.zone)).date()
+            footer = t("minutes-doc-published", day=format_day(day, lang=self.lang))
             if view.approved_by:
                 footer += f" · {t('minutes-doc-approved', names=self.names(view.approved_by))}"
             body.append(text_block(footer, isSubtle=True, size="Small", separator=True))
@@ -270,7 +272,7 @@ class MeetingCards:
         t = self.t
         meetings: list[MeetingView] = reply.args["meetings"]
         choices = [{"title": t("agenda-form-next"), "value": "next"}] + [
-            {"title": f"#{self.number(m.number)} · {m.title} · {self.when(m)}", "value": str(m.number)}
+            {"title": f"#{self.number(m.number)} · {isolate(m.title)} · {self.when(m)}", "value": str(m.number)}
             for m in meetings
         ]
         body: list[dict[str, Any]] = [

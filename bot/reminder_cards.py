@@ -7,7 +7,7 @@ from typing import Any
 
 from bot.card_parts import text_block
 from bot.i18n import format_day, format_when
-from bot.meeting_cards import MeetingCards
+from bot.meeting_cards import MeetingCards, isolate
 from dialogs.meetings import MeetingView
 from dialogs.replies import Reply
 
@@ -28,7 +28,7 @@ class ReminderCards:
         body.append(text_block(t("digest-meetings"), weight="Bolder", separator=True))
         meetings: list[MeetingView] = reply.args["meetings"]
         for meeting in meetings:
-            line = f"#{self.meetings.number(meeting.number)} · {meeting.title} · {self.meetings.when(meeting)}"
+            line = f"#{self.meetings.number(meeting.number)} · {isolate(meeting.title)} · {self.meetings.when(meeting)}"
             if meeting.deadline > reply.args["now"]:
                 line += (
                     f" · {t('digest-deadline', deadline=format_when(meeting.deadline, lang=self.lang, zone=self.zone))}"
