@@ -52,7 +52,10 @@ def run(args: argparse.Namespace, database_url: str) -> int:
     except UserError as error:
         print(plain(catalogs.text("en", error.message_key, **error.args_)), file=sys.stderr)
         return 1
-    path.write_text(faq_files.to_csv(rows) if kind == "csv" else faq_files.to_jsonl(rows), encoding="utf-8")
+    if kind == "csv":
+        path.write_text(faq_files.to_csv(rows), encoding=faq_files.CSV_ENCODING, newline="")
+    else:
+        path.write_text(faq_files.to_jsonl(rows), encoding="utf-8")
     print(f"{len(rows)} entries written to {path}")
     return 0
 

@@ -17,7 +17,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot import teams_data
 from dialogs import router
 from dialogs.errors import UserError
-from dialogs.faq_files import MAX_BYTES
+from dialogs.faq_files import FORMATS, MAX_BYTES
+from storage.models import Member
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +47,25 @@ def upload_in(activity: Activity) -> Upload | None:
     return None
 
 
+async def importable(sessions: async_sessionmaker[AsyncSession], *, member_id: int, upload: Upload) -> bool:
+    """Whether to download the file as an FAQ import: a .csv or .jsonl file from a facilitator (checked first)."""
+    ending = upload.name.rsplit(".", 1)[-1].casefold() if "." in upload.name else ""
+    if ending not in FORMATS:
+        return False
+    async with sessions() as session:
+        member = await session.get(Member, member_id)
+        return member is not None and member.role.facilitates
+
+
+async def not_understood(
+    sessions: async_sessionmaker[AsyncSession], *, member_id: int, upload: Upload, now: datetime
+) -> router.TurnResult:
+    """The answer to a file that is not an FAQ import and came with no text: which files the bot reads."""
+    logger.info("file not read name=%s member=%s", upload.name, member_id)
+    problem = UserError("file-not-understood", name=upload.name[:80])
+    return await router.run_file(sessions, member_id=member_id, name=upload.name, data=None, problem=problem, now=now)
+
+
 async def download(upload: Upload, *, limit: int = MAX_BYTES) -> bytes:
     """The file's bytes; UserError when it is too big, unreachable or not served over HTTPS."""
     address = urlsplit(upload.url)
@@ -57,13 +77,15 @@ async def download(upload: Upload, *, limit: int = MAX_BYTES) -> bytes:
             response.raise_for_status()
             if (response.content_length or 0) > limit:
                 raise UserError("faq-file-too-big", limit=limit // 1024)
-            data = await response.content.read(limit + 1)
+            data = bytearray()
+            async for chunk in response.content.iter_chunked(64 * 1024):
+                data += chunk
+                if len(data) > limit:
+                    raise UserError("faq-file-too-big", limit=limit // 1024)
     except (aiohttp.ClientError, TimeoutError) as exc:
         logger.warning("file download failed name=%s error=%s", upload.name, type(exc).__name__)
         raise UserError("file-download-failed", name=upload.name) from exc
-    if len(data) > limit:
-        raise UserError("faq-file-too-big", limit=limit // 1024)
-    return data
+    return bytes(data)
 
 
 async def receive(

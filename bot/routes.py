@@ -41,6 +41,11 @@ def reader(member: Member, community: Community, activity: Activity) -> tuple[st
     return lang, member_timezone(member, community)
 
 
+def _plain_arg(key: str, value: object) -> bool:
+    """An argument a one-line text can use (a number, a word), not a card's view."""
+    return key != "to_channel" and isinstance(value, (str, int, float)) and not isinstance(value, bool)
+
+
 @dataclass
 class Routes:
     """The bot's handlers, bound to its storage, settings and renderer."""
@@ -64,30 +69,35 @@ class Routes:
         """A member's message or card submit."""
         speaker: Speaker = context.turn_state[SPEAKER]  # type: ignore[assignment]
         activity = context.activity
-        upload = file_uploads.upload_in(activity)
-        if upload is not None:
-            result = await file_uploads.receive(
-                self.sessions, member_id=speaker.member_id, upload=upload, now=self.clock()
-            )
-        elif activity.value is not None and not (activity.text or "").strip():
-            result = await router.run_card(
-                self.sessions, member_id=speaker.member_id, data=activity.value, now=self.clock()
-            )
-        else:
-            result = await router.run_text(
-                self.sessions,
-                member_id=speaker.member_id,
-                text=activity.text,
-                mentions=teams_data.mentioned_people(activity),
-                now=self.clock(),
-            )
+        result = await self._answer(activity, member_id=speaker.member_id)
         lang, zone = reader(result.member, result.community, activity)
         in_channel = teams_data.conversation_type(activity) == "channel"
         for reply in result.replies:
             if in_channel and reply.args.get("to_channel"):
-                reply = Reply.of(reply.key)  # its card is posted to the channel by the outbox: not twice here
+                # its card is posted to the channel by the outbox: not twice here, a line naming it instead
+                reply = Reply.of(reply.key, **{k: v for k, v in reply.args.items() if _plain_arg(k, v)})
             await context.send_activity(self.renderer.activity(reply, lang=lang, zone=zone))
         self.after_turn()
+
+    async def _answer(self, activity: Activity, *, member_id: int) -> router.TurnResult:
+        """A facilitator's FAQ file is imported; any other file is read for its text; then a card submit, or text."""
+        upload = file_uploads.upload_in(activity)
+        text = (activity.text or "").strip()
+        if upload is not None and await file_uploads.importable(self.sessions, member_id=member_id, upload=upload):
+            return await file_uploads.receive(self.sessions, member_id=member_id, upload=upload, now=self.clock())
+        if upload is not None and not text and activity.value is None:
+            return await file_uploads.not_understood(
+                self.sessions, member_id=member_id, upload=upload, now=self.clock()
+            )
+        if activity.value is not None and not text:
+            return await router.run_card(self.sessions, member_id=member_id, data=activity.value, now=self.clock())
+        return await router.run_text(
+            self.sessions,
+            member_id=member_id,
+            text=activity.text,
+            mentions=teams_data.mentioned_people(activity),
+            now=self.clock(),
+        )
 
     async def on_card_action(self, context: TurnContext, _state: TurnState) -> None:
         """A card button (`Action.Execute`): answered with the card to show in its place, or a short message."""

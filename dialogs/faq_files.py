@@ -35,6 +35,8 @@ MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 5000
 MAX_SHOWN_PROBLEMS = 25
 FORMATS = {"csv": "csv", "jsonl": "jsonl", "ndjson": "jsonl"}
+FORMULA_STARTS = ("=", "+", "-", "@")
+CSV_ENCODING = "utf-8-sig"  # a byte-order mark, so Excel reads Arabic
 
 Row = tuple[int, dict[str, Any]]  # (line number, values by column)
 
@@ -100,7 +102,7 @@ def _csv_rows(text: str) -> list[Row]:
             rows.append((line, {"_error": "faq-row-unreadable"}))
             continue
         if any(cell.strip() for cell in cells):
-            rows.append((line, dict(zip(header, cells, strict=False))))
+            rows.append((line, dict(zip(header, [_undefused(cell) for cell in cells], strict=False))))
 
 
 def _jsonl_rows(text: str) -> list[Row]:
@@ -168,12 +170,22 @@ def plan_of(row: dict[str, Any], *, groups: dict[str, WorkingGroup]) -> tuple[fa
     return plan, number
 
 
+async def _groups_by_name(session: AsyncSession, *, community_id: int) -> dict[str, WorkingGroup]:
+    """Every working group by folded name, closed ones too (an export names them); an open group wins a clash."""
+    groups = await session.scalars(
+        select(WorkingGroup)
+        .where(WorkingGroup.community_id == community_id)
+        .order_by(WorkingGroup.closed_at.is_(None), WorkingGroup.id)
+    )
+    return {fold(g.name): g for g in groups}
+
+
 async def import_rows(
     session: AsyncSession, *, community: Community, actor: Member | None, rows: Sequence[Row], now: datetime
 ) -> ImportResult:
     """Import good rows, report bad ones; each row in a savepoint, all in the caller's transaction."""
     result = ImportResult()
-    groups = {fold(g.name): g for g in await repo.open_groups(session, community_id=community.id)}
+    groups = await _groups_by_name(session, community_id=community.id)
     owners = await faq.phrasing_owners(session, community_id=community.id)
     for line, row in rows:
         try:
@@ -244,15 +256,25 @@ def to_csv(rows: Sequence[dict[str, Any]]) -> str:
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow(
-            {
-                **row,
-                **{key: "\n".join(row[key]) for key in COLUMNS if key.startswith("question_")},
-                "tags": ", ".join(row["tags"]),
-                "source": row["source"] or "",
-            }
-        )
+        cells = {
+            **row,
+            **{key: "\n".join(row[key]) for key in COLUMNS if key.startswith("question_")},
+            "tags": ", ".join(row["tags"]),
+            "source": row["source"] or "",
+        }
+        writer.writerow({key: _defused(value) for key, value in cells.items()})
     return out.getvalue()
+
+
+def _defused(value: Any) -> Any:
+    """A text cell a spreadsheet would run as a formula (= + - @), behind a quote (`_csv_rows` takes it off)."""
+    if isinstance(value, str) and value[:1] in FORMULA_STARTS:
+        return "'" + value
+    return value
+
+
+def _undefused(cell: str) -> str:
+    return cell[1:] if cell[:1] == "'" and cell[1:2] in FORMULA_STARTS and cell[1:2] else cell
 
 
 def to_jsonl(rows: Sequence[dict[str, Any]]) -> str:

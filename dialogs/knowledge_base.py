@@ -219,9 +219,12 @@ def _published(community_id: int) -> Any:
 async def _signature(session: AsyncSession, community_id: int) -> tuple[Any, ...]:
     """Changes whenever an FAQ entry, a publication or a public decision is added, edited or removed."""
     faq = await session.execute(
-        select(func.count(FaqEntry.id), func.sum(FaqEntry.id), func.sum(FaqEntry.revision)).where(
-            FaqEntry.community_id == community_id
-        )
+        select(
+            func.count(FaqEntry.id),
+            func.sum(FaqEntry.id),
+            func.sum(FaqEntry.revision),
+            func.max(FaqEntry.created_at),  # a new row may reuse a removed row's id (SQLite): not its creation
+        ).where(FaqEntry.community_id == community_id)
     )
     published = _published(community_id).subquery()
     minutes = await session.execute(select(func.count(), func.sum(published.c.id)))
@@ -237,10 +240,10 @@ async def _signature(session: AsyncSession, community_id: int) -> tuple[Any, ...
 
 async def _stamps(session: AsyncSession, community_id: int) -> dict[str, str]:
     """Every searchable document of the community and the version it is at."""
-    stamps = {
-        ref(FAQ, entry_id): str(revision)
-        for entry_id, revision in await session.execute(
-            select(FaqEntry.id, FaqEntry.revision).where(FaqEntry.community_id == community_id)
+    stamps = {  # the creation time too: a new entry may get the id of a removed one (SQLite reuses ids)
+        ref(FAQ, entry_id): f"{revision}@{created_at.isoformat() if created_at else ''}"
+        for entry_id, revision, created_at in await session.execute(
+            select(FaqEntry.id, FaqEntry.revision, FaqEntry.created_at).where(FaqEntry.community_id == community_id)
         )
     }
     stamps.update((ref(MINUTES, row_id), "1") for row_id in await session.scalars(_published(community_id)))

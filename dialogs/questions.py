@@ -144,7 +144,7 @@ async def escalate(
         number=ticket.number,
         question=ticket.question,
         group=group.name if group else "",
-        to="group" if await tickets.leads_of(session, group_id=ticket.group_id) else "facilitators",
+        to=(await tickets.recipients(session, ticket, asker_id=ticket.asker_id))[1],
     )
 
 

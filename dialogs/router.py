@@ -109,8 +109,8 @@ async def handle_text(
                 session, member=member, community=community, command=command, mentions=mentions, now=now
             )
     except UserError as error:
-        if not (_misread(error) and questions.looks_like_question(strip_mentions(text))):
-            raise
+        if "|" in text or not (_misread(error) and questions.looks_like_question(strip_mentions(text))):
+            raise  # fields separated by "|" are a command, whatever else they look like
         reply = await questions.ask(session, member=member, community=community, text=text, now=now)
     return [reply]
 

@@ -94,6 +94,21 @@ async def handlers(session: AsyncSession, *, community_id: int, group_id: int | 
     return [m for m in await repo.active_members(session, community_id=community_id) if m.role.facilitates]
 
 
+async def recipients(session: AsyncSession, ticket: Ticket, *, asker_id: int | None) -> tuple[list[Member], str]:
+    """Who the ticket is sent to, and how the receipt names them ("group", "facilitators" or "you"): its group's
+    leads but the asker, else the facilitators but the asker (the asker too when they are the only one)."""
+    leads = [m for m in await leads_of(session, group_id=ticket.group_id) if m.id != asker_id]
+    if leads:
+        return leads, "group"
+    facilitators = [
+        m for m in await repo.active_members(session, community_id=ticket.community_id) if m.role.facilitates
+    ]
+    others = [m for m in facilitators if m.id != asker_id]
+    if others or not facilitators:
+        return others, "facilitators"
+    return facilitators, "you"
+
+
 async def may_handle(session: AsyncSession, member: Member, ticket: Ticket) -> bool:
     """Facilitators, and the leads of the ticket's group."""
     if member.role.facilitates:
@@ -184,10 +199,10 @@ async def _post(
     key: str,
     after: timedelta = timedelta(0),
 ) -> None:
-    """Plan the ticket's card for each person who answers it (not the asker, who knows), `after` from now."""
-    for person in await handlers(session, community_id=ticket.community_id, group_id=ticket.group_id):
-        if person.id == asker.id:
-            continue
+    """Plan the ticket's card for each person who answers it (not the asker, unless nobody else would), `after`
+    from now."""
+    people, _ = await recipients(session, ticket, asker_id=asker.id)
+    for person in people:
         message = outbox.Planned(
             kind=kind,
             dedup_key=f"{kind}:{key}:{person.id}",
@@ -416,9 +431,11 @@ async def press(
     if ticket is None or ticket.community_id != community.id or not isinstance(data, dict):
         raise UserError("card-data-invalid")
     match verb:
-        case "ticket-refresh":
-            as_asker = member.id == ticket.asker_id and not await may_handle(session, member, ticket)
-            return await card(session, ticket, reader=member, key="ticket-card", as_asker=as_asker)
+        case "ticket-refresh":  # as `ticket N`: the asker their own view, handlers the card, others nothing
+            handles = await may_handle(session, member, ticket)
+            if not handles and member.id != ticket.asker_id:
+                raise UserError("ticket-not-handler", number=ticket.number)
+            return await card(session, ticket, reader=member, key="ticket-card", as_asker=not handles)
         case "ticket-take":
             return await take(session, member=member, ticket=ticket, now=now)
         case "ticket-answer":

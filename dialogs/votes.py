@@ -185,23 +185,27 @@ async def create(
         raise UserError(f"{kind.value}-text-missing")
     if len(text) > MAX_TEXT:
         raise UserError("proposal-text-too-long", length=len(text), limit=MAX_TEXT)
+    fields = [" ".join(field.split()) for field in fields if field]
+    zone = member_timezone(member, community)
     options: list[str] = []
     closes_at, anonymous = None, False
-    for field in fields:
-        if not field:
-            continue
-        flag, until = _flag(field), _until(field)
-        if flag is not None:
-            anonymous = flag == "anonymous"
-        elif until is not None:
-            zone = member_timezone(member, community)
-            closes_at = parse_when(until[1], now=now, zone=zone, lang=member.language)
-        elif kind == ProposalKind.POLL:
-            options.append(" ".join(field.split()))
-        else:
-            raise UserError("endorsement-usage")
-    if kind == ProposalKind.POLL:
+    if kind == ProposalKind.POLL:  # settings only trail the options: an option may read like one
+        settings: list[bool | datetime] = []
+        while len(fields) > MIN_OPTIONS:
+            setting = _setting(fields[-1], now=now, zone=zone, lang=member.language)
+            if setting is None:
+                break
+            settings.insert(0, setting)
+            fields.pop()
+        options = fields
         _check_options(options)
+    else:
+        settings = [_setting(field, now=now, zone=zone, lang=member.language, strict=True) for field in fields]
+    for setting in settings:  # a later one wins
+        if isinstance(setting, bool):
+            anonymous = setting
+        else:
+            closes_at = setting
     proposal = Proposal(
         community_id=community.id,
         number=await repo.next_number(session, community_id=community.id, column=Proposal.number),
@@ -220,7 +224,25 @@ async def create(
     )
     await _announce(session, proposal, now=now)
     shown = await view(session, proposal, reader=member)
-    return Reply.of(f"{kind.value}-opened", card="proposal", proposal=shown)
+    return Reply.of(f"{kind.value}-opened", card="proposal", proposal=shown, number=proposal.number, to_channel=True)
+
+
+def _setting(field: str, *, now: datetime, zone: str, lang: str | None, strict: bool = False) -> bool | datetime | None:
+    """A proposal setting: True/False for anonymous/named, or the deadline (`until …`); None when the field is
+    not one or is an unreadable deadline ("Deadline extension to June": an option); strict: UserError instead."""
+    flag, until = _flag(field), _until(field)
+    if flag is not None:
+        return flag == "anonymous"
+    if until is not None:
+        try:
+            return parse_when(until[1], now=now, zone=zone, lang=lang)
+        except UserError as error:
+            if strict or error.message_key != "date-unreadable":
+                raise
+            return None
+    if strict:
+        raise UserError("endorsement-usage")
+    return None
 
 
 def _check_options(options: Sequence[str]) -> None:
@@ -269,7 +291,7 @@ async def cast(
     if key != "vote-unchanged":
         repo.audit_row(
             session,
-            actor=member,
+            actor=None if proposal.anonymous else member,  # an anonymous answer is not tied to its member
             row=proposal,
             action="proposal.answered",
             after=None if proposal.anonymous else {"choice": choice},
@@ -496,6 +518,8 @@ async def _refresh_for(session: AsyncSession, proposal: Proposal, *, voters: Seq
     """Who gets the card refreshed for them (their own answer, fresh counts): those who answered, then the
     facilitators, then the rest of the roster, up to Teams' limit."""
     roster = await repo.active_members(session, community_id=proposal.community_id)
+    if proposal.anonymous:  # the roster's own order: who comes first must not tell who answered
+        voters = ()
     everyone = [*voters, *(m.teams_user_id for m in roster)]  # the roster is facilitators first
     return tuple(dict.fromkeys(everyone))[:MAX_REFRESH_USERS]
 
@@ -519,9 +543,9 @@ def _choice(proposal: Proposal, answer: str) -> str:
     if proposal.kind == ProposalKind.ENDORSEMENT:
         choice = _choice_word(answer)
     else:
-        number = parse_number(answer)
         by_words = [key for key, option in _labels(proposal).items() if fold(option) == fold(answer)]
-        choice = str(number) if number is not None else (by_words[0] if by_words else None)
+        number = parse_number(answer)  # an option's own words first: an option may be a number ("2026")
+        choice = by_words[0] if by_words else (str(number) if number is not None else None)
     if choice is None or choice not in _choices(proposal):
         raise UserError(
             "vote-choice-unknown", number=proposal.number, kind=proposal.kind.value, count=len(_choices(proposal))

@@ -3,6 +3,7 @@ question gets the answer card, and its Action.Execute buttons are answered with 
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -24,6 +25,12 @@ CSV = (
 ).encode()
 
 
+BIG_CSV = (
+    "question_en,answer_en\n"
+    + "".join(f"Question number {i} about the workshop?,Answer number {i} is long enough.\n" for i in range(1500))
+).encode()
+
+
 @pytest.fixture
 async def files() -> AsyncIterator[TestServer]:
     """Where Teams keeps the files members send (downloadUrl points here)."""
@@ -34,7 +41,29 @@ async def files() -> AsyncIterator[TestServer]:
     async def huge(_request: web.Request) -> web.Response:
         return web.Response(body=b"x" * (MAX_BYTES + 10))
 
+    async def chunked(request: web.Request) -> web.StreamResponse:
+        """A big file sent in pieces, as a slow link delivers it (no length announced)."""
+        response = web.StreamResponse(headers={"Content-Type": "text/csv"})
+        response.enable_chunked_encoding()
+        await response.prepare(request)
+        for start in range(0, len(BIG_CSV), 8192):
+            await response.write(BIG_CSV[start : start + 8192])
+            await asyncio.sleep(0)
+        await response.write_eof()
+        return response
+
+    async def huge_chunked(request: web.Request) -> web.StreamResponse:
+        response = web.StreamResponse()
+        response.enable_chunked_encoding()
+        await response.prepare(request)
+        for _ in range(MAX_BYTES // 65536 + 2):
+            await response.write(b"x" * 65536)
+        await response.write_eof()
+        return response
+
     app = web.Application()
+    app.router.add_get("/files/big.csv", chunked)
+    app.router.add_get("/files/huge-chunked.csv", huge_chunked)
     app.router.add_get("/files/faq.csv", faq)
     app.router.add_get("/files/huge.csv", huge)
     server = TestServer(app, host="127.0.0.1")
@@ -100,7 +129,8 @@ async def test_a_file_sent_in_a_personal_chat_is_imported(bot, files) -> None:
     [
         ("huge.csv", None, "The file is too big; the limit is 2,048 KB."),
         ("gone.csv", "/files/missing.csv", "I could not download “gone.csv”. Please send it again."),
-        ("notes.docx", "/files/faq.csv", "I can only import .csv or .jsonl files; “notes.docx” is neither."),
+        ("notes.docx", "/files/faq.csv", "I only read FAQ files, .csv or .jsonl, and only from facilitators"),
+        ("huge-chunked.csv", None, "The file is too big; the limit is 2,048 KB."),
     ],
 )
 async def test_files_that_cannot_be_imported_get_a_clear_answer(bot, files, name, path, expected) -> None:
@@ -115,4 +145,24 @@ async def test_a_member_cannot_import(bot, files) -> None:
     activity["from"] = {"id": OMAR["id"], "name": OMAR["name"], "aadObjectId": OMAR["aadObjectId"]}
     activity["locale"] = "ar-SA"
     [reply] = await bot.replies(activity)
-    assert "هذا الأمر للميسّرين فقط" in card_texts(reply)
+    assert "لا أقرأ إلا ملفات الأسئلة الشائعة" in card_texts(reply)
+
+
+async def test_a_big_file_arriving_in_pieces_is_read_whole(bot, files) -> None:
+    assert len(BIG_CSV) > 64 * 1024
+    await bot.install()
+    [reply] = await bot.replies(file_message(bot, files, "big.csv"))
+    assert "big.csv: 1,500 entries added, 0 updated." in card_texts(reply)
+
+
+async def test_files_that_are_not_imports_are_not_downloaded_and_their_text_is_read(bot, files) -> None:
+    await bot.install()  # a download would fail (the link is dead): the answer shows none was tried
+    member = file_message(bot, files, "faq.csv", path="/files/missing.csv")
+    member["from"] = {"id": OMAR["id"], "name": OMAR["name"], "aadObjectId": OMAR["aadObjectId"]}
+    member["text"] = "help"
+    [reply] = await bot.replies(member)
+    assert "could not download" not in card_texts(reply) and "لم أتمكن من تنزيل" not in card_texts(reply)
+    photo = file_message(bot, files, "photo.png", path="/files/missing.csv")
+    photo["text"] = "help"
+    [reply] = await bot.replies(photo)
+    assert "could not download" not in card_texts(reply) and "What you can ask Tansiq" in card_texts(reply)

@@ -245,3 +245,45 @@ async def test_a_crash_during_an_import_leaves_nothing_behind(chat: Chat, clock:
     async with chat.sessions() as session:
         assert await session.scalar(select(func.count()).select_from(FaqEntry)) == 0
         assert await session.scalar(select(func.count()).select_from(FaqVersion)) == 0
+
+
+async def test_an_export_imports_back_entries_of_closed_groups(chat: Chat) -> None:
+    await chat.say("faq add Where is it? | UN House. | group Cash", as_="facilitator")
+    async with chat.sessions.begin() as session:
+        group = await session.scalar(select(WorkingGroup).where(WorkingGroup.name == "Cash working group"))
+        group.closed_at = chat.clock()
+    async with chat.sessions() as session:
+        rows = await faq_files.export_rows(session, community_id=chat.community_id)
+    said = await upload(chat, "faq.csv", faq_files.to_csv(rows).encode(), as_="facilitator")
+    assert said.replies[0].args == {**said.replies[0].args, "updated": 1, "failed": 0}, said.text
+    assert (await entries(chat))[0][3] == "Cash working group"
+
+
+async def test_csv_cells_that_look_like_formulas_are_quoted_and_read_back(chat: Chat) -> None:
+    await chat.say("faq add =HYPERLINK(1)? | -5 degrees | tags @home", as_="facilitator")
+    async with chat.sessions() as session:
+        rows = await faq_files.export_rows(session, community_id=chat.community_id)
+    text = faq_files.to_csv(rows)
+    assert "'=HYPERLINK(1)?" in text and ",'-5 degrees," in text and "'@home" in text
+    said = await upload(chat, "faq.csv", text.encode(faq_files.CSV_ENCODING), as_="facilitator")
+    assert said.replies[0].args == {**said.replies[0].args, "updated": 1, "failed": 0}, said.text
+    async with chat.sessions() as session:
+        assert await faq_files.export_rows(session, community_id=chat.community_id) == rows
+
+
+def test_the_command_line_writes_csv_with_a_byte_order_mark(tmp_path, monkeypatch) -> None:
+    import argparse
+
+    from bot import faq_cli
+
+    async def rows(_url: str, _wanted: int | None) -> list[dict]:
+        return [
+            {"number": 1, "question_en": [], "answer_en": "", "question_ar": ["هل يقدم الغداء؟"],
+             "answer_ar": "نعم", "tags": [], "group": "", "source": None}
+        ]  # fmt: skip
+
+    monkeypatch.setattr(faq_cli, "_rows", rows)
+    target = tmp_path / "faq.csv"
+    assert faq_cli.run(argparse.Namespace(faq_command="export", file=target, community=None), "unused") == 0
+    data = target.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and "هل يقدم الغداء؟".encode() in data

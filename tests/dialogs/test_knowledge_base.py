@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from dialogs import knowledge_base, live_facts
 from storage.db import create_engine, session_factory
-from storage.faq_models import KnowledgeVector
+from storage.faq_models import FaqEntry, FaqVersion, KnowledgeVector
 from storage.knowledge import embedding_text
 from tests.chat import Chat
 from tests.fakes import FakeClock
@@ -68,6 +68,28 @@ async def test_each_database_has_its_own_index(sessions, clock: FakeClock) -> No
     await chat.say("faq remove 1", as_="facilitator")
     async with sessions() as session:
         assert len(await first.index(session, community_id=chat.community_id)) == 0
+
+
+async def test_a_new_entry_with_a_removed_entrys_id_is_not_answered_with_the_old_question(
+    sessions, clock: FakeClock
+) -> None:
+    chat = await Chat(sessions, clock).start()
+    await chat.say("faq add Is lunch provided? | Yes, at the venue.", as_="facilitator")
+    assert (await chat.say("is lunch provided?", as_="member")).key == "question-answer"
+    async with sessions() as session:
+        old_id = await session.scalar(select(FaqEntry.id))
+    await chat.say("faq remove 1", as_="facilitator")
+    clock.advance(minutes=1)
+    async with sessions.begin() as session:  # as SQLite does: the next row takes the free id
+        session.add(
+            FaqEntry(id=old_id, community_id=chat.community_id, number=1, created_at=clock(), updated_at=clock())
+        )
+        await session.flush()
+        session.add(FaqVersion(entry_id=old_id, lang="en", questions=["Where is the venue?"], answer="UN House."))
+    venue = await chat.say("where is the venue?", as_="member")
+    assert venue.key == "question-answer" and "UN House" in venue.text
+    lunch = await chat.say("is lunch provided?", as_="member")
+    assert "UN House" not in lunch.text and "at the venue" not in lunch.text
 
 
 @pytest.mark.parametrize("value", ["faq:1", "decision:22", "minutes:3"])

@@ -29,3 +29,8 @@ async def test_a_question_starting_with_a_command_word_is_a_question(chat: Chat,
 async def test_a_real_command_mistake_is_still_explained(chat: Chat) -> None:
     assert (await chat.say("group Nowhere", as_="member")).key == "group-unknown"
     assert (await chat.say("vote 9", as_="member")).key == "vote-unknown"
+
+
+async def test_a_command_with_fields_is_never_taken_for_a_question(chat: Chat) -> None:
+    said = await chat.say("faq add Is lunch provided? | Yes.", as_="member")
+    assert said.key == "not-facilitator"

@@ -220,3 +220,36 @@ async def test_malformed_buttons_are_refused_politely(chat: Chat, verb: str, dat
     await chat.say("ask Is there a template for the 4W?", as_="guest")
     reply = await press(chat, "facilitator", verb, data)
     assert reply.key == "card-data-invalid"
+
+
+async def test_a_leads_question_about_their_own_group_goes_to_the_facilitators(chat: Chat) -> None:
+    async with chat.sessions.begin() as session:
+        group = WorkingGroup(community_id=chat.community_id, name="WASH · المياه والصرف الصحي", scope="")
+        session.add(group)
+        await session.flush()
+        session.add(WorkingGroupMember(group_id=group.id, member_id=chat.ids["member"], role="lead"))
+    said = await chat.say("ask What chlorine dose does the WASH group recommend?", as_="member")
+    assert said.key == "ticket-opened" and "الميسّرين" in said.text and "قائد" not in said.text
+    posted = {row.member_id for row in await rows(chat, "ticket-posted")}
+    assert posted == {chat.ids["facilitator"], chat.ids["admin"]}
+
+
+async def test_the_only_facilitators_question_is_sent_to_them_and_the_receipt_says_so(chat: Chat) -> None:
+    from storage.models import Member, Role
+
+    async with chat.sessions.begin() as session:
+        (await session.get(Member, chat.ids["admin"])).role = Role.MEMBER
+    said = await chat.say("ask Where do we keep the signed minutes?", as_="facilitator")
+    assert said.key == "ticket-opened" and "Sent to you (you are the only facilitator)" in said.text
+    assert [row.member_id for row in await rows(chat, "ticket-posted")] == [chat.ids["facilitator"]]
+
+
+async def test_a_refresh_button_shows_a_ticket_only_to_its_asker_and_handlers(chat: Chat) -> None:
+    await chat.say("ask Can we translate the minutes into French?", as_="guest")
+    async with chat.sessions() as session:
+        ticket_id = await session.scalar(select(Ticket.id))
+    assert (await press(chat, "member", "ticket-refresh", {"ticket": ticket_id})).key == "ticket-not-handler"
+    own = await press(chat, "guest", "ticket-refresh", {"ticket": ticket_id})
+    assert own.key == "ticket-card" and own.card == "ticket-answer"
+    full = await press(chat, "facilitator", "ticket-refresh", {"ticket": ticket_id})
+    assert full.key == "ticket-card" and full.card == "ticket"

@@ -265,3 +265,66 @@ async def test_card_buttons_answer_refresh_and_close(chat: Chat) -> None:
         now=chat.clock(),
     )
     assert too_late.replies[0].key == "vote-too-late" and too_late.replies[0].card == "proposal"
+
+
+async def test_an_anonymous_poll_tells_nobody_who_answered(chat: Chat) -> None:
+    from storage.models import AuditLog
+
+    await chat.say("poll Which venue? | Amman | Beirut | anonymous", as_="facilitator")
+    before = (await chat.say("vote 1", as_="facilitator")).replies[0].args["proposal"].refresh_for
+    answered = await chat.say("vote 1 Beirut", as_="guest")
+    assert answered.key == "vote-recorded"
+    after = (await chat.say("vote 1", as_="facilitator")).replies[0].args["proposal"].refresh_for
+    assert after == before  # the roster's order, whoever answered
+    async with chat.sessions() as session:
+        actors = list(
+            await session.scalars(select(AuditLog.actor_member_id).where(AuditLog.action == "proposal.answered"))
+        )
+    assert actors == [None]
+
+
+async def test_a_named_poll_still_refreshes_for_those_who_answered_first(chat: Chat) -> None:
+    await chat.say("poll Which venue? | Amman | Beirut", as_="facilitator")
+    await chat.say("vote 1 Beirut", as_="guest")
+    shown = (await chat.say("vote 1", as_="facilitator")).replies[0].args["proposal"]
+    async with chat.sessions() as session:
+        from storage.models import Member
+
+        guest = await session.get(Member, chat.ids["guest"])
+    assert shown.refresh_for[0] == guest.teams_user_id
+
+
+async def test_opening_marks_the_reply_for_the_channel_so_the_card_is_not_shown_twice(chat: Chat) -> None:
+    said = await chat.say("poll Which venue? | Amman | Beirut", as_="facilitator")
+    assert said.key == "poll-opened" and said.replies[0].args["to_channel"] is True
+    assert said.replies[0].args["number"] == 1
+
+
+@pytest.mark.parametrize(
+    "text, options, anonymous, deadline",
+    [
+        ("poll Should the minutes be | public | confidential", ["public", "confidential"], False, False),
+        ("poll Should the minutes be | confidential | public", ["confidential", "public"], False, False),
+        ("poll Next? | Stay | Deadline extension to June", ["Stay", "Deadline extension to June"], False, False),
+        ("poll Next? | Anonymous | Named | A third way | secret", ["Anonymous", "Named", "A third way"], True, False),
+        ("poll Where? | Amman | Beirut | until 30 November 12:00 | anonymous", ["Amman", "Beirut"], True, True),
+    ],
+)  # fmt: skip
+async def test_options_that_read_like_settings_stay_options(
+    chat: Chat, text: str, options: list[str], anonymous: bool, deadline: bool
+) -> None:
+    said = await chat.say(text, as_="facilitator")
+    assert said.key == "poll-opened", said.text
+    async with chat.sessions() as session:
+        proposal = await session.scalar(select(Proposal))
+    assert (proposal.options, proposal.anonymous, proposal.closes_at is not None) == (options, anonymous, deadline)
+
+
+async def test_an_option_that_is_a_number_is_chosen_by_its_words(chat: Chat) -> None:
+    await chat.say("poll Which year? | 2027 | 2 | 1", as_="facilitator")
+    assert "Your answer: 1" in (await chat.say("vote 1 1", as_="guest")).text  # option “1” (the third), not the first
+    async with chat.sessions() as session:
+        assert await session.scalar(select(Vote.choice)) == "3"
+    assert (await chat.say("vote 1 2027", as_="guest")).key == "vote-changed"
+    async with chat.sessions() as session:
+        assert await session.scalar(select(Vote.choice)) == "1"

@@ -30,10 +30,12 @@ question-unsure = { $count ->
 question-no-answer = ليس لدي جواب عن هذا بعد. يستطيع أحد الميسّرين مساعدتك: اضغط «اسأل أحد الميسّرين».
 question-sent = لم يُجب أحد عن هذا من قبل، فأرسلته إلى { $to ->
     [group] قائد { $group }
+    [you] نفسك (فأنت الميسّر الوحيد)
    *[facilitators] الميسّرين
 } بوصفه السؤال رقم { $number }. سيصلك الجواب هنا.
 ticket-opened = أُرسل سؤالك إلى { $to ->
     [group] قائد { $group }
+    [you] نفسك (فأنت الميسّر الوحيد)
    *[facilitators] الميسّرين
 } بوصفه السؤال رقم { $number }. سيصلك الجواب هنا.
 ticket-receipt-hint = سأخبرك هنا حين يتولاه أحد، وحين يُجاب عنه، وحين يُغلق.
@@ -143,6 +145,7 @@ faq-row-value = قيمة «{ $column }» ليست نصًا
 faq-row-number = «{ $given }» ليس رقم سؤال
 file-download-failed = لم أتمكن من تنزيل «{ $name }». أرسله من جديد من فضلك.
 file-unreadable = لم أتمكن من قراءة «{ $name }».
+file-not-understood = لا أقرأ إلا ملفات الأسئلة الشائعة بصيغة ‎.csv أو ‎.jsonl، ومن الميسّرين فقط؛ لم أفتح «{ $name }».
 
 ## التذاكر
 ticket-asker-label = السائل

@@ -29,10 +29,12 @@ question-unsure = { $count ->
 question-no-answer = I have no answer to that yet. A facilitator can help: press “Ask a facilitator”.
 question-sent = Nobody has answered this before, so I sent it to { $to ->
     [group] the lead of { $group }
+    [you] you (you are the only facilitator)
    *[facilitators] the facilitators
 } as question #{ $number }. You will get the answer here.
 ticket-opened = Sent to { $to ->
     [group] the lead of { $group }
+    [you] you (you are the only facilitator)
    *[facilitators] the facilitators
 } as question #{ $number }. You will get the answer here.
 ticket-receipt-hint = I will tell you here when someone takes it, answers it or closes it.
@@ -124,6 +126,7 @@ faq-row-value = the “{ $column }” value is not text
 faq-row-number = “{ $given }” is not an entry number
 file-download-failed = I could not download “{ $name }”. Please send it again.
 file-unreadable = I could not read “{ $name }”.
+file-not-understood = I only read FAQ files, .csv or .jsonl, and only from facilitators; I did not open “{ $name }”.
 
 ## tickets
 ticket-asker-label = Asked by
