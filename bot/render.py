@@ -286,20 +286,10 @@ class Renderer:
         }
 
     def _question_card(self, reply: Reply, *, lang: str, zone: str) -> dict[str, Any]:
-        cards = QuestionCards(partial(self._t, lang, zone=zone), lang=lang, zone=zone)
-        card = adaptive_card(*cards.build(reply), lang=lang)
-        refresh = cards.refresh(reply)
-        if refresh is not None:
-            card["refresh"] = refresh
-        return card
+        return _refreshing_card(QuestionCards(partial(self._t, lang, zone=zone), lang=lang, zone=zone), reply, lang)
 
     def _governance_card(self, reply: Reply, *, lang: str, zone: str) -> dict[str, Any]:
-        cards = GovernanceCards(partial(self._t, lang, zone=zone), lang=lang, zone=zone)
-        card = adaptive_card(*cards.build(reply), lang=lang)
-        refresh = cards.refresh(reply)
-        if refresh is not None:
-            card["refresh"] = refresh
-        return card
+        return _refreshing_card(GovernanceCards(partial(self._t, lang, zone=zone), lang=lang, zone=zone), reply, lang)
 
     def _meeting_card(self, reply: Reply, *, lang: str, zone: str) -> dict[str, Any]:
         cards = MeetingCards(partial(self._t, lang, zone=zone), lang=lang, zone=zone, calendar_url=self.calendar_url)
@@ -432,6 +422,15 @@ def adaptive_card(body: list[dict[str, Any]], actions: list[dict[str, Any]], *, 
     }
     if lang == "ar":
         card["rtl"] = True
+    return card
+
+
+def _refreshing_card(cards: QuestionCards | GovernanceCards, reply: Reply, lang: str) -> dict[str, Any]:
+    """The card a card builder makes for `reply`, with the per-reader refresh it asks for."""
+    card = adaptive_card(*cards.build(reply), lang=lang)
+    refresh = cards.refresh(reply)
+    if refresh is not None:
+        card["refresh"] = refresh
     return card
 
 
