@@ -8,6 +8,7 @@ against them with the same engine as the FAQ (`dialogs.knowledge_base`), so new 
 
 from __future__ import annotations
 
+import enum
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -19,17 +20,20 @@ from storage import repositories as repo
 from storage.knowledge import Entry
 from storage.models import Community, Member
 
-NEXT_MEETING, AGENDA, MY_ACTIONS, FACILITATORS, GROUPS, AGENDA_HOW = (
-    "next-meeting",
-    "agenda",
-    "my-actions",
-    "facilitators",
-    "groups",
-    "agenda-how",
-)
 
-PHRASINGS: dict[str, tuple[str, ...]] = {
-    NEXT_MEETING: (
+class Fact(enum.StrEnum):
+    """The community facts answered from the database."""
+
+    NEXT_MEETING = "next-meeting"
+    AGENDA = "agenda"
+    MY_ACTIONS = "my-actions"
+    FACILITATORS = "facilitators"
+    GROUPS = "groups"
+    AGENDA_HOW = "agenda-how"
+
+
+PHRASINGS: dict[Fact, tuple[str, ...]] = {
+    Fact.NEXT_MEETING: (
         *("When is the next meeting?", "When do we meet next?", "next meeting date and time", "next meeting"),
         *("What time is the meeting?", "Link to join the meeting", "How do I join the next call?"),
         *("When is our next call?", "Is there a meeting this week?", "upcoming meeting", "meeting link"),
@@ -37,60 +41,61 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         *("ما رابط الاجتماع القادم؟", "كيف أنضم إلى الاجتماع؟", "وقت الاجتماع القادم", "رابط الاجتماع"),
         *("هل يوجد اجتماع هذا الأسبوع؟", "امتى الاجتماع الجاي؟", "وين رابط الاجتماع؟", "الاجتماع الجاي"),
     ),
-    AGENDA: (
+    Fact.AGENDA: (
         *("What is on the agenda?", "agenda of the next meeting", "What will we discuss at the next meeting?"),
         *("meeting agenda", "topics for the next meeting", "What items are on the agenda?"),
         *("ما هو جدول الأعمال؟", "جدول أعمال الاجتماع القادم", "ماذا سنناقش في الاجتماع القادم؟"),
         *("ما بنود جدول الأعمال؟", "مواضيع الاجتماع القادم", "شو على جدول الأعمال؟", "أجندة الاجتماع"),
     ),
-    MY_ACTIONS: (
+    Fact.MY_ACTIONS: (
         *("What are my open actions?", "my action points", "What do I have to do?", "my tasks"),
         *("What am I responsible for?", "my pending actions", "Which actions are assigned to me?"),
         *("What do I need to do?", "ما الذي علي فعله؟"),
         *("ما هي مهامي المفتوحة؟", "ما الإجراءات المطلوبة مني؟", "مهامي", "ماذا علي أن أفعل؟"),
         *("ما المهام المسندة إلي؟", "نقاط العمل الخاصة بي", "شو المطلوب مني؟", "إجراءاتي المفتوحة"),
     ),
-    FACILITATORS: (
+    Fact.FACILITATORS: (
         *("Who are the facilitators?", "Who facilitates this community?", "Who runs the community?"),
         *("Who are the co-facilitators?", "list of facilitators", "Who is the facilitator?"),
         *("من هم الميسرون؟", "من الميسر؟", "من يدير المجتمع؟", "من هم الميسرون المشاركون؟"),
         *("قائمة الميسرين", "مين الميسرين؟", "من منسقو المجتمع؟"),
     ),
-    GROUPS: (
+    Fact.GROUPS: (
         *("Which working groups exist?", "list of working groups", "How do I join a working group?"),
         *("What working groups are there?", "Can I join a working group?", "working groups and their leads"),
         *("ما مجموعات العمل الموجودة؟", "قائمة مجموعات العمل", "كيف أنضم إلى مجموعة عمل؟"),
         *("ما هي مجموعات العمل؟", "هل يمكنني الانضمام إلى مجموعة عمل؟", "فرق العمل", "شو مجموعات العمل؟"),
     ),
-    AGENDA_HOW: (
+    Fact.AGENDA_HOW: (
         *("How do I add an agenda item?", "How can I propose a topic for the meeting?", "add an item to the agenda"),
         *("suggest an agenda item", "How do I put a point on the agenda?", "deadline for agenda items"),
         *("كيف أضيف بندا إلى جدول الأعمال؟", "كيف أقترح موضوعا للاجتماع؟", "إضافة بند إلى جدول الأعمال"),
         *("اقتراح بند لجدول الأعمال", "ما آخر موعد لإضافة البنود؟", "بدي ضيف موضوع للاجتماع"),
     ),
 }
-ENTRIES = tuple(Entry(f"fact:{name}", phrasings) for name, phrasings in PHRASINGS.items())
+ENTRIES = tuple(Entry(f"fact:{fact.value}", phrasings) for fact, phrasings in PHRASINGS.items())
 
 
 async def answer(session: AsyncSession, *, fact: str, member: Member, community: Community, now: datetime) -> Reply:
     """The live answer to one fact, for this member."""
-    match fact:
-        case "next-meeting":
+    match Fact(fact):
+        case Fact.NEXT_MEETING:
             return await next_meeting(session, member=member, community=community, now=now)
-        case "agenda":
+        case Fact.AGENDA:
             try:
                 return await agenda.show(session, member=member, community=community, args="", now=now)
             except UserError:
                 return Reply.of("fact-no-meeting")
-        case "my-actions":
+        case Fact.MY_ACTIONS:
             return await actions.list_actions(
                 session, member=member, community=community, args="", mentions=(), now=now
             )
-        case "facilitators":
+        case Fact.FACILITATORS:
             return await facilitators(session, community=community)
-        case "groups":
+        case Fact.GROUPS:
             return await groups.list_groups(session, member=member, community=community, args="")
-    return await agenda_how(session, member=member, community=community, now=now)
+        case Fact.AGENDA_HOW:
+            return await agenda_how(session, member=member, community=community, now=now)
 
 
 async def next_meeting(session: AsyncSession, *, member: Member, community: Community, now: datetime) -> Reply:
