@@ -22,7 +22,8 @@ from bot.render import Renderer
 from dialogs import outbox, reminder_plans
 from dialogs import reminders as _composers  # noqa: F401  (registers the reminder composers)
 from dialogs.clock import Clock
-from dialogs.language import pick_language
+from dialogs.community import member_timezone
+from dialogs.language import member_language
 from storage.models import Community, Member, Notification
 
 logger = logging.getLogger(__name__)
@@ -183,14 +184,14 @@ class Dispatcher:
             )
         member = await session.get(Member, row.member_id)
         assert member is not None
-        lang = pick_language(
-            preference=member.language,
-            teams_locale=member.teams_locale,
-            text=None,
-            community_default=community.default_language,
+        lang = member_language(member, community, teams_locale=member.teams_locale, text=None)
+        return _Target(
+            member.conversation_reference,
+            lang,
+            member_timezone(member, community),
+            community.tenant_id,
+            gone=not member.active,
         )
-        zone = member.timezone or community.timezone
-        return _Target(member.conversation_reference, lang, zone, community.tenant_id, gone=not member.active)
 
     async def _record(self, row_id: int, delivery: Delivery, tally: Tally) -> None:
         now = self.clock()

@@ -17,7 +17,7 @@ from microsoft_agents.activity import (
 from bot.card_parts import FSI, PDI, execute_action, submit_action, text_block
 from bot.downloads import calendar_link, minutes_link, report_link
 from bot.governance_cards import GOVERNANCE_CARDS, GovernanceCards
-from bot.i18n import Catalogs, format_number
+from bot.i18n import Catalogs, format_number, plain
 from bot.links import SignedLinks
 from bot.meeting_cards import MeetingCards
 from bot.question_cards import QUESTION_CARDS, QuestionCards
@@ -345,9 +345,8 @@ class Renderer:
             {"type": "Container", "rtl": True, "items": [text_block(texts["ar"])]},
             {"type": "Container", "rtl": False, "separator": True, "items": [text_block(texts["en"])]},
         ]
-        return card_activity(
-            adaptive_card(body, [], lang="ar"), lang="ar", summary=self.catalogs.bilingual(key, **args)
-        )
+        summary = "\n\n".join(plain(texts[lang]) for lang in ("ar", "en"))
+        return card_activity(adaptive_card(body, [], lang="ar"), lang="ar", summary=summary)
 
     def _t(self, lang: str, key: str, zone: str, **args: Any) -> str:
         return self.catalogs.text(lang, key, display_zone=zone, **args)

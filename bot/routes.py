@@ -21,7 +21,7 @@ from bot.settings import Settings
 from dialogs import router
 from dialogs.clock import Clock
 from dialogs.community import member_timezone
-from dialogs.language import pick_language
+from dialogs.language import member_language
 from dialogs.replies import Reply
 from dialogs.roster import Person, find_member, install, remove_people, sync_roster
 from storage import repositories as repo
@@ -32,12 +32,7 @@ logger = logging.getLogger(__name__)
 
 def reader(member: Member, community: Community, activity: Activity) -> tuple[str, str]:
     """The language and the time zone a member reads this turn's answers in."""
-    lang = pick_language(
-        preference=member.language,
-        teams_locale=activity.locale,
-        text=activity.text,
-        community_default=community.default_language,
-    )
+    lang = member_language(member, community, teams_locale=activity.locale, text=activity.text)
     return lang, member_timezone(member, community)
 
 

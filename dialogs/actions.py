@@ -17,7 +17,7 @@ from dialogs.dates import parse_day
 from dialogs.errors import UserError
 from dialogs.numbered import by_number
 from dialogs.replies import Reply
-from dialogs.roster import Person
+from dialogs.roster import Person, active_member
 from dialogs.text import fold, parse_number, word_table
 from storage import repositories as repo
 from storage.governance_models import PlanObjective
@@ -260,7 +260,7 @@ async def list_actions(
     query = select(Action).where(Action.community_id == community.id, Action.status.not_in(_CLOSED))
     title, subject = "mine", ""
     if mentions:
-        target = await _active_member(session, community_id=community.id, person=mentions[0])
+        target = await active_member(session, community_id=community.id, person=mentions[0])
         query = query.where(Action.owners.any(ActionOwner.member_id == target.id))
         title, subject = "member", target.name
     elif words and fold(words[0]) in GROUP_WORDS:
@@ -316,7 +316,7 @@ async def update(
         named = mentioned_in(rest, mentions)
         if not named:
             raise UserError("action-reassign-missing", number=action.number)
-        owner = await _active_member(session, community_id=community.id, person=named[0])
+        owner = await active_member(session, community_id=community.id, person=named[0])
     return await change(
         session,
         member=member,
@@ -453,18 +453,11 @@ async def _owners(session: AsyncSession, *, member: Member, field: str, mentions
     if fold(strip_mentions(field)) in SELF_WORDS or any(fold(w) in SELF_WORDS for w in strip_mentions(field).split()):
         owners[member.id] = member
     for person in mentions:
-        owner = await _active_member(session, community_id=member.community_id, person=person)
+        owner = await active_member(session, community_id=member.community_id, person=person)
         owners[owner.id] = owner
     if not owners:
         raise UserError("action-owners-missing")
     return list(owners.values())
-
-
-async def _active_member(session: AsyncSession, *, community_id: int, person: Person) -> Member:
-    found = await repo.member_in(session, community_id=community_id, teams_user_id=person.teams_user_id)
-    if found is None or not found.active:
-        raise UserError("member-not-found", name=person.name or person.teams_user_id)
-    return found
 
 
 async def _group(session: AsyncSession, *, community: Community, name: str) -> WorkingGroup:
@@ -498,16 +491,7 @@ def _history(
     session.add(
         ActionEvent(action_id=action.id, actor_id=actor.id, kind=kind, note=note, before=before, after=after, at=now)
     )
-    repo.audit(
-        session,
-        community_id=action.community_id,
-        actor=actor,
-        action=f"action.{kind}",
-        object_type="action",
-        object_id=action.id,
-        before=before,
-        after=after,
-    )
+    repo.audit_row(session, actor=actor, row=action, action=f"action.{kind}", before=before, after=after)
 
 
 async def _tell(session: AsyncSession, action: Action, *, owner: Member, kind: str, now: datetime) -> None:

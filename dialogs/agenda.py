@@ -152,10 +152,7 @@ async def create(
         occurrence_id=row.id,
         title=title,
         details=plan.details.strip(),
-        position=max(
-            await session.scalars(select(AgendaItem.position).where(AgendaItem.occurrence_id == row.id)), default=0
-        )
-        + 1,
+        position=await meetings.last_position(session, row.id) + 1,
         submitted_by_id=member.id,
         presenter_id=plan.presenter.id if plan.presenter else None,
         group_id=plan.group.id if plan.group else None,

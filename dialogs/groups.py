@@ -24,7 +24,7 @@ from dialogs.dates import parse_day
 from dialogs.errors import UserError
 from dialogs.meetings import MeetingView
 from dialogs.replies import Reply
-from dialogs.roster import Person
+from dialogs.roster import Person, active_member
 from dialogs.text import fold, leading_words, parse_number, word_table
 from storage import repositories as repo
 from storage.faq_models import Ticket, TicketStatus
@@ -326,9 +326,7 @@ async def set_lead(
     group = await find(session, community=community, name=strip_mentions(args).strip(" |"))
     if not mentions:
         raise UserError("group-lead-missing", name=group.name)
-    lead = await repo.member_in(session, community_id=community.id, teams_user_id=mentions[0].teams_user_id)
-    if lead is None or not lead.active:
-        raise UserError("member-not-found", name=mentions[0].name or mentions[0].teams_user_id)
+    lead = await active_member(session, community_id=community.id, person=mentions[0])
     rows = {
         row.member_id: row
         for row in await session.scalars(
@@ -386,7 +384,7 @@ async def join(
     people = [member]
     if mentions:
         require_facilitator(member)
-        people = [await _active(session, community=community, person=person) for person in mentions]
+        people = [await active_member(session, community_id=community.id, person=person) for person in mentions]
     current = set(
         await session.scalars(
             select(WorkingGroupMember.member_id).where(WorkingGroupMember.group_id == group.id).with_for_update()
@@ -589,13 +587,6 @@ async def _leads(session: AsyncSession, person: Member, group: WorkingGroup) -> 
 async def _require_lead_or_facilitator(session: AsyncSession, member: Member, group: WorkingGroup) -> None:
     if not member.role.facilitates and not await _leads(session, member, group):
         raise UserError("group-lead-or-facilitator", name=group.name)
-
-
-async def _active(session: AsyncSession, *, community: Community, person: Person) -> Member:
-    found = await repo.member_in(session, community_id=community.id, teams_user_id=person.teams_user_id)
-    if found is None or not found.active:
-        raise UserError("member-not-found", name=person.name or person.teams_user_id)
-    return found
 
 
 def _state(group: WorkingGroup) -> dict[str, object]:

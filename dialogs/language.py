@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dialogs.text import script_language
+from storage.models import Community, Member
 
 LANGUAGES = ("ar", "en")
 
@@ -23,4 +24,14 @@ def pick_language(*, preference: str | None, teams_locale: str | None, text: str
         language_of_locale(teams_locale)
         or script_language(text or "")
         or (community_default if community_default in LANGUAGES else "ar")
+    )
+
+
+def member_language(member: Member, community: Community, *, teams_locale: str | None, text: str | None) -> str:
+    """The language `member` is answered in (`pick_language` with what is known of them and their community)."""
+    return pick_language(
+        preference=member.language,
+        teams_locale=teams_locale,
+        text=text,
+        community_default=community.default_language,
     )

@@ -111,7 +111,7 @@ async def next_meeting(session: AsyncSession, *, member: Member, community: Comm
 
 async def facilitators(session: AsyncSession, *, community: Community) -> Reply:
     """Who facilitates the community (admins included)."""
-    names = [m.name for m in await repo.active_members(session, community_id=community.id) if m.role.facilitates]
+    names = [m.name for m in await repo.active_facilitators(session, community_id=community.id)]
     if not names:
         return Reply.of("fact-no-facilitators")
     return Reply.of("fact-facilitators", names=names, count=len(names))

@@ -582,7 +582,7 @@ async def _carry_items(
     if next_slot is None or not open_items:
         return 0, next_slot
     target = await occurrence_row(session, next_slot)
-    position = await _last_position(session, target.id)
+    position = await last_position(session, target.id)
     for item in open_items:
         position += 1
         session.add(
@@ -609,7 +609,8 @@ async def _carry_items(
     return len(open_items), next_slot
 
 
-async def _last_position(session: AsyncSession, occurrence_id: int) -> int:
+async def last_position(session: AsyncSession, occurrence_id: int) -> int:
+    """The highest agenda position on an occurrence (0 when it has no items)."""
     positions = await session.scalars(select(AgendaItem.position).where(AgendaItem.occurrence_id == occurrence_id))
     return max(positions, default=0)
 

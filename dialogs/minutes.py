@@ -91,14 +91,8 @@ async def add_decision(
     )
     session.add(decision)
     await session.flush()
-    repo.audit(
-        session,
-        community_id=community.id,
-        actor=member,
-        action="decision.added",
-        object_type="decision",
-        object_id=decision.id,
-        after={"text": text, "occurrence": occurrence.id},
+    repo.audit_row(
+        session, actor=member, row=decision, action="decision.added", after={"text": text, "occurrence": occurrence.id}
     )
     parent = await session.get(Meeting, occurrence.meeting_id)
     assert parent is not None

@@ -359,12 +359,10 @@ async def _action(session: AsyncSession, *, community: Community, number: str) -
 
 
 def _audit_link(session: AsyncSession, member: Member, action: Action, *, objective: PlanObjective | None) -> None:
-    repo.audit(
+    repo.audit_row(
         session,
-        community_id=action.community_id,
         actor=member,
+        row=action,
         action="action.plan",
-        object_type="action",
-        object_id=action.id,
         after={"objective": objective.number if objective else None},
     )

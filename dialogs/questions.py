@@ -21,7 +21,7 @@ from dialogs import faq, knowledge_base, live_facts, tickets
 from dialogs.commands import strip_mentions
 from dialogs.errors import UserError
 from dialogs.faq import AnswerView, Version
-from dialogs.language import pick_language
+from dialogs.language import member_language
 from dialogs.replies import Reply
 from dialogs.text import fold, script_language
 from storage import repositories as repo
@@ -56,16 +56,6 @@ QUESTION_WORDS = {
         *("قديش", "امتى", "ايش", "مين", "شلون", "ازاي", "فين", "ليه", "إيش"),
     )
 }
-
-
-def answer_language(member: Member, community: Community, question: str) -> str:
-    """The member's language, else their Teams locale's, else the question's script, else the community's."""
-    return pick_language(
-        preference=member.language,
-        teams_locale=member.teams_locale,
-        text=question,
-        community_default=community.default_language,
-    )
 
 
 def small_talk(question: str) -> str | None:
@@ -133,7 +123,7 @@ async def escalate(
         member=member,
         community=community,
         question=question,
-        lang=answer_language(member, community, question),
+        lang=member_language(member, community, teams_locale=member.teams_locale, text=question),
         offered=[_offered(view) for view in offered],
         group=group,
         now=now,

@@ -23,15 +23,16 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs import outbox
+from dialogs.community import member_timezone
 from dialogs.occurrences import Slot, upcoming_slots
 from dialogs.outbox import Planned
+from storage import repositories as repo
 from storage.models import (
     Action,
     ActionStatus,
     Community,
     Meeting,
     Member,
-    Role,
     WorkingGroupMember,
 )
 
@@ -97,11 +98,6 @@ def morning_of(day: date, *, zone: str, settings: ReminderSettings) -> datetime:
     return working_time(datetime.combine(day, settings.quiet[1], tzinfo=ZoneInfo(zone)), zone=zone, settings=settings)
 
 
-def person_zone(member: Member, community: Community) -> str:
-    """The zone a member's nudges are timed in."""
-    return member.timezone or community.timezone
-
-
 # ---- meetings ----------------------------------------------------------------------------------------------
 
 
@@ -165,22 +161,11 @@ async def plan_after_close(
     days = settings["minutes_nudge_days"]
     if not days:
         return
-    for facilitator in await _facilitators(session, community.id):
-        due = working_time(now + timedelta(days=days), zone=person_zone(facilitator, community), settings=settings)
+    for facilitator in await repo.active_facilitators(session, community_id=community.id):
+        due = working_time(now + timedelta(days=days), zone=member_timezone(facilitator, community), settings=settings)
         key = f"minutes-nudge:{meeting.id}:{slot.starts_at.isoformat()}:{facilitator.id}"
         message = Planned("minutes-nudge", key, due, payload, member_id=facilitator.id)
         await outbox.queue(session, community_id=community.id, subject=subject, message=message, now=now)
-
-
-async def _facilitators(session: AsyncSession, community_id: int) -> list[Member]:
-    rows = await session.scalars(
-        select(Member).where(
-            Member.community_id == community_id,
-            Member.active.is_(True),
-            Member.role.in_([Role.ADMIN, Role.FACILITATOR]),
-        )
-    )
-    return list(rows)
 
 
 # ---- actions -----------------------------------------------------------------------------------------------
@@ -203,7 +188,7 @@ def _action_rows(
     action: Action, *, owner: Member, community: Community, settings: ReminderSettings, now: datetime
 ) -> list[Planned]:
     assert action.due_on is not None
-    zone = person_zone(owner, community)
+    zone = member_timezone(owner, community)
     days: list[tuple[str, date]] = []
     if settings["action_before_days"]:
         days.append(("action-due-soon", action.due_on - timedelta(days=settings["action_before_days"])))

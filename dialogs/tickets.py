@@ -91,7 +91,7 @@ async def handlers(session: AsyncSession, *, community_id: int, group_id: int | 
     leads = await leads_of(session, group_id=group_id)
     if leads:
         return leads
-    return [m for m in await repo.active_members(session, community_id=community_id) if m.role.facilitates]
+    return await repo.active_facilitators(session, community_id=community_id)
 
 
 async def recipients(session: AsyncSession, ticket: Ticket, *, asker_id: int | None) -> tuple[list[Member], str]:
@@ -100,9 +100,7 @@ async def recipients(session: AsyncSession, ticket: Ticket, *, asker_id: int | N
     leads = [m for m in await leads_of(session, group_id=ticket.group_id) if m.id != asker_id]
     if leads:
         return leads, "group"
-    facilitators = [
-        m for m in await repo.active_members(session, community_id=ticket.community_id) if m.role.facilitates
-    ]
+    facilitators = await repo.active_facilitators(session, community_id=ticket.community_id)
     others = [m for m in facilitators if m.id != asker_id]
     if others or not facilitators:
         return others, "facilitators"

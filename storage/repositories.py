@@ -47,6 +47,11 @@ async def active_members(session: AsyncSession, *, community_id: int) -> list[Me
     return sorted(rows, key=lambda m: (rank[m.role], m.name.casefold()))
 
 
+async def active_facilitators(session: AsyncSession, *, community_id: int) -> list[Member]:
+    """The active admins and facilitators, by name."""
+    return [m for m in await active_members(session, community_id=community_id) if m.role.facilitates]
+
+
 async def open_groups(session: AsyncSession, *, community_id: int) -> list[WorkingGroup]:
     """The community's working groups that are not closed, by name."""
     rows = await session.scalars(

@@ -13,7 +13,7 @@ from bot.i18n import Catalogs, plain
 from bot.render import Renderer
 from dialogs import router
 from dialogs.community import member_timezone
-from dialogs.language import pick_language
+from dialogs.language import member_language
 from dialogs.replies import Reply
 from dialogs.roster import Person, install, sync_roster
 from storage.models import Community, Member, Role
@@ -123,12 +123,7 @@ class Chat:
             return community
 
     def _said(self, result: router.TurnResult, text: str | None) -> Said:
-        lang = pick_language(
-            preference=result.member.language,
-            teams_locale=result.member.teams_locale,
-            text=text,
-            community_default=result.community.default_language,
-        )
+        lang = member_language(result.member, result.community, teams_locale=result.member.teams_locale, text=text)
         zone = member_timezone(result.member, result.community)
         rendered = "\n".join(plain(self.renderer.text(r, lang=lang, zone=zone)) for r in result.replies)
         return Said(result.replies, rendered.replace(NARROW_SPACE, " "))

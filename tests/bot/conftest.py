@@ -92,6 +92,4 @@ async def bot(bot_settings: Settings, connector: FakeConnector, clock) -> AsyncI
     await server.close()
 
 
-def card_texts(activity: dict[str, Any]) -> str:
-    """What the member reads in a reply: its text and all its cards' TextBlocks."""
-    return activity_text(activity)
+card_texts = activity_text  # what the member reads in a reply: its text and all its cards' TextBlocks
