@@ -30,6 +30,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from dialogs.text import parse_number
 from storage.faq_models import FaqEntry, KnowledgeVector
 from storage.knowledge import Answer, Embedder, Entry, KnowledgeIndex, default_embedder
 from storage.models import AgendaItem, AgendaStatus, Decision, Meeting, MeetingOccurrence
@@ -52,9 +53,10 @@ def parse_ref(value: object) -> tuple[str, int] | None:
     if not isinstance(value, str):
         return None
     kind, _, number = value.partition(":")
-    if kind not in (FAQ, DECISION, MINUTES, FACT) or not number.isdigit() or len(number) > 10:
+    row_id = parse_number(number)  # card data can hold anything: only a database-sized whole number
+    if kind not in (FAQ, DECISION, MINUTES, FACT) or row_id is None:
         return None
-    return kind, int(number)
+    return kind, row_id
 
 
 class _Unset:

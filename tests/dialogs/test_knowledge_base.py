@@ -101,3 +101,11 @@ def test_references_round_trip(value: str) -> None:
 @pytest.mark.parametrize("value", [None, 3, "faq:", "faq:x", "other:1", "faq:12345678901", "faq:-1"])
 def test_bad_references_are_refused(value: object) -> None:
     assert knowledge_base.parse_ref(value) is None
+
+
+def test_card_references_are_read_strictly() -> None:
+    from dialogs.knowledge_base import parse_ref
+
+    assert parse_ref("faq:12") == ("faq", 12)
+    for crafted in ("faq:²", "faq:99999999999", "faq:", "nope:3", 12, None):
+        assert parse_ref(crafted) is None, crafted
