@@ -1,4 +1,4 @@
-"""Question-retrieval benchmark: quality and speed of storage.knowledge on folders of corpus + queries.
+"""Question-retrieval benchmark: quality and speed of dialogs.questions.engine on folders of corpus + queries.
 
     python bench/qa.py DATA_DIR [DATA_DIR ...] [--embedder auto|none|e5] [--half all|dev|test]
     python bench/qa.py DATA_DIR ... --scale        # 1k / 10k / 100k entries, with and without the embedder
@@ -32,7 +32,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from storage.knowledge import (
+from dialogs.questions.engine import (
     Embedder,
     Entry,
     KnowledgeIndex,

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from aiohttp import web
 
-from bot import faq_cli
-from bot.manifest import DEFAULT_OUT
-from bot.manifest import main as write_app_package
+from bot.cli import faq as faq_cli
+from bot.cli.manifest import DEFAULT_OUT
+from bot.cli.manifest import main as write_app_package
 from bot.settings import Settings, SettingsError
 from storage import migrate
 from storage.db import create_engine

@@ -20,13 +20,13 @@ from microsoft_agents.hosting.msteams import TeamsAgentExtension
 from microsoft_teams.api import ApiClient
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.gate import Gate
+from bot.cards.render import Renderer
+from bot.files.links import SignedLinks
 from bot.i18n import Catalogs
-from bot.links import SignedLinks
-from bot.render import Renderer
-from bot.routes import Routes
 from bot.settings import Settings
-from dialogs.clock import Clock
+from bot.teams.gate import Gate
+from bot.teams.routes import Routes
+from dialogs.common.clock import Clock
 
 
 class Agent(NamedTuple):

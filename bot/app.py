@@ -13,15 +13,15 @@ from microsoft_agents.hosting.core import AgentApplication
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot import downloads
 from bot.agent import build_agent
-from bot.dispatcher import Dispatcher
+from bot.files import downloads
+from bot.files.links import SignedLinks
 from bot.i18n import Catalogs
-from bot.links import SignedLinks
-from bot.notifier import Notifier
-from bot.scheduler import ReminderScheduler
+from bot.outbound.dispatcher import Dispatcher
+from bot.outbound.notifier import Notifier
+from bot.outbound.scheduler import ReminderScheduler
 from bot.settings import Settings
-from dialogs.clock import Clock, system_clock
+from dialogs.common.clock import Clock, system_clock
 from storage import migrate
 from storage.db import create_engine, session_factory
 

@@ -14,8 +14,8 @@ from fluent.runtime import FluentBundle, FluentResource
 from fluent.runtime.resolver import CurrentEnvironment, ResolverEnvironment
 from fluent.runtime.types import FluentInt, FluentNone
 
-from dialogs.language import LANGUAGES
-from dialogs.text import arabic_digits
+from dialogs.common.language import LANGUAGES
+from dialogs.common.text import arabic_digits
 
 LOCALES = Path(__file__).parent / "locales"
 _ISOLATION_MARKS = re.compile("[\u2068\u2069]")

@@ -12,11 +12,12 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dialogs import agenda, faq, meetings, plan, votes
-from dialogs.roster import Person, install, sync_roster
+from dialogs.community.roster import Person, install, sync_roster
+from dialogs.governance import plan, votes
+from dialogs.meetings import agenda
+from dialogs.meetings import schedule as meetings
+from dialogs.questions import faq
 from storage import repositories as repo
-from storage.faq_models import FaqEntry
-from storage.governance_models import PlanObjective, Proposal, ProposalKind
 from storage.models import (
     Action,
     ActionEvent,
@@ -25,9 +26,13 @@ from storage.models import (
     AgendaItem,
     AgendaStatus,
     Community,
+    FaqEntry,
     Meeting,
     MeetingKind,
     Member,
+    PlanObjective,
+    Proposal,
+    ProposalKind,
     Role,
     WorkingGroup,
     WorkingGroupMember,

@@ -11,27 +11,20 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from dialogs import (
-    action_report,
-    actions,
-    agenda,
-    faq,
-    faq_files,
-    groups,
-    meetings,
-    minutes,
-    plan,
-    questions,
-    reminders,
-    tickets,
-    votes,
-)
-from dialogs import community as community_dialogs
-from dialogs.commands import Command, parse_command, strip_mentions
-from dialogs.errors import UserError
-from dialogs.replies import Reply
-from dialogs.roster import Person
-from dialogs.text import fold, parse_number
+from dialogs.actions import points as actions
+from dialogs.actions import report as action_report
+from dialogs.common.commands import Command, parse_command, strip_mentions
+from dialogs.common.errors import UserError
+from dialogs.common.replies import Reply
+from dialogs.common.text import fold, parse_number
+from dialogs.community import members as community_dialogs
+from dialogs.community.roster import Person
+from dialogs.governance import groups, plan, votes
+from dialogs.meetings import agenda, minutes
+from dialogs.meetings import schedule as meetings
+from dialogs.questions import asking as questions
+from dialogs.questions import faq, faq_files, tickets
+from dialogs.reminders import messages as reminders
 from storage import repositories as repo
 from storage.models import Community, Member
 

@@ -9,13 +9,13 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.cards.render import Renderer
 from bot.i18n import Catalogs, plain
-from bot.render import Renderer
 from dialogs import router
-from dialogs.community import member_timezone
-from dialogs.language import member_language
-from dialogs.replies import Reply
-from dialogs.roster import Person, install, sync_roster
+from dialogs.common.language import member_language
+from dialogs.common.replies import Reply
+from dialogs.community.members import member_timezone
+from dialogs.community.roster import Person, install, sync_roster
 from storage.models import Community, Member, Role
 from tests.fakes import FakeClock
 

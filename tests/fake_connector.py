@@ -21,7 +21,7 @@ from typing import Any
 from aiohttp import web
 from aiohttp.test_utils import TestServer
 
-from bot.render import card_text
+from bot.cards.render import card_text
 
 
 @dataclass

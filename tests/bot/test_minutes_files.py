@@ -12,9 +12,9 @@ import pytest
 from docx.document import Document as WordDocument
 from docx.oxml.ns import qn
 
+from bot.files.minutes_files import minutes_docx, minutes_markdown
 from bot.i18n import Catalogs, plain
-from bot.minutes_files import minutes_docx, minutes_markdown
-from dialogs.minutes_view import MinutesAction, MinutesDecision, MinutesItem, MinutesView
+from dialogs.meetings.minutes_view import MinutesAction, MinutesDecision, MinutesItem, MinutesView
 
 LINK = "https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0"
 FLOOD = "بيانات محفزات الفيضانات"

@@ -14,9 +14,9 @@ from microsoft_agents.activity import Activity, load_configuration_from_env
 from microsoft_agents.authentication.msal import MsalAuth, MsalConnectionManager
 from microsoft_agents.hosting.core import MessageFactory
 
-from bot.notifier import TEAMS_LIMITS, ChatNotOpened, Notifier, Outcome, RateLimits, RetryPolicy, Window
+from bot.outbound.notifier import TEAMS_LIMITS, ChatNotOpened, Notifier, Outcome, RateLimits, RetryPolicy, Window
 from bot.settings import Settings
-from bot.teams_data import reference
+from bot.teams.data import reference
 from tests.bot.conftest import FIXTURES, TENANT
 from tests.fake_connector import Failure, FakeConnector
 
@@ -40,7 +40,7 @@ def connections(**credentials: str) -> MsalConnectionManager:
 
 
 def stored_reference(connector: FakeConnector, fixture: str) -> dict[str, Any]:
-    """The reference bot/teams_data.py stores for a Teams activity, pointed at the fake connector."""
+    """The reference bot/teams/data.py stores for a Teams activity, pointed at the fake connector."""
     activity = json.loads((FIXTURES / f"{fixture}.json").read_text(encoding="utf-8"))
     activity["serviceUrl"] = connector.url
     return reference(Activity.model_validate(activity))
@@ -62,7 +62,7 @@ def personal(connector: FakeConnector) -> dict[str, Any]:
 
 
 async def test_sends_into_a_stored_personal_chat(notifier, connector, personal, caplog) -> None:
-    with caplog.at_level(logging.INFO, logger="bot.notifier"):
+    with caplog.at_level(logging.INFO, logger="bot.outbound.notifier"):
         delivery = await notifier.send(personal, MessageFactory.text("Reminder: report due"), tenant_id=TENANT)
     assert delivery.outcome is Outcome.SENT and delivery.attempts == 1
     [posted] = connector.posted
@@ -144,7 +144,7 @@ async def test_a_retry_after_beyond_the_budget_is_left_for_later_without_waiting
 async def test_bot_removed_is_parked_after_exactly_one_attempt(notifier, connector, personal, sleep, caplog) -> None:
     conversation = personal["conversation"]["id"]
     connector.remove_bot(conversation)
-    with caplog.at_level(logging.WARNING, logger="bot.notifier"):
+    with caplog.at_level(logging.WARNING, logger="bot.outbound.notifier"):
         first = await notifier.send(personal, MessageFactory.text("one"), tenant_id=TENANT)
         second = await notifier.send(personal, MessageFactory.text("two"), tenant_id=TENANT)
     for delivery in (first, second):

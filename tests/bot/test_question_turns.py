@@ -11,8 +11,8 @@ import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestServer
 
-from bot.file_uploads import FILE_DOWNLOAD_INFO
-from dialogs.faq_files import MAX_BYTES
+from bot.files.uploads import FILE_DOWNLOAD_INFO
+from dialogs.questions.faq_files import MAX_BYTES
 from tests.bot.conftest import OMAR, card_texts
 
 CARD = "application/vnd.microsoft.card.adaptive"

@@ -11,10 +11,10 @@ from microsoft_agents.activity import load_configuration_from_env
 from microsoft_agents.authentication.msal import MsalConnectionManager
 from sqlalchemy import select
 
-from bot.dispatcher import Dispatcher
+from bot.cards.render import Renderer
 from bot.i18n import Catalogs
-from bot.notifier import Notifier
-from bot.render import Renderer
+from bot.outbound.dispatcher import Dispatcher
+from bot.outbound.notifier import Notifier
 from bot.settings import Settings
 from storage.models import Notification
 from tests.bot.conftest import OMAR, SAMI

@@ -30,7 +30,7 @@ async def test_install_syncs_the_roster_and_welcomes_once(bot, connector, sessio
 
 async def test_roster_falls_back_when_paged_members_is_refused(bot, connector, sessions, caplog) -> None:
     connector.paged_status = 403  # what the Agents Playground answers
-    with caplog.at_level(logging.WARNING, logger="bot.roster_sync"):
+    with caplog.at_level(logging.WARNING, logger="bot.teams.roster_sync"):
         await bot.install()
     async with sessions() as session:
         assert await session.scalar(select(func.count()).select_from(Member)) == 3
@@ -136,7 +136,7 @@ async def test_a_failing_turn_apologises_without_leaking_the_error(bot, engine, 
     await bot.install()
     async with engine.begin() as connection:
         await connection.execute(text("DROP TABLE audit_log"))
-    with caplog.at_level(logging.ERROR, logger="bot.routes"):
+    with caplog.at_level(logging.ERROR, logger="bot.teams.routes"):
         replies = await bot.replies(bot.activity("personal_message_ar", text="لغة en"))
     said = card_texts(replies[0])
     assert "حدث خطأ من جهة تنسيق" in said
@@ -292,7 +292,7 @@ async def test_pinned_team_decides_the_community_of_a_personal_chat(
     from aiohttp.test_utils import TestServer
 
     from bot.app import create_app
-    from dialogs.roster import Person, sync_roster
+    from dialogs.community.roster import Person, sync_roster
     from tests.bot.conftest import BotServer, settings_for
     from tests.chat import new_community
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from storage.governance_models import Vote
+from storage.models import Vote
 from tests.bot.conftest import OMAR, SAMI, card_texts
 
 CARD = "application/vnd.microsoft.card.adaptive"

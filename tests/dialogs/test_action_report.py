@@ -6,8 +6,8 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from dialogs.action_report import build_report, csv_rows, load_actions, period_from
-from dialogs.errors import UserError
+from dialogs.actions.report import build_report, csv_rows, load_actions, period_from
+from dialogs.common.errors import UserError
 from storage.models import Action, ActionOwner, ActionStatus, Member, WorkingGroup
 from tests.chat import new_community
 

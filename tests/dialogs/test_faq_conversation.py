@@ -8,9 +8,9 @@ import json
 import pytest
 from sqlalchemy import func, select
 
-from dialogs import faq_files, router
-from storage.faq_models import FaqEntry, FaqVersion
-from storage.models import AuditLog, Community, Member, Role, WorkingGroup
+from dialogs import router
+from dialogs.questions import faq_files
+from storage.models import AuditLog, Community, FaqEntry, FaqVersion, Member, Role, WorkingGroup
 from tests.chat import Chat, Said
 from tests.fakes import FakeClock
 
@@ -274,7 +274,7 @@ async def test_csv_cells_that_look_like_formulas_are_quoted_and_read_back(chat: 
 def test_the_command_line_writes_csv_with_a_byte_order_mark(tmp_path, monkeypatch) -> None:
     import argparse
 
-    from bot import faq_cli
+    from bot.cli import faq as faq_cli
 
     async def rows(_url: str, _wanted: int | None) -> list[dict]:
         return [

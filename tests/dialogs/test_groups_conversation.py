@@ -9,7 +9,8 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.i18n import plain
-from dialogs import groups, outbox
+from dialogs.common import outbox
+from dialogs.governance import groups
 from storage.models import AuditLog, Notification, WorkingGroup, WorkingGroupMember
 from tests.chat import Chat
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from dialogs import knowledge_base, live_facts
+from dialogs.questions import knowledge_base, live_facts
+from dialogs.questions.engine import embedding_text
 from storage.db import create_engine, session_factory
-from storage.faq_models import FaqEntry, FaqVersion, KnowledgeVector
-from storage.knowledge import embedding_text
+from storage.models import FaqEntry, FaqVersion, KnowledgeVector
 from tests.chat import Chat
 from tests.fakes import FakeClock
 from tests.storage.test_knowledge import FakeEmbedder
@@ -104,7 +104,7 @@ def test_bad_references_are_refused(value: object) -> None:
 
 
 def test_card_references_are_read_strictly() -> None:
-    from dialogs.knowledge_base import parse_ref
+    from dialogs.questions.knowledge_base import parse_ref
 
     assert parse_ref("faq:12") == ("faq", 12)
     for crafted in ("faq:²", "faq:99999999999", "faq:", "nope:3", 12, None):

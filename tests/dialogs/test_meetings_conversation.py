@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import func, select
 
-from dialogs.occurrences import upcoming_slots
+from dialogs.meetings.occurrences import upcoming_slots
 from storage.models import AuditLog, Meeting, MeetingOccurrence
 from tests.chat import Chat
 from tests.fakes import FakeClock

@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import select
 
 from bot.i18n import plain
-from dialogs import outbox, plan
-from storage.governance_models import ObjectiveAction
-from storage.models import Notification
+from dialogs.common import outbox
+from dialogs.governance import plan
+from storage.models import Notification, ObjectiveAction
 from tests.chat import Chat
 
 # Tuesday 24 November 2026, 09:00 UTC; the community lives in Asia/Beirut.

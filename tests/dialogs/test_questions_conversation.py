@@ -8,8 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from dialogs import router
-from storage.faq_models import FaqEntry, Ticket
-from storage.models import Member
+from storage.models import FaqEntry, Member, Ticket
 from tests.chat import Chat
 from tests.fakes import FakeClock
 

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import select
 
-from dialogs.reminder_plans import DEFAULTS, ReminderSettings, next_weekly, working_time
+from dialogs.reminders.plans import DEFAULTS, ReminderSettings, next_weekly, working_time
 from storage.models import Community, Member, Notification, WorkingGroup, WorkingGroupMember
 from tests.chat import Chat
 from tests.fakes import FakeClock

@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from dialogs import outbox, router
-from dialogs.replies import Reply
-from storage.faq_models import Ticket, TicketStatus
-from storage.models import Notification, WorkingGroup, WorkingGroupMember
+from dialogs import router
+from dialogs.common import outbox
+from dialogs.common.replies import Reply
+from storage.models import Notification, Ticket, TicketStatus, WorkingGroup, WorkingGroupMember
 from tests.chat import Chat
 from tests.fakes import FakeClock
 

@@ -10,10 +10,11 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.i18n import plain
-from dialogs import outbox, router, votes
-from dialogs.roster import Person, sync_roster
-from storage.governance_models import Proposal, Vote
-from storage.models import Community, Decision, Notification
+from dialogs import router
+from dialogs.common import outbox
+from dialogs.community.roster import Person, sync_roster
+from dialogs.governance import votes
+from storage.models import Community, Decision, Notification, Proposal, Vote
 from tests.chat import Chat
 
 # Tuesday 24 November 2026, 09:00 UTC (11:00 in Beirut). Leila (facilitator) and Amal (admin) read English; عمر خليل

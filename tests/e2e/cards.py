@@ -30,15 +30,16 @@ from fluent.syntax import FluentParser, ast
 from fluent.syntax.visitor import Visitor
 from sqlalchemy import select
 
-import bot.render
-from bot.dispatcher import Dispatcher
+import bot.cards.render
+from bot.cards.render import ADAPTIVE_CARD, Renderer
+from bot.files.links import SignedLinks
 from bot.i18n import LOCALES, Catalogs
-from bot.links import SignedLinks
-from bot.render import ADAPTIVE_CARD, Renderer
-from dialogs import outbox, router
+from bot.outbound.dispatcher import Dispatcher
+from dialogs import router
+from dialogs.common import outbox
+from dialogs.common.replies import Reply
+from dialogs.community.roster import Person
 from dialogs.demo import load_demo
-from dialogs.replies import Reply
-from dialogs.roster import Person
 from storage import migrate
 from storage.db import create_engine, session_factory
 from storage.models import Action, Member, Notification, WorkingGroup
@@ -53,7 +54,7 @@ LONG_TEXT = (
     "from all five national societies into one regional drought bulletin, and circulate it to partners "
     "before the trigger review meeting · توحيد توقعات الأمطار الموسمية ومؤشر صحة الغطاء النباتي"
 )
-# Card kinds the renderer knows (bot.render.CARDS and MEETING_CARDS plus the help and language cards): each needs
+# Card kinds the renderer knows (bot.cards.render.CARDS and MEETING_CARDS plus the help and language cards): each needs
 # a turn below.
 KNOWN_KINDS = {"help", "lang-choice", "members", "action", "action-list", "action-report", "action-form"}
 # Variants of one card kind that look different: each must be written too. (card, reply key, draft?)
@@ -350,7 +351,7 @@ async def _produce(engine: Any, out: Path) -> list[dict[str, Any]]:
     replies += await meeting_replies(sessions, ids=ids, group=group.name.split(" · ")[-1], now=now)
 
     kinds = {reply.card for _, reply, _ in replies if reply.card}
-    missing = (set(bot.render.CARDS) | set(bot.render.MEETING_CARDS) | KNOWN_KINDS) - kinds
+    missing = (set(bot.cards.render.CARDS) | set(bot.cards.render.MEETING_CARDS) | KNOWN_KINDS) - kinds
     if missing:
         raise SystemExit(f"cards.py renders no {sorted(missing)} card: add a turn that produces it")
     variants = {(reply.card, reply.key, reply.args.get("draft")) for _, reply, _ in replies if reply.card}
@@ -485,7 +486,7 @@ def main(argv: list[str]) -> int:
     out.mkdir(parents=True, exist_ok=True)
     for old in out.glob("*.json"):
         old.unlink()
-    logging.getLogger("bot.dispatcher").setLevel(logging.ERROR)  # it parks on purpose (see meeting_replies)
+    logging.getLogger("bot.outbound.dispatcher").setLevel(logging.ERROR)  # it parks on purpose (see meeting_replies)
     index = asyncio.run(produce(out))
     by_lang = {lang: sum(1 for entry in index if entry["lang"] == lang) for lang in LANGS}
     print(f"cards.py: {len(index)} cards ({by_lang['ar']} Arabic, {by_lang['en']} English) in {out}")

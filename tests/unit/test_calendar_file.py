@@ -9,7 +9,7 @@ import pytest
 from dateutil.rrule import rrulestr
 from icalendar import Calendar, Event, vRecur
 
-from dialogs.calendar_file import PRODID, CalendarEvent, calendar_bytes
+from dialogs.meetings.calendar_file import PRODID, CalendarEvent, calendar_bytes
 
 BEIRUT = "Asia/Beirut"
 NOW = datetime(2026, 9, 1, 12, 0, tzinfo=UTC)

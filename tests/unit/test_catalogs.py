@@ -7,7 +7,7 @@ import re
 from fluent.syntax import ast, parse
 
 from bot.i18n import LOCALES
-from dialogs.commands import COMMANDS
+from dialogs.common.commands import COMMANDS
 
 
 def _messages(lang: str) -> dict[str, set[str]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dialogs.commands import COMMANDS, parse_command
+from dialogs.common.commands import COMMANDS, parse_command
 
 PARSED = [
     ("help", "help", ""),

@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.i18n import Catalogs, format_when, plain
-from dialogs.dates import parse_day, parse_duration, parse_when
-from dialogs.errors import UserError
+from dialogs.common.dates import parse_day, parse_duration, parse_when
+from dialogs.common.errors import UserError
 
 TUESDAY = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)  # 12:00 in Amman, 11:00 in Beirut
 THURSDAY = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)

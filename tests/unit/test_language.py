@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.i18n import Catalogs, format_when, plain
-from dialogs.language import pick_language
+from dialogs.common.language import pick_language
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.i18n import Catalogs, plain
-from dialogs.errors import UserError
-from dialogs.recurrence import describe, occurrences, parse_recurrence
+from dialogs.common.errors import UserError
+from dialogs.meetings.recurrence import describe, occurrences, parse_recurrence
 
 BEIRUT, ISTANBUL, AMMAN, LONDON = "Asia/Beirut", "Europe/Istanbul", "Asia/Amman", "Europe/London"
 

@@ -1,0 +1,138 @@
+"""Files behind unguessable links: the action report (CSV), minutes (Markdown, Word) and meeting calendars (.ics)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+from zoneinfo import ZoneInfo
+
+from aiohttp import web
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.files.links import SignedLinks
+from bot.files.minutes_files import minutes_docx, minutes_markdown
+from bot.i18n import Catalogs
+from dialogs.actions.report import build_report, csv_rows, load_actions
+from dialogs.common.clock import Clock
+from dialogs.meetings.calendar_file import calendar_bytes
+from dialogs.meetings.minutes import minutes_view
+from dialogs.meetings.schedule import calendar_event
+from storage.models import Community, Meeting, MeetingOccurrence, Member
+
+logger = logging.getLogger(__name__)
+
+REPORTS = "reports"
+MINUTES = "minutes"
+CALENDAR = "calendar"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def report_link(links: SignedLinks, *, community_id: int, member_id: int, period: str, clock: Clock) -> str:
+    """The download link of a community's action report, for one facilitator (checked again at download)."""
+    claims = {"community": community_id, "member": member_id, "period": period}
+    return links.url(REPORTS, claims, now=clock(), suffix=".csv")
+
+
+def minutes_link(
+    links: SignedLinks, *, community_id: int, member_id: int, occurrence_id: int, lang: str, kind: str, clock: Clock
+) -> str:
+    """The download link of a meeting's minutes (`kind` md or docx) for one member (checked again at download)."""
+    claims = {"community": community_id, "member": member_id, "occurrence": occurrence_id, "lang": lang}
+    return links.url(MINUTES, claims, now=clock(), suffix=f".{kind}")
+
+
+def calendar_link(links: SignedLinks, token: str) -> str:
+    """The address of a meeting's calendar file: its random token is the credential (calendars keep polling it)."""
+    return f"{links.base_url}/{CALENDAR}/{token}.ics"
+
+
+def routes(
+    *, sessions: async_sessionmaker[AsyncSession], links: SignedLinks, clock: Clock, catalogs: Catalogs
+) -> list[web.RouteDef]:
+    """The download routes (outside the Bot Framework JWT check: the signature is the credential)."""
+
+    def refused() -> web.HTTPNotFound:
+        return web.HTTPNotFound(text=catalogs.bilingual("link-refused"), headers={"Cache-Control": "no-store"})
+
+    async def action_report(request: web.Request) -> web.StreamResponse:
+        claims = links.read(REPORTS, request.match_info["token"], now=clock())
+        if claims is None:
+            logger.warning("refused report link (bad signature or expired)")
+            raise refused()
+        async with sessions() as session:
+            community = await session.get(Community, claims.get("community"))
+            member = await session.get(Member, claims.get("member"))
+            allowed = member is not None and member.active and member.role.facilitates
+            if community is None or not allowed or member.community_id != community.id:
+                logger.warning("refused report link of member=%s: no longer a facilitator here", claims.get("member"))
+                raise refused()
+            actions = await load_actions(session, community_id=community.id)
+            built = build_report(actions, period=claims["period"], now=clock(), zone=community.timezone)
+        out = io.StringIO()
+        csv.writer(out).writerows(csv_rows(built))
+        return web.Response(
+            body=("\ufeff" + out.getvalue()).encode(),  # BOM: spreadsheet programs then read Arabic correctly
+            content_type="text/csv",
+            charset="utf-8",
+            headers={
+                "Content-Disposition": f'attachment; filename="tansiq-actions-{claims["period"]}.csv"',
+                "Cache-Control": "no-store",
+            },
+        )
+
+    async def minutes(request: web.Request) -> web.StreamResponse:
+        kind = request.match_info["kind"]
+        claims = links.read(MINUTES, request.match_info["token"], now=clock())
+        if claims is None or kind not in ("md", "docx") or claims.get("lang") not in ("ar", "en"):
+            logger.warning("refused minutes link (bad signature, kind or expired)")
+            raise refused()
+        async with sessions() as session:
+            community = await session.get(Community, claims.get("community"))
+            member = await session.get(Member, claims.get("member"))
+            occurrence = await session.get(MeetingOccurrence, claims.get("occurrence"))
+            meeting = await session.get(Meeting, occurrence.meeting_id) if occurrence else None
+            allowed = (
+                community is not None
+                and meeting is not None
+                and member is not None
+                and member.active
+                and member.community_id == community.id == meeting.community_id
+                and (occurrence.published_at is not None or member.role.facilitates)
+            )
+            if not allowed:
+                logger.warning("refused minutes link of member=%s: not (or no longer) allowed", claims.get("member"))
+                raise refused()
+            view, _ = await minutes_view(
+                session, community=community, meeting=meeting, occurrence=occurrence, now=clock()
+            )
+        day = occurrence.starts_at.astimezone(ZoneInfo(meeting.timezone)).date()
+        name = f"tansiq-minutes-{meeting.number}-{day:%Y-%m-%d}.{kind}"
+        headers = {"Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store"}
+        if kind == "md":
+            text = minutes_markdown(view, lang=claims["lang"], catalogs=catalogs)
+            return web.Response(text=text, content_type="text/markdown", charset="utf-8", headers=headers)
+        body = minutes_docx(view, lang=claims["lang"], catalogs=catalogs)
+        return web.Response(body=body, content_type=DOCX, headers=headers)
+
+    async def calendar(request: web.Request) -> web.StreamResponse:
+        token = request.match_info["token"]
+        async with sessions() as session:
+            meeting = await session.scalar(select(Meeting).where(Meeting.calendar_token == token)) if token else None
+            if meeting is None:
+                raise refused()
+            community = await session.get(Community, meeting.community_id)
+            body = calendar_bytes([calendar_event(meeting)], name=community.name if community else "", now=clock())
+        return web.Response(
+            body=body,
+            content_type="text/calendar",
+            charset="utf-8",
+            headers={"Content-Disposition": f'attachment; filename="meeting-{meeting.number}.ics"'},
+        )
+
+    return [
+        web.get(f"/{REPORTS}/{{token}}.csv", action_report),
+        web.get(f"/{MINUTES}/{{token}}.{{kind}}", minutes),
+        web.get(f"/{CALENDAR}/{{token}}.ics", calendar),
+    ]

@@ -1,0 +1,70 @@
+"""Reading what Teams puts on an activity: tenant, team, channel, sender, mentions, references."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from microsoft_agents.activity import Activity
+from microsoft_teams.api.models.channel_data import ChannelData
+
+from dialogs.community.roster import Person
+
+
+def channel_data(activity: Activity) -> ChannelData | None:
+    """The Teams channelData, parsed (the Teams extension may already have parsed it)."""
+    data = activity.channel_data
+    if data is None or isinstance(data, ChannelData):
+        return data
+    if not isinstance(data, dict):
+        data = data.model_dump(by_alias=True) if hasattr(data, "model_dump") else dict(vars(data))
+    return ChannelData.model_validate(data)
+
+
+def tenant_id(activity: Activity) -> str | None:
+    """The tenant the activity comes from."""
+    if activity.conversation and activity.conversation.tenant_id:
+        return activity.conversation.tenant_id
+    data = channel_data(activity)
+    return data.tenant.id if data and data.tenant else None
+
+
+def team_id(activity: Activity) -> str | None:
+    """The team of a channel activity (None in personal and group chats)."""
+    data = channel_data(activity)
+    return data.team.id if data and data.team else None
+
+
+def conversation_type(activity: Activity) -> str:
+    """'personal', 'groupChat' or 'channel'."""
+    return (activity.conversation.conversation_type if activity.conversation else None) or "personal"
+
+
+def sender(activity: Activity) -> Person:
+    """Who sent the activity."""
+    account = activity.from_property
+    return Person(teams_user_id=account.id, aad_object_id=account.aad_object_id, name=account.name or "")
+
+
+def mentions_bot(activity: Activity) -> bool:
+    """True when the message @mentions this bot."""
+    bot_id = activity.recipient.id if activity.recipient else None
+    return any(m.mentioned and m.mentioned.id == bot_id for m in activity.get_mentions())
+
+
+def mentioned_people(activity: Activity) -> list[Person]:
+    """The people (not this bot) @mentioned in the message, in order."""
+    bot_id = activity.recipient.id if activity.recipient else None
+    return [
+        Person(teams_user_id=m.mentioned.id, name=m.mentioned.name or "")
+        for m in activity.get_mentions()
+        if m.mentioned and m.mentioned.id != bot_id
+    ]
+
+
+def reference(activity: Activity, *, thread_root: bool = False) -> dict[str, Any]:
+    """The conversation reference for proactive messages (channel root when `thread_root`)."""
+    ref = activity.get_conversation_reference().model_dump(mode="json", by_alias=True, exclude_none=True)
+    ref.pop("activityId", None)
+    if thread_root and "conversation" in ref:
+        ref["conversation"]["id"] = ref["conversation"]["id"].split(";messageid=")[0]
+    return ref

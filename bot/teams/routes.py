@@ -1,0 +1,290 @@
+"""Thin handlers: activity -> dialogs -> rendered replies."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from microsoft_agents.activity import Activity, ActivityTypes
+from microsoft_agents.hosting.core import AgentApplication, TurnContext, TurnState
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.cards.questions import QUESTION_CARDS
+from bot.cards.render import Renderer, invoke_card, invoke_message
+from bot.files import uploads as file_uploads
+from bot.i18n import plain
+from bot.settings import Settings
+from bot.teams import data as teams_data
+from bot.teams import roster_sync
+from bot.teams.gate import SPEAKER, Speaker
+from dialogs import router
+from dialogs.common.clock import Clock
+from dialogs.common.language import member_language
+from dialogs.common.replies import Reply
+from dialogs.community.members import member_timezone
+from dialogs.community.roster import Person, find_member, install, remove_people, sync_roster
+from storage import repositories as repo
+from storage.models import Community, Member
+
+logger = logging.getLogger(__name__)
+
+
+def reader(member: Member, community: Community, activity: Activity) -> tuple[str, str]:
+    """The language and the time zone a member reads this turn's answers in."""
+    lang = member_language(member, community, teams_locale=activity.locale, text=activity.text)
+    return lang, member_timezone(member, community)
+
+
+def _plain_arg(key: str, value: object) -> bool:
+    """An argument a one-line text can use (a number, a word), not a card's view."""
+    return key != "to_channel" and isinstance(value, (str, int, float)) and not isinstance(value, bool)
+
+
+@dataclass
+class Routes:
+    """The bot's handlers, bound to its storage, settings and renderer."""
+
+    sessions: async_sessionmaker[AsyncSession]
+    settings: Settings
+    renderer: Renderer
+    clock: Clock
+    after_turn: Callable[[], None] = lambda: None  # a turn may have planned a message for now: wake the sender
+
+    def register(self, app: AgentApplication[TurnState]) -> None:
+        """Attach every handler to the application."""
+        app.activity(ActivityTypes.message)(self.on_message)
+        app.invoke("adaptiveCard/action")(self.on_card_action)
+        app.installation_update()(self.on_installation_update)
+        app.conversation_update("membersAdded")(self.on_members_added)
+        app.conversation_update("membersRemoved")(self.on_members_removed)
+        app.error(self.on_error)
+
+    async def on_message(self, context: TurnContext, _state: TurnState) -> None:
+        """A member's message or card submit."""
+        speaker: Speaker = context.turn_state[SPEAKER]  # type: ignore[assignment]
+        activity = context.activity
+        result = await self._answer(activity, member_id=speaker.member_id)
+        lang, zone = reader(result.member, result.community, activity)
+        in_channel = teams_data.conversation_type(activity) == "channel"
+        for reply in result.replies:
+            if in_channel and reply.args.get("to_channel"):
+                # its card is posted to the channel by the outbox: not twice here, a line naming it instead
+                reply = Reply.of(reply.key, **{k: v for k, v in reply.args.items() if _plain_arg(k, v)})
+            await context.send_activity(self.renderer.activity(reply, lang=lang, zone=zone))
+        self.after_turn()
+
+    async def _answer(self, activity: Activity, *, member_id: int) -> router.TurnResult:
+        """A facilitator's FAQ file is imported; any other file is read for its text; then a card submit, or text."""
+        upload = file_uploads.upload_in(activity)
+        text = (activity.text or "").strip()
+        if upload is not None and await file_uploads.importable(self.sessions, member_id=member_id, upload=upload):
+            return await file_uploads.receive(self.sessions, member_id=member_id, upload=upload, now=self.clock())
+        if upload is not None and not text and activity.value is None:
+            return await file_uploads.not_understood(
+                self.sessions, member_id=member_id, upload=upload, now=self.clock()
+            )
+        if activity.value is not None and not text:
+            return await router.run_card(self.sessions, member_id=member_id, data=activity.value, now=self.clock())
+        return await router.run_text(
+            self.sessions,
+            member_id=member_id,
+            text=activity.text,
+            mentions=teams_data.mentioned_people(activity),
+            now=self.clock(),
+        )
+
+    async def on_card_action(self, context: TurnContext, _state: TurnState) -> None:
+        """A card button (`Action.Execute`): answered with the card to show in its place, or a short message."""
+        speaker: Speaker = context.turn_state[SPEAKER]  # type: ignore[assignment]
+        value = context.activity.value if isinstance(context.activity.value, dict) else {}
+        action = value.get("action") if isinstance(value.get("action"), dict) else {}
+        verb = action.get("verb") if isinstance(action.get("verb"), str) else ""
+        result = await router.run_card_action(
+            self.sessions, member_id=speaker.member_id, verb=verb, data=action.get("data"), now=self.clock()
+        )
+        lang, zone = reader(result.member, result.community, context.activity)
+        reply = result.replies[0]
+        self.after_turn()
+        if reply.card in ("action", "proposal", *QUESTION_CARDS):
+            await context.send_activity(invoke_card(self.renderer.card(reply, lang=lang, zone=zone)))
+        else:
+            await context.send_activity(invoke_message(plain(self.renderer.text(reply, lang=lang, zone=zone))))
+
+    async def on_installation_update(self, context: TurnContext, _state: TurnState) -> None:
+        """The app was installed (team or personal) or removed."""
+        action = (context.activity.action or "").casefold()
+        if action.startswith("add"):
+            await self._installed(context)
+        else:
+            logger.info("installation %s in conversation=%s", action, context.activity.conversation.id)
+
+    async def on_members_added(self, context: TurnContext, _state: TurnState) -> None:
+        """People joined the team, or the bot itself was added."""
+        activity = context.activity
+        bot_id = activity.recipient.id
+        added = activity.members_added or []
+        if any(account.id == bot_id for account in added):
+            await self._installed(context)
+        people = [a for a in added if a.id != bot_id]
+        team = teams_data.team_id(activity)
+        if not people or not team:
+            return
+        persons = await roster_sync.fetch_added(context, team, people)
+        async with self.sessions.begin() as session:
+            community = await repo.community_by_team(
+                session, tenant_id=teams_data.tenant_id(activity) or "", team_id=team
+            )
+            if community is None:
+                logger.warning("members added to team=%s with no community", team)
+                return
+            change = await sync_roster(
+                session,
+                community=community,
+                people=persons,
+                complete=False,
+                admin_ids=self.settings.admin_ids,
+                now=self.clock(),
+            )
+        logger.info(
+            "members added community=%s added=%s reactivated=%s",
+            community.id,
+            len(change.added),
+            len(change.reactivated),
+        )
+
+    async def on_members_removed(self, context: TurnContext, _state: TurnState) -> None:
+        """People left the team (deactivated, never deleted), or the bot was removed."""
+        activity = context.activity
+        team = teams_data.team_id(activity)
+        removed = [a.id for a in activity.members_removed or [] if a.id != activity.recipient.id]
+        if len(removed) != len(activity.members_removed or []):
+            logger.info("bot removed from conversation=%s team=%s", activity.conversation.id, team)
+        if not removed or not team:
+            return
+        async with self.sessions.begin() as session:
+            community = await repo.community_by_team(
+                session, tenant_id=teams_data.tenant_id(activity) or "", team_id=team
+            )
+            if community is not None:
+                gone = await remove_people(session, community=community, teams_user_ids=removed, now=self.clock())
+                logger.info("members removed community=%s count=%s", community.id, len(gone))
+
+    async def on_error(self, context: TurnContext, error: Exception) -> None:
+        """Log the traceback with an id; tell the member, in their language, without any detail."""
+        error_id = uuid.uuid4().hex[:8]
+        logger.error(
+            "turn failed id=%s type=%s",
+            error_id,
+            context.activity.type,
+            exc_info=(type(error), error, error.__traceback__),
+        )
+        if context.activity.type != ActivityTypes.message:
+            return
+        try:
+            lang = await self._language_of_turn(context)
+            if lang is None:
+                reply = self.renderer.bilingual("turn-error", error_id=error_id)
+            else:
+                reply = self.renderer.activity(Reply.of("turn-error", error_id=error_id), lang=lang, zone="UTC")
+            await context.send_activity(reply)
+        except Exception:
+            logger.exception("could not send the apology for error id=%s", error_id)
+
+    async def _language_of_turn(self, context: TurnContext) -> str | None:
+        speaker = context.turn_state.get(SPEAKER)
+        if not isinstance(speaker, Speaker):
+            return None
+        async with self.sessions() as session:
+            member = await session.get(Member, speaker.member_id)
+            community = await session.get(Community, speaker.community_id)
+        if member is None or community is None:
+            return None
+        return reader(member, community, context.activity)[0]
+
+    async def _installed(self, context: TurnContext) -> None:
+        activity = context.activity
+        tenant = teams_data.tenant_id(activity) or ""
+        team = teams_data.team_id(activity)
+        installer = teams_data.sender(activity)
+        kind = teams_data.conversation_type(activity)
+        if team:
+            await self._installed_in_team(context, tenant=tenant, team=team, installer=installer)
+        elif kind == "personal":
+            await self._installed_personally(context, tenant=tenant, person=installer)
+        else:  # a group chat: nobody's 1:1 reference changes; the gate checks its members on every message
+            logger.info(
+                "added to a %s conversation=%s by user=%s", kind, activity.conversation.id, installer.teams_user_id
+            )
+
+    async def _installed_in_team(self, context: TurnContext, *, tenant: str, team: str, installer: Person) -> None:
+        activity = context.activity
+        data = teams_data.channel_data(activity)
+        people, complete = await roster_sync.fetch_team_roster(context, team)
+        for attempt in (1, 2):  # Teams sends two install events at once: the one that loses the race retries
+            try:
+                async with self.sessions.begin() as session:
+                    community = await install(
+                        session,
+                        tenant_id=tenant,
+                        team_id=team,
+                        team_name=(data.team.name if data and data.team and data.team.name else ""),
+                        channel_id=(data.channel.id if data and data.channel else None) or team,
+                        conversation_reference=teams_data.reference(activity, thread_root=True),
+                        installer=installer,
+                        default_language=self.settings.default_language,
+                        timezone=self.settings.default_timezone,
+                        admin_ids=self.settings.admin_ids,
+                        now=self.clock(),
+                    )
+                    if data and data.team and data.team.aad_group_id:
+                        community.team_aad_group_id = data.team.aad_group_id
+                    change = await sync_roster(
+                        session,
+                        community=community,
+                        people=people,
+                        complete=complete,
+                        admin_ids=self.settings.admin_ids,
+                        now=self.clock(),
+                    )
+                    welcome = await repo.claim_welcome(session, community, now=self.clock())
+                    name, lang = community.name, community.default_language
+                break
+            except IntegrityError:
+                if attempt == 2:
+                    raise
+                logger.info("install in team=%s raced another install event; trying again", team)
+        logger.info(
+            "installed in team=%s community=%s roster=%s complete=%s added=%s",
+            team,
+            community.id,
+            len(people),
+            complete,
+            len(change.added),
+        )
+        if welcome:
+            await context.send_activity(
+                self.renderer.activity(Reply.of("welcome-team", community=name), lang=lang, zone="UTC")
+            )
+
+    async def _installed_personally(self, context: TurnContext, *, tenant: str, person: Person) -> None:
+        activity = context.activity
+        welcome: tuple[str, str] | None = None
+        async with self.sessions.begin() as session:
+            member = await find_member(session, tenant_id=tenant, team_id=None, person=person)
+            if member is not None:
+                member.conversation_reference = teams_data.reference(activity)
+                if await repo.claim_welcome(session, member, now=self.clock()):
+                    community = await session.get(Community, member.community_id)
+                    if community is not None:
+                        welcome = (member.name, reader(member, community, activity)[0])
+        if member is None:
+            logger.warning("personal install by non-member user=%s tenant=%s", person.teams_user_id, tenant)
+            await context.send_activity(self.renderer.bilingual("stranger"))
+        elif welcome:
+            name, lang = welcome
+            await context.send_activity(
+                self.renderer.activity(Reply.of("welcome-personal", name=name), lang=lang, zone="UTC")
+            )

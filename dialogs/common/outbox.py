@@ -1,0 +1,116 @@
+"""The outbox: messages the bot sends on its own (reminders, notices, digests), planned as database rows.
+
+Dialogs plan rows in the turn's transaction; the bot's dispatcher sends them when due. A row names its recipient
+(a member's 1:1 chat, or the community's channel), a `kind`, a `payload` of ids, and a `dedup_key` that includes
+what the message depends on (so a moved meeting's old reminder can never fire). At send time the row's kind's
+composer reads the current data and returns the Reply to send, or None when the message is no longer true
+(the row is then cancelled, not sent).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from dialogs.common.replies import Reply
+from storage.models import Notification
+
+PENDING, SENT, CANCELLED, PARKED, SKIPPED = "pending", "sent", "cancelled", "parked", "skipped"
+
+
+@dataclass(frozen=True)
+class Planned:
+    """One message to plan: to `member_id`'s 1:1 chat, or to the channel when `channel` is true."""
+
+    kind: str
+    dedup_key: str
+    due_at: datetime
+    payload: dict[str, Any] = field(default_factory=dict)
+    member_id: int | None = None
+    channel: bool = False
+
+
+Composer = Callable[[AsyncSession, Notification, datetime], Awaitable[Reply | None]]
+COMPOSERS: dict[str, Composer] = {}
+
+
+def composer(kind: str) -> Callable[[Composer], Composer]:
+    """Register the function that writes messages of `kind` at send time (None: no longer true, cancel)."""
+
+    def register(function: Composer) -> Composer:
+        COMPOSERS[kind] = function
+        return function
+
+    return register
+
+
+async def compose(session: AsyncSession, row: Notification, now: datetime) -> Reply | None:
+    """The Reply to send for a due row, from today's data."""
+    function = COMPOSERS.get(row.kind)
+    if function is None:
+        raise LookupError(f"no composer for notification kind {row.kind!r}")
+    return await function(session, row, now)
+
+
+async def queue(session: AsyncSession, *, community_id: int, subject: str, message: Planned, now: datetime) -> bool:
+    """Plan one message unless its dedup key was planned before (then nothing changes). True when queued."""
+    exists = await session.scalar(select(Notification.id).where(Notification.dedup_key == message.dedup_key))
+    if exists is not None:
+        return False
+    session.add(_row(community_id, subject, message, now))
+    await session.flush()
+    return True
+
+
+async def replan(
+    session: AsyncSession, *, community_id: int, subject: str, planned: Sequence[Planned], now: datetime
+) -> None:
+    """Make `subject`'s coming messages exactly `planned`: new ones added, cancelled ones brought back, those no
+    longer planned cancelled. Messages already sent (or parked) stay as they are, and so do messages already due
+    but not yet sent, or waiting to be tried again (their composer checks they are still true when sent)."""
+    wanted = {message.dedup_key: message for message in planned}
+    rows = {
+        row.dedup_key: row
+        for row in await session.scalars(
+            select(Notification).where(Notification.community_id == community_id, Notification.subject == subject)
+        )
+    }
+    for key, row in rows.items():
+        if key not in wanted and row.status == PENDING and row.due_at > now and not row.attempts:
+            row.status = CANCELLED  # (a row being retried is one already due: its composer decides)
+    for key, message in wanted.items():
+        row = rows.get(key)
+        if row is None and message.due_at <= now:
+            continue  # too late to plan
+        if row is None:
+            if await session.scalar(select(Notification.id).where(Notification.dedup_key == key)) is None:
+                session.add(_row(community_id, subject, message, now))
+        elif row.status in (PENDING, CANCELLED):
+            row.status, row.due_at, row.payload, row.attempts = PENDING, message.due_at, message.payload, 0
+    await session.flush()
+
+
+async def cancel(session: AsyncSession, *, community_id: int, subject: str) -> None:
+    """Cancel every pending message about `subject`, due or not (e.g. a working group closed)."""
+    await replan(session, community_id=community_id, subject=subject, planned=(), now=datetime.min.replace(tzinfo=UTC))
+
+
+def _row(community_id: int, subject: str, message: Planned, now: datetime) -> Notification:
+    return Notification(
+        community_id=community_id,
+        member_id=message.member_id,
+        channel=message.channel,
+        kind=message.kind,
+        subject=subject,
+        payload=message.payload,
+        dedup_key=message.dedup_key,
+        status=PENDING,
+        due_at=message.due_at,
+        attempts=0,
+        created_at=now,
+    )

@@ -1,0 +1,167 @@
+"""Commands about the community and oneself: help, lang, tz, whoami, members, role."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from zoneinfo import available_timezones
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from dialogs.common.commands import COMMANDS, strip_mentions
+from dialogs.common.errors import UserError
+from dialogs.common.replies import Reply
+from dialogs.common.text import fold, parse_number, word_table
+from dialogs.community.roster import Person
+from storage import repositories as repo
+from storage.models import Community, Member, Role
+
+LANGUAGE_WORDS = {
+    "ar": ("ar", "arabic", "عربي", "عربية", "العربية", "اللغة العربية"),
+    "en": ("en", "english", "انجليزي", "إنجليزي", "انجليزية", "الإنجليزية", "الانجليزية", "انكليزي"),
+}
+ROLE_WORDS = {
+    Role.FACILITATOR: ("facilitator", "ميسر", "ميسّر", "ميسرة", "منسق", "منسقة"),
+    Role.MEMBER: ("member", "عضو", "عضوة"),
+}
+MEMBERS_PAGE = 50
+_language_named = word_table(LANGUAGE_WORDS)
+_role_from_word = word_table(ROLE_WORDS)
+
+
+def require_facilitator(member: Member) -> None:
+    """Refuse, politely, members who are not facilitators or admins."""
+    if not member.role.facilitates:
+        raise UserError("not-facilitator")
+
+
+def help_for(member: Member) -> Reply:
+    """The commands this member's role may use, each with an example."""
+    names = [spec.name for spec in COMMANDS if member.role.facilitates or not spec.facilitator_only]
+    return Reply.of("help", card="help", commands=names, role=member.role.value)
+
+
+def member_timezone(member: Member, community: Community) -> str:
+    """The zone times are shown in for this member."""
+    return member.timezone or community.timezone
+
+
+def set_language(session: AsyncSession, *, member: Member, args: str) -> Reply:
+    """`lang ar|en`: the member's language from now on (no argument: offer the choice)."""
+    if not args.strip():
+        return Reply.of("lang-choose", card="lang-choice")
+    code = _language_named(args)
+    if code is None:
+        raise UserError("lang-unknown", given=args.strip()[:40])
+    before = member.language
+    member.language = code
+    repo.audit_member_change(session, actor=member, target=member, field="language", before=before, after=code)
+    return Reply.of("lang-set", lang=code)
+
+
+@cache
+def _zones_by_name() -> dict[str, str]:
+    """Lower-cased zone names and unique city names -> canonical zone names."""
+    zones = {zone.casefold(): zone for zone in available_timezones() if "/" in zone}
+    cities: dict[str, list[str]] = {}
+    for zone in zones.values():
+        cities.setdefault(zone.rsplit("/", 1)[-1].replace("_", " ").casefold(), []).append(zone)
+    zones.update({city: found[0] for city, found in cities.items() if len(found) == 1})
+    return zones
+
+
+def resolve_timezone(text: str) -> str | None:
+    """`Asia/Amman`, `asia/amman` or `Amman` -> `Asia/Amman`; None when unknown."""
+    key = " ".join(text.strip().replace("_", " ").split()).casefold()
+    zone = _zones_by_name().get(key) or _zones_by_name().get(key.replace(" ", "_"))
+    if zone is None:
+        zone = _zones_by_name().get(text.strip().casefold())
+    return zone
+
+
+def set_timezone(session: AsyncSession, *, member: Member, community: Community, args: str) -> Reply:
+    """`tz Area/City`: the zone the member's times are shown in (no argument: show it)."""
+    if not args.strip():
+        return Reply.of("tz-current", zone=member_timezone(member, community))
+    zone = resolve_timezone(args)
+    if zone is None:
+        raise UserError("tz-unknown", given=args.strip()[:60])
+    before = member.timezone
+    member.timezone = zone
+    member.timezone_chosen = True
+    repo.audit_member_change(session, actor=member, target=member, field="timezone", before=before, after=zone)
+    return Reply.of("tz-set", zone=zone)
+
+
+async def whoami(session: AsyncSession, *, member: Member, community: Community) -> Reply:
+    """What the bot knows about the member."""
+    groups = await repo.group_names_of(session, member_id=member.id)
+    return Reply.of(
+        "whoami",
+        name=member.name,
+        role=member.role.value,
+        community=community.name,
+        zone=member_timezone(member, community),
+        lang=member.language or "auto",
+        groups=groups,
+        group_count=len(groups),
+    )
+
+
+async def list_members(session: AsyncSession, *, member: Member, args: str) -> Reply:
+    """The active roster, facilitators first (`members 2` for the next page)."""
+    members = await repo.active_members(session, community_id=member.community_id)
+    page = parse_number(args) or 1
+    pages = max(1, -(-len(members) // MEMBERS_PAGE))
+    if page > pages:
+        raise UserError("members-page-unknown", page=page, pages=pages)
+    shown = members[(page - 1) * MEMBERS_PAGE : page * MEMBERS_PAGE]
+    lines = [{"name": m.name, "role": m.role.value, "guest": m.is_guest} for m in shown]
+    return Reply.of("members", card="members", count=len(members), page=page, pages=pages, lines=lines)
+
+
+async def change_role(session: AsyncSession, *, member: Member, args: str, mentions: Sequence[Person]) -> Reply:
+    """`role @name facilitator|member`: facilitators and admins change a member's role (audited)."""
+    require_facilitator(member)
+    words = strip_mentions(args).split()
+    if not words:
+        raise UserError("role-usage")
+    wanted = _role_from_word(words[-1])
+    if wanted is None:
+        raise UserError("role-unknown-value", given=words[-1][:40])
+    target = await _target_member(session, member=member, name_words=words[:-1], mentions=mentions)
+    if target.id == member.id:
+        raise UserError("role-not-self")
+    if target.role is Role.ADMIN:
+        raise UserError("role-admin-fixed", name=target.name)
+    if target.role is wanted:
+        return Reply.of("role-unchanged", name=target.name, role=wanted.value)
+    before = target.role
+    target.role = wanted
+    repo.audit_member_change(
+        session, actor=member, target=target, field="role", before=before.value, after=wanted.value
+    )
+    return Reply.of("role-set", name=target.name, role=wanted.value)
+
+
+async def _target_member(
+    session: AsyncSession, *, member: Member, name_words: Sequence[str], mentions: Sequence[Person]
+) -> Member:
+    if mentions:
+        target = await repo.member_in(
+            session, community_id=member.community_id, teams_user_id=mentions[0].teams_user_id
+        )
+        if target is None or not target.active:
+            raise UserError("member-not-found", name=mentions[0].name or mentions[0].teams_user_id)
+        return target
+    name = fold(" ".join(name_words).lstrip("@"))
+    if not name:
+        raise UserError("role-usage")
+    roster = await repo.active_members(session, community_id=member.community_id)
+    exact = [m for m in roster if fold(m.name) == name]
+    found = exact or [m for m in roster if name in fold(m.name)]
+    if len(found) != 1:
+        raise UserError(
+            "member-not-found" if not found else "member-ambiguous", name=" ".join(name_words), count=len(found)
+        )
+    return found[0]

@@ -1,0 +1,315 @@
+"""Agenda items: members propose them for a meeting, facilitators accept, defer, remove and order them."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from dialogs.common.commands import mentioned_in, plain_mentions, strip_mentions
+from dialogs.common.errors import UserError
+from dialogs.common.numbered import by_number
+from dialogs.common.replies import Reply
+from dialogs.common.text import fold, leading_words, parse_number, word_table
+from dialogs.community.members import require_facilitator
+from dialogs.community.roster import Person, active_member
+from dialogs.meetings import occurrences
+from dialogs.meetings import schedule as meetings
+from storage import repositories as repo
+from storage.models import AgendaItem, AgendaStatus, Community, Member, WorkingGroup
+
+MAX_TITLE = 300
+MAX_DETAILS = 2000
+DUPLICATE_RATIO = 0.85
+VERBS = {
+    "add": ("add", "new", "propose", "أضف", "إضافة", "اضافة", "جديد", "اقترح", "اقتراح"),
+    "accept": ("accept", "approve", "قبول", "اقبل", "اعتماد", "اعتمد", "موافقة"),
+    "defer": ("defer", "postpone", "later", "تأجيل", "أجل", "ارجاء", "إرجاء"),
+    "remove": ("remove", "delete", "drop", "حذف", "احذف", "إزالة", "ازالة"),
+    "order": ("order", "reorder", "sort", "ترتيب", "رتب"),
+}
+FLAG_WORDS = {
+    "minutes": ("minutes", "minutes requested", "record", "محضر", "توثيق"),
+    "confidential": ("confidential", "private", "سري", "سرية", "خاص"),
+}
+FIELD_WORDS = {
+    "for": ("for", "for meeting", "meeting", "لاجتماع", "للاجتماع", "اجتماع"),
+    "presenter": ("presenter", "presented by", "by", "يقدمه", "يقدمها", "المقدم", "مقدم"),
+    "group": ("group", "مجموعة", "المجموعة"),
+}
+_STATUS_AFTER = {"accept": AgendaStatus.ACCEPTED, "defer": AgendaStatus.DEFERRED, "remove": AgendaStatus.REMOVED}
+
+agenda_verb = word_table(VERBS)
+_flag = word_table(FLAG_WORDS)
+_field_named = leading_words(FIELD_WORDS)
+
+
+@dataclass(frozen=True)
+class ItemView:
+    """An agenda item as the agenda card shows it."""
+
+    number: int
+    title: str
+    details: str
+    status: str
+    submitted_by: str
+    presenter: str | None
+    group: str | None
+    minutes_requested: bool
+    confidential: bool
+
+
+def item_view(item: AgendaItem) -> ItemView:
+    """What readers see of one item."""
+    return ItemView(
+        number=item.number,
+        title=item.title,
+        details=item.details,
+        status=item.status.value,
+        submitted_by=item.submitted_by.name if item.submitted_by else "-",
+        presenter=item.presenter.name if item.presenter else None,
+        group=item.group.name if item.group else None,
+        minutes_requested=item.minutes_requested,
+        confidential=item.confidential,
+    )
+
+
+@dataclass
+class ItemPlan:
+    """What `agenda add` (typed or by form) asks for."""
+
+    title: str
+    details: str = ""
+    meeting_number: str | None = None
+    presenter: Member | None = None
+    group: WorkingGroup | None = None
+    minutes_requested: bool = False
+    confidential: bool = False
+
+
+async def add(
+    session: AsyncSession,
+    *,
+    member: Member,
+    community: Community,
+    args: str,
+    mentions: Sequence[Person],
+    now: datetime,
+) -> Reply:
+    """`agenda add <title> [| details] [| for <meeting>] [| presenter @x] [| group X] [| minutes] [| confidential]`."""
+    title, *fields = [field.strip() for field in args.split("|")]
+    plan = ItemPlan(title=plain_mentions(title))
+    for field in fields:
+        if not field:
+            continue
+        flag, named = _flag(field), _field_named(field)
+        people = mentioned_in(field, mentions)
+        if flag == "minutes":
+            plan.minutes_requested = True
+        elif flag == "confidential":
+            plan.confidential = True
+        elif named and named[0] == "for" and parse_number(named[1]):  # "| meeting notes from Aleppo" is details
+            plan.meeting_number = named[1]
+        elif named and named[0] == "presenter" and (people or not strip_mentions(named[1])):
+            if not people:
+                raise UserError("agenda-presenter-missing")
+            plan.presenter = await active_member(session, community_id=community.id, person=people[0])
+        elif named and named[0] == "group":
+            plan.group = await meetings.group_named(session, community=community, name=named[1])
+        elif not plan.details:
+            plan.details = plain_mentions(field)
+        else:
+            raise UserError("agenda-add-usage")
+    return await create(session, member=member, community=community, plan=plan, now=now)
+
+
+async def create(
+    session: AsyncSession, *, member: Member, community: Community, plan: ItemPlan, now: datetime
+) -> Reply:
+    """Check and store an item; after the meeting's deadline a member's item goes to the following occurrence."""
+    title = " ".join(plan.title.split())
+    if not strip_mentions(title):
+        raise UserError("agenda-title-missing")
+    if len(title) > MAX_TITLE:
+        raise UserError("agenda-title-too-long", length=len(title), limit=MAX_TITLE)
+    if len(plan.details) > MAX_DETAILS:
+        raise UserError("agenda-details-too-long", limit=MAX_DETAILS)
+    slot = await _target(session, member=member, community=community, number=plan.meeting_number, now=now)
+    late_for = None
+    if now > slot.deadline and not member.role.facilitates:
+        later = occurrences.following(slot)
+        if later is None:
+            raise UserError("agenda-deadline-passed", deadline=slot.deadline, meeting=slot.meeting.number)
+        late_for, slot = slot, later
+    row = await occurrences.occurrence_row(session, slot)
+    await _refuse_duplicate(session, occurrence_id=row.id, title=title)
+    item = AgendaItem(
+        community_id=community.id,
+        number=await repo.next_number(session, community_id=community.id, column=AgendaItem.number),
+        occurrence_id=row.id,
+        title=title,
+        details=plan.details.strip(),
+        position=await meetings.last_position(session, row.id) + 1,
+        submitted_by_id=member.id,
+        presenter_id=plan.presenter.id if plan.presenter else None,
+        group_id=plan.group.id if plan.group else None,
+        minutes_requested=plan.minutes_requested,
+        confidential=plan.confidential,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(item)
+    await session.flush()
+    repo.audit_row(session, actor=member, row=item, action="agenda.added", after={"title": title, "occurrence": row.id})
+    shown = meetings.view(slot)
+    if late_for is not None:
+        return Reply.of(
+            "agenda-item-added-next",
+            number=item.number,
+            title=title,
+            meeting=shown.title,
+            when=slot.starts_at,
+            deadline=late_for.deadline,
+        )
+    return Reply.of("agenda-item-added", number=item.number, title=title, meeting=shown.title, when=slot.starts_at)
+
+
+def form(groups: Sequence[WorkingGroup], slots: Sequence[occurrences.Slot]) -> Reply:
+    """The card form for a new agenda item (any member)."""
+    return Reply.of(
+        "agenda-form",
+        card="agenda-form",
+        groups=[(g.id, g.name) for g in groups],
+        meetings=[meetings.view(slot) for slot in slots],
+    )
+
+
+async def add_from_form(
+    session: AsyncSession, *, member: Member, community: Community, data: dict[str, object], now: datetime
+) -> Reply:
+    """The agenda form's answer: the same rules as `agenda add`."""
+    plan = ItemPlan(
+        title=str(data.get("title") or ""),
+        details=str(data.get("details") or ""),
+        meeting_number=str(data["meeting"]) if data.get("meeting") not in (None, "", "next") else None,
+        minutes_requested=str(data.get("minutes")).lower() == "true",
+        confidential=str(data.get("confidential")).lower() == "true",
+    )
+    if data.get("group") not in (None, ""):
+        group_id = parse_number(data.get("group"))
+        group = await session.get(WorkingGroup, group_id) if group_id else None
+        if group is None or group.community_id != community.id or group.closed_at is not None:
+            raise UserError("card-data-invalid")
+        plan.group = group
+    return await create(session, member=member, community=community, plan=plan, now=now)
+
+
+async def show(session: AsyncSession, *, member: Member, community: Community, args: str, now: datetime) -> Reply:
+    """`agenda [N]`: the next meeting's (or meeting N's next) agenda, accepted items first, then proposed."""
+    slot = await _target(session, member=member, community=community, number=args.strip() or None, now=now)
+    items: list[AgendaItem] = []
+    if slot.row is not None:
+        items = list(
+            await session.scalars(
+                select(AgendaItem)
+                .where(AgendaItem.occurrence_id == slot.row.id, AgendaItem.status != AgendaStatus.REMOVED)
+                .order_by(AgendaItem.position, AgendaItem.number)
+            )
+        )
+    rank = {AgendaStatus.ACCEPTED: 0, AgendaStatus.DISCUSSED: 0, AgendaStatus.PROPOSED: 1}
+    items.sort(key=lambda item: rank.get(item.status, 2))
+    return Reply.of(
+        "agenda",
+        card="agenda",
+        meeting=meetings.view(slot),
+        items=[item_view(item) for item in items],
+        facilitator=member.role.facilitates,
+        now=now,
+    )
+
+
+async def decide(
+    session: AsyncSession, *, member: Member, community: Community, verb: str, args: str, now: datetime
+) -> Reply:
+    """`agenda accept|defer|remove N` (facilitators)."""
+    require_facilitator(member)
+    item = await find(session, community=community, number=args.strip())
+    if not item.status.open:
+        raise UserError("agenda-item-closed", number=item.number, status=item.status.value)
+    before = item.status.value
+    item.status, item.updated_at = _STATUS_AFTER[verb], now
+    repo.audit_row(
+        session,
+        actor=member,
+        row=item,
+        action=f"agenda.{verb}",
+        before={"status": before},
+        after={"status": item.status.value},
+    )
+    return Reply.of(f"agenda-item-{item.status.value}", number=item.number, title=item.title)
+
+
+async def order(session: AsyncSession, *, member: Member, community: Community, args: str, now: datetime) -> Reply:
+    """`agenda order 3 1 2`: those items first, in that order (all of one meeting); the others after them."""
+    require_facilitator(member)
+    numbers = [parse_number(word) for word in args.replace(",", " ").split()]
+    if not numbers or None in numbers:
+        raise UserError("agenda-order-usage")
+    if len(set(numbers)) != len(numbers):
+        raise UserError("agenda-order-repeated")
+    chosen = [await find(session, community=community, number=str(number)) for number in numbers]
+    occurrence_ids = {item.occurrence_id for item in chosen}
+    if len(occurrence_ids) != 1:
+        raise UserError("agenda-order-mixed")
+    others = [
+        item
+        for item in await session.scalars(
+            select(AgendaItem)
+            .where(AgendaItem.occurrence_id == chosen[0].occurrence_id)
+            .order_by(AgendaItem.position, AgendaItem.number)
+        )
+        if item not in chosen
+    ]
+    for position, item in enumerate([*chosen, *others], start=1):
+        item.position, item.updated_at = position, now
+    repo.audit_row(
+        session, actor=member, row=chosen[0], action="agenda.ordered", after={"order": [item.number for item in chosen]}
+    )
+    return Reply.of("agenda-ordered", order=[item.number for item in chosen])
+
+
+async def find(session: AsyncSession, *, community: Community, number: str) -> AgendaItem:
+    """The community's agenda item by number (locked for the turn)."""
+    return await by_number(session, AgendaItem, community=community, number=number, kind="agenda")
+
+
+async def _target(
+    session: AsyncSession, *, member: Member, community: Community, number: str | None, now: datetime
+) -> occurrences.Slot:
+    """Meeting N's next occurrence, or the community's next meeting open to the member."""
+    if number:
+        meeting = await meetings.find(session, community=community, number=number)
+        coming = occurrences.upcoming_slots(meeting, after=now, count=1)
+        if not coming:
+            raise UserError("meeting-nothing-ahead", number=meeting.number)
+        return coming[0]
+    coming = await meetings.next_slots(session, community_id=community.id, now=now, count=1, member=member)
+    if not coming:
+        raise UserError("agenda-no-meeting")
+    return coming[0]
+
+
+async def _refuse_duplicate(session: AsyncSession, *, occurrence_id: int, title: str) -> None:
+    """A title that is (nearly) one already on this meeting's agenda is flagged, not added twice."""
+    wanted = " ".join(fold(title).split())
+    items = await session.scalars(
+        select(AgendaItem).where(AgendaItem.occurrence_id == occurrence_id, AgendaItem.status != AgendaStatus.REMOVED)
+    )
+    for item in items:
+        existing = " ".join(fold(item.title).split())
+        if existing == wanted or difflib.SequenceMatcher(None, existing, wanted).ratio() >= DUPLICATE_RATIO:
+            raise UserError("agenda-duplicate", number=item.number, title=item.title)

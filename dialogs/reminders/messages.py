@@ -1,0 +1,405 @@
+"""Reminders: what each planned message says when it is sent, and the `reminders` command.
+
+Composers read today's data: a reminder for a meeting that moved, an action that is done, or minutes already
+published returns None and is cancelled instead of sent. A digest with nothing in it is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from dialogs.actions import points as actions
+from dialogs.common import outbox
+from dialogs.common.errors import UserError
+from dialogs.common.replies import Reply
+from dialogs.common.text import ascii_digits, fold, parse_number, word_table
+from dialogs.community.members import require_facilitator
+from dialogs.meetings import agenda, minutes, occurrences
+from dialogs.meetings.occurrences import Slot
+from dialogs.meetings.schedule import next_slots, view
+from dialogs.reminders import plans as reminder_plans
+from storage import repositories as repo
+from storage.models import (
+    Action,
+    ActionStatus,
+    AgendaItem,
+    AgendaStatus,
+    Community,
+    Meeting,
+    MeetingOccurrence,
+    Member,
+    Notification,
+    OccurrenceStatus,
+)
+
+FAILED_SHOWN = 20
+VERBS = {
+    "failed": ("failed", "parked", "errors", "الفاشلة", "فشل", "المتعثرة"),
+    "retry": ("retry", "resend", "أعد", "إعادة", "اعادة"),
+    "quiet": ("quiet", "quiet hours", "الهدوء", "ساعات الهدوء"),
+    "weekend": ("weekend", "days off", "العطلة", "عطلة"),
+    "digest": ("digest", "weekly", "الملخص", "ملخص"),
+    "meeting": ("meeting", "meetings", "الاجتماع", "الاجتماعات"),
+    "actions": ("actions", "action", "الإجراءات", "الاجراءات"),
+}
+DAY_WORDS = {
+    "MO": ("monday", "mon", "الاثنين", "الإثنين", "اثنين"),
+    "TU": ("tuesday", "tue", "الثلاثاء", "ثلاثاء"),
+    "WE": ("wednesday", "wed", "الأربعاء", "الاربعاء", "أربعاء"),
+    "TH": ("thursday", "thu", "الخميس", "خميس"),
+    "FR": ("friday", "fri", "الجمعة", "جمعة"),
+    "SA": ("saturday", "sat", "السبت", "سبت"),
+    "SU": ("sunday", "sun", "الأحد", "الاحد", "أحد"),
+}
+OFF_WORDS = {fold(word) for word in ("off", "none", "no", "إيقاف", "ايقاف", "لا", "بدون")}
+_verb = word_table(VERBS)
+_day = word_table(DAY_WORDS)
+_OFFSET = re.compile(
+    r"(?<!\w)(\d+)\s*(d|h|m|day|days|hour|hours|min|minutes|يوم|أيام|ايام|ساعة|ساعات|دقيقة|دقائق)(?!\w)"
+)
+WEEKLY_WORDS = {fold(word) for word in ("weekly", "أسبوعي", "اسبوعي", "أسبوعيا", "اسبوعيا")}
+_UNIT_MINUTES = {"d": 1440, "day": 1440, "days": 1440, "يوم": 1440, "أيام": 1440, "ايام": 1440}
+_UNIT_MINUTES |= {"h": 60, "hour": 60, "hours": 60, "ساعة": 60, "ساعات": 60}
+_UNIT_MINUTES |= {"m": 1, "min": 1, "minutes": 1, "دقيقة": 1, "دقائق": 1}
+
+
+# ---- composers (called by the dispatcher at send time) -----------------------------------------------------
+
+
+async def _slot_of(session: AsyncSession, row: Notification) -> Slot | None:
+    """The occurrence a meeting message was planned for, if it still starts then."""
+    meeting = await session.get(Meeting, row.payload.get("meeting"))
+    if meeting is None or meeting.cancelled_at is not None:
+        return None
+    start = datetime.fromisoformat(row.payload["start"])
+    for slot in occurrences.upcoming_slots(meeting, after=start - timedelta(seconds=1), count=1):
+        if slot.starts_at == start:
+            return slot
+    return None
+
+
+@outbox.composer("meeting-reminder")
+async def meeting_reminder(session: AsyncSession, row: Notification, now: datetime) -> Reply | None:
+    """7 days before: the call for agenda items; 1 day before: the agenda; 1 hour before: how to join."""
+    slot = await _slot_of(session, row)
+    before = int(row.payload.get("before", 60))
+    if slot is None or now >= slot.starts_at or now - row.due_at > timedelta(minutes=before) / 4:
+        return None  # moved, cancelled, or so late (the bot was down) that a later reminder says it better
+    stage = "week" if before >= 3 * 24 * 60 else "day" if before >= 6 * 60 else "hour"
+    items = await _agenda_items(session, slot) if stage == "day" else []
+    return Reply.of(
+        f"meeting-reminder-{stage}",
+        card="meeting-reminder",
+        meeting=view(slot),
+        items=[agenda.item_view(item) for item in items],
+        now=now,
+        lead=before,
+    )
+
+
+@outbox.composer("agenda-published")
+async def agenda_published(session: AsyncSession, row: Notification, now: datetime) -> Reply | None:
+    """At the submission deadline: the agenda as it stands (not once the meeting has started)."""
+    slot = await _slot_of(session, row)
+    if slot is None or now >= slot.starts_at:
+        return None
+    items = await _agenda_items(session, slot)
+    return Reply.of(
+        "agenda-published",
+        card="agenda",
+        meeting=view(slot),
+        items=[agenda.item_view(item) for item in items],
+        facilitator=False,
+        now=now,
+    )
+
+
+async def _agenda_items(session: AsyncSession, slot: Slot) -> list[AgendaItem]:
+    if slot.row is None:
+        return []
+    rows = await session.scalars(
+        select(AgendaItem)
+        .where(
+            AgendaItem.occurrence_id == slot.row.id,
+            AgendaItem.status.in_([AgendaStatus.ACCEPTED, AgendaStatus.PROPOSED]),
+        )
+        .order_by(AgendaItem.position, AgendaItem.number)
+    )
+    return sorted(rows, key=lambda item: item.status != AgendaStatus.ACCEPTED)
+
+
+async def _held_occurrence(session: AsyncSession, row: Notification) -> tuple[Meeting, MeetingOccurrence] | None:
+    meeting = await session.get(Meeting, row.payload.get("meeting"))
+    if meeting is None:
+        return None
+    start = datetime.fromisoformat(row.payload["start"])
+    found = [o for o in meeting.occurrences if o.starts_at == start and o.status == OccurrenceStatus.CLOSED]
+    return (meeting, found[0]) if found else None
+
+
+@outbox.composer("meeting-follow-up")
+async def follow_up(session: AsyncSession, row: Notification, now: datetime) -> Reply | None:
+    """After a meeting closes: its decisions and new action points (confidential ones left out)."""
+    held = await _held_occurrence(session, row)
+    if held is None:
+        return None
+    meeting, occurrence = held
+    community = await session.get(Community, meeting.community_id)
+    assert community is not None
+    shown, _ = await minutes.minutes_view(session, community=community, meeting=meeting, occurrence=occurrence, now=now)
+    return Reply.of("meeting-follow-up", card="follow-up", minutes=shown)
+
+
+@outbox.composer("minutes-nudge")
+async def minutes_nudge(session: AsyncSession, row: Notification, now: datetime) -> Reply | None:
+    """To facilitators, days after a meeting, while its minutes are unpublished."""
+    held = await _held_occurrence(session, row)
+    if held is None or held[1].published_at is not None:
+        return None
+    meeting, occurrence = held
+    return Reply.of("minutes-nudge", number=meeting.number, title=meeting.title, when=occurrence.starts_at)
+
+
+@outbox.composer("action-due-soon")
+@outbox.composer("action-overdue")
+@outbox.composer("action-overdue-weekly")
+async def action_nudge(session: AsyncSession, row: Notification, now: datetime) -> Reply | None:
+    """To an owner: the action's card with its buttons, while it is open, theirs and still due that day."""
+    action = await session.get(Action, row.payload.get("action"))
+    if action is None or action.status.closed or action.due_on is None:
+        return None
+    if action.due_on.isoformat() != row.payload.get("due_on"):
+        return None
+    if row.member_id not in {owner.member_id for owner in action.owners}:
+        return None
+    owner, community = await _member_and_community(session, row)
+    shown = await actions.card_view(session, action, reader=owner, community=community, now=now)
+    return Reply.of(row.kind, card="action", action=shown, day=action.due_on)
+
+
+@outbox.composer("action-assigned")
+async def action_assigned(session: AsyncSession, row: Notification, now: datetime) -> Reply | None:
+    """To a new owner: who gave them the action, and its card."""
+    action = await session.get(Action, row.payload.get("action_id"))
+    if action is None or action.status.closed or row.member_id not in {o.member_id for o in action.owners}:
+        return None
+    owner, community = await _member_and_community(session, row)
+    giver = await session.get(Member, action.created_by_id) if action.created_by_id else None
+    shown = await actions.card_view(session, action, reader=owner, community=community, now=now)
+    return Reply.of("action-assigned", card="action", action=shown, by=giver.name if giver else "-", text=action.text)
+
+
+@outbox.composer("minutes-published")
+async def minutes_published(session: AsyncSession, row: Notification, now: datetime) -> Reply | None:
+    """The published minutes, posted in the channel."""
+    occurrence = await session.get(MeetingOccurrence, row.payload.get("occurrence"))
+    if occurrence is None or occurrence.published_at is None:
+        return None
+    meeting = await session.get(Meeting, occurrence.meeting_id)
+    community = await session.get(Community, row.community_id)
+    assert meeting is not None and community is not None
+    shown, _ = await minutes.minutes_view(session, community=community, meeting=meeting, occurrence=occurrence, now=now)
+    return Reply.of(
+        "minutes-published", card="minutes", minutes=shown, withheld=0, occurrence_id=occurrence.id, draft=False
+    )
+
+
+@outbox.composer("weekly-digest")
+async def weekly_digest(session: AsyncSession, row: Notification, now: datetime) -> Reply | None:
+    """Monday's digest: the week's meetings and agenda deadlines, overdue and due-this-week actions by owner.
+    Nothing to say: skipped (None)."""
+    community = await session.get(Community, row.community_id)
+    assert community is not None
+    week_end = now + timedelta(days=7)
+    slots = [
+        s for s in await next_slots(session, community_id=community.id, now=now, count=20) if s.starts_at <= week_end
+    ]
+    today = now.astimezone(ZoneInfo(community.timezone)).date()
+    due = list(
+        await session.scalars(
+            select(Action)
+            .where(
+                Action.community_id == community.id,
+                Action.status.not_in([ActionStatus.DONE, ActionStatus.CANCELLED]),
+                Action.due_on <= today + timedelta(days=7),
+            )
+            .order_by(Action.due_on, Action.number)
+        )
+    )
+    if not slots and not due:
+        return None
+    by_owner: dict[str, list[tuple[int, str, date, bool]]] = {}
+    for action in due:
+        assert action.due_on is not None
+        for owner in action.owners:
+            entry = (action.number, action.text, action.due_on, action.due_on < today)
+            by_owner.setdefault(owner.member.name, []).append(entry)
+    return Reply.of(
+        "weekly-digest",
+        card="digest",
+        meetings=[view(slot) for slot in slots],
+        owners=sorted(by_owner.items(), key=lambda pair: pair[0].casefold()),
+        overdue=sum(action.due_on < today for action in due if action.due_on),
+        now=now,
+    )
+
+
+async def _member_and_community(session: AsyncSession, row: Notification) -> tuple[Member, Community]:
+    member = await session.get(Member, row.member_id)
+    community = await session.get(Community, row.community_id)
+    assert member is not None and community is not None
+    return member, community
+
+
+# ---- the `reminders` command -------------------------------------------------------------------------------
+
+
+async def command(session: AsyncSession, *, member: Member, community: Community, args: str, now: datetime) -> Reply:
+    """`reminders` shows the settings; facilitators change them and see and retry failed messages."""
+    first, _, rest = args.strip().partition(" ")
+    verb = _verb(first) if first else None
+    if verb is None and first:
+        raise UserError("reminders-usage")
+    if verb is None:
+        return show(community)
+    require_facilitator(member)
+    if verb == "failed":
+        return await failed(session, community=community)
+    if verb == "retry":
+        return await retry(session, member=member, community=community, args=rest, now=now)
+    settings = dict(community.reminder_settings or {})
+    settings.update(_changed(verb, rest.strip()))
+    before, community.reminder_settings = community.reminder_settings, settings
+    repo.audit(
+        session,
+        community_id=community.id,
+        actor=member,
+        action="community.reminder_settings",
+        object_type="community",
+        object_id=community.id,
+        before=before,
+        after=settings,
+    )
+    await reminder_plans.replan_community(session, community=community, now=now)
+    return show(community, changed=True)
+
+
+def show(community: Community, *, changed: bool = False) -> Reply:
+    """The community's reminder settings."""
+    settings = reminder_plans.ReminderSettings.of(community)
+    digest = settings["digest"]
+    return Reply.of(
+        "reminders-settings",
+        card="reminders",
+        changed=changed,
+        meeting=settings["meeting"],
+        agenda=settings["agenda"],
+        follow_up=settings["follow_up"],
+        minutes_nudge_days=settings["minutes_nudge_days"],
+        before=settings["action_before_days"],
+        after=settings["action_after_days"],
+        weekly=settings["action_weekly"],
+        digest_day=digest["day"] if digest else "",
+        digest_time=digest["time"] if digest else "",
+        weekend=settings["weekend"],
+        quiet=settings["quiet"],
+        zone=community.timezone,
+    )
+
+
+def _changed(verb: str, text: str) -> dict[str, object]:
+    """The settings a change command sets; UserError with an example for anything unreadable."""
+    words = ascii_digits(text).replace(",", " ").split()
+    off = bool(words) and fold(words[0]) in OFF_WORDS
+    match verb:
+        case "quiet":
+            found = re.fullmatch(r"(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})", ascii_digits(text).strip())
+            if found is None or max(int(found[1]), int(found[3])) > 23 or max(int(found[2]), int(found[4])) > 59:
+                raise UserError("reminders-quiet-usage")
+            if (int(found[1]), int(found[2])) == (int(found[3]), int(found[4])):
+                raise UserError("reminders-quiet-usage")
+            return {"quiet": [f"{int(found[1]):02d}:{found[2]}", f"{int(found[3]):02d}:{found[4]}"]}
+        case "weekend":
+            days = [_day(word) for word in words]
+            if off:
+                return {"weekend": []}
+            if not days or None in days:
+                raise UserError("reminders-weekend-usage")
+            return {"weekend": reminder_plans.weekday_codes(day for day in days if day)}
+        case "digest":
+            if off:
+                return {"digest": None}
+            if len(words) != 2 or _day(words[0]) is None or not re.fullmatch(r"\d{1,2}:\d{2}", words[1]):
+                raise UserError("reminders-digest-usage")
+            hour, minute = words[1].split(":")
+            if int(hour) > 23 or int(minute) > 59:
+                raise UserError("reminders-digest-usage")
+            return {"digest": {"day": _day(words[0]), "time": f"{int(hour):02d}:{minute}"}}
+        case "meeting":
+            typed = ascii_digits(text)
+            offsets = [int(n) * _UNIT_MINUTES[unit] for n, unit in _OFFSET.findall(typed)]
+            if off:
+                return {"meeting": []}
+            leftover = _OFFSET.sub(" ", typed).replace(",", " ").replace("،", " ").strip()
+            if leftover or not offsets or any(minutes <= 0 or minutes > 60 * 24 * 60 for minutes in offsets):
+                raise UserError("reminders-meeting-usage")
+            return {"meeting": sorted(set(offsets), reverse=True)}
+        case _:  # actions: <days before> <days after> [weekly|off]
+            if off:
+                return {"action_before_days": 0, "action_after_days": 0, "action_weekly": False}
+            numbers = [parse_number(word) if word != "0" else 0 for word in words[:2]]
+            if len(numbers) != 2 or None in numbers or any(n > 30 for n in numbers if n is not None):
+                raise UserError("reminders-actions-usage")
+            days = {"action_before_days": numbers[0], "action_after_days": numbers[1]}
+            if len(words) == 2:
+                return days  # the weekly nudges stay as they were
+            if len(words) > 3 or fold(words[2]) not in WEEKLY_WORDS | OFF_WORDS:
+                raise UserError("reminders-actions-usage")
+            return {**days, "action_weekly": fold(words[2]) in WEEKLY_WORDS}
+
+
+async def failed(session: AsyncSession, *, community: Community) -> Reply:
+    """Messages that could not be delivered (parked), newest first, with why."""
+    rows = list(
+        await session.scalars(
+            select(Notification)
+            .where(Notification.community_id == community.id, Notification.status == outbox.PARKED)
+            .order_by(Notification.id.desc())
+            .limit(FAILED_SHOWN)
+        )
+    )
+    names = dict(
+        (await session.execute(select(Member.id, Member.name).where(Member.community_id == community.id))).all()
+    )
+    lines = [
+        {
+            "id": row.id,
+            "kind": row.kind,
+            "to": names.get(row.member_id or 0, "") if not row.channel else "",
+            "due": row.due_at,
+            "error": row.last_error or "-",
+        }
+        for row in rows
+    ]
+    return Reply.of("reminders-failed", card="reminders-failed", lines=lines, count=len(lines))
+
+
+async def retry(session: AsyncSession, *, member: Member, community: Community, args: str, now: datetime) -> Reply:
+    """`reminders retry N` or `reminders retry all`: parked messages go out again at the next tick."""
+    query = select(Notification).where(Notification.community_id == community.id, Notification.status == outbox.PARKED)
+    wanted = parse_number(args.strip())
+    if wanted is not None:
+        query = query.where(Notification.id == wanted)
+    elif fold(args.strip()) not in {fold(word) for word in ("all", "الكل", "كل")}:
+        raise UserError("reminders-retry-usage")
+    rows = list(await session.scalars(query))
+    if wanted is not None and not rows:
+        raise UserError("reminders-retry-unknown", number=wanted)
+    for row in rows:
+        row.status, row.attempts, row.due_at, row.last_error, row.claimed_until = outbox.PENDING, 0, now, None, None
+    return Reply.of("reminders-retried", count=len(rows))

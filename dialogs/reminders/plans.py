@@ -1,0 +1,257 @@
+"""Which reminders a meeting, an action or a community's week needs, as outbox rows (see dialogs/common/outbox.py).
+
+Called in the same transaction as the change they hang on: a meeting scheduled, moved, cancelled or closed; an
+action created, re-dated, reassigned or finished. Dedup keys name what a reminder depends on (the occurrence's
+start, the action's due day and owner), so a row planned for an old state can never be sent for a new one.
+
+Defaults (the region's): meetings 7 days, 1 day and 1 hour before (never moved); the agenda published at its
+deadline; a follow-up after the meeting is closed; facilitators nudged 3 days after a meeting whose minutes are
+unpublished; action owners 2 days before the due day, the day after it, then weekly while overdue; a weekly
+digest on Monday 09:00. Nudges to people move out of quiet hours (20:00-08:00) and the weekend (Friday,
+Saturday) to the next working morning in each person's own zone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from dialogs.common import outbox
+from dialogs.common.outbox import Planned
+from dialogs.community.members import member_timezone
+from dialogs.meetings.occurrences import Slot, upcoming_slots
+from storage import repositories as repo
+from storage.models import (
+    Action,
+    ActionStatus,
+    Community,
+    Meeting,
+    Member,
+    WorkingGroupMember,
+)
+
+WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+MEETING_HORIZON = timedelta(days=45)  # reminders exist for occurrences this close; the hourly re-plan extends it
+OVERDUE_WEEKS = 8  # weekly overdue nudges planned ahead (the re-plan keeps extending them)
+DEFAULTS: dict[str, Any] = {
+    "meeting": [7 * 24 * 60, 24 * 60, 60],  # minutes before the start
+    "agenda": True,  # publish the agenda at its deadline
+    "follow_up": True,  # post decisions and new actions when a meeting closes
+    "minutes_nudge_days": 3,  # 0: off
+    "action_before_days": 2,  # 0: off
+    "action_after_days": 1,  # 0: off
+    "action_weekly": True,
+    "digest": {"day": "MO", "time": "09:00"},  # None: off
+    "weekend": ["FR", "SA"],
+    "quiet": ["20:00", "08:00"],  # from, until (people's nudges only)
+}
+
+
+@dataclass(frozen=True)
+class ReminderSettings:
+    """A community's reminder settings, defaults filled in."""
+
+    values: dict[str, Any]
+
+    @classmethod
+    def of(cls, community: Community) -> ReminderSettings:
+        return cls({**DEFAULTS, **(community.reminder_settings or {})})
+
+    def __getitem__(self, key: str) -> Any:
+        return self.values[key]
+
+    @property
+    def quiet(self) -> tuple[time, time]:
+        start, end = self.values["quiet"]
+        return time.fromisoformat(start), time.fromisoformat(end)
+
+
+def working_time(moment: datetime, *, zone: str, settings: ReminderSettings) -> datetime:
+    """`moment`, or the next working morning in `zone` when it falls in quiet hours or on the weekend."""
+    tz = ZoneInfo(zone)
+    local = moment.astimezone(tz)
+    quiet_from, quiet_until = settings.quiet
+    weekend = set(settings["weekend"])
+    for _ in range(8):
+        if WEEKDAYS[local.weekday()] not in weekend and not is_quiet(local.time(), quiet_from, quiet_until):
+            return local.astimezone(moment.tzinfo)
+        day = local.date() if local.time() < quiet_until else local.date() + timedelta(days=1)
+        local = datetime.combine(day, quiet_until, tzinfo=tz)
+    return moment  # a week with no working day: send as planned
+
+
+def is_quiet(moment: time, quiet_from: time, quiet_until: time) -> bool:
+    """In the quiet window: across midnight (20:00-08:00) or within one day (00:00-07:00)."""
+    if quiet_from <= quiet_until:
+        return quiet_from <= moment < quiet_until
+    return moment >= quiet_from or moment < quiet_until
+
+
+def morning_of(day: date, *, zone: str, settings: ReminderSettings) -> datetime:
+    """The start of the working day `day` in `zone` (moved on if it is a weekend day)."""
+    return working_time(datetime.combine(day, settings.quiet[1], tzinfo=ZoneInfo(zone)), zone=zone, settings=settings)
+
+
+# ---- meetings ----------------------------------------------------------------------------------------------
+
+
+async def plan_meeting(session: AsyncSession, *, meeting: Meeting, community: Community, now: datetime) -> None:
+    """(Re)plan the reminders of a meeting's coming occurrences: in the channel, and for a working group's
+    meeting also in its members' 1:1 chats. A cancelled meeting has none."""
+    settings = ReminderSettings.of(community)
+    planned: list[Planned] = []
+    slots = [s for s in upcoming_slots(meeting, after=now, count=12) if s.starts_at - now <= MEETING_HORIZON]
+    group_members = await _group_member_ids(session, meeting)
+    for slot in slots:
+        planned += _meeting_rows(slot, settings=settings, group_members=group_members, now=now)
+    await outbox.replan(session, community_id=community.id, subject=f"meeting:{meeting.id}", planned=planned, now=now)
+
+
+def _meeting_rows(slot: Slot, *, settings: ReminderSettings, group_members: list[int], now: datetime) -> list[Planned]:
+    meeting, start = slot.meeting, slot.starts_at
+    payload = {"meeting": meeting.id, "start": start.isoformat()}
+    rows = []
+    for minutes in settings["meeting"]:
+        due = start - timedelta(minutes=minutes)
+        if due <= now:
+            continue
+        key = f"meeting:{meeting.id}:{start.isoformat()}:{minutes}m"
+        data = {**payload, "before": minutes}
+        rows.append(Planned("meeting-reminder", f"{key}:channel", due, data, channel=True))
+        rows += [Planned("meeting-reminder", f"{key}:{m}", due, data, member_id=m) for m in group_members]
+    if settings["agenda"] and slot.deadline > now:
+        key = f"agenda:{meeting.id}:{start.isoformat()}:{slot.deadline.isoformat()}"
+        rows.append(Planned("agenda-published", key, slot.deadline, payload, channel=True))
+    return rows
+
+
+async def _group_member_ids(session: AsyncSession, meeting: Meeting) -> list[int]:
+    if meeting.group_id is None:
+        return []
+    rows = await session.scalars(
+        select(WorkingGroupMember.member_id)
+        .join(Member, Member.id == WorkingGroupMember.member_id)
+        .where(WorkingGroupMember.group_id == meeting.group_id, Member.active.is_(True))
+    )
+    return sorted(rows)
+
+
+async def plan_after_close(
+    session: AsyncSession, *, meeting: Meeting, community: Community, slot: Slot, now: datetime
+) -> None:
+    """When a meeting closes: the follow-up post now, and the facilitators' minutes nudge later."""
+    settings = ReminderSettings.of(community)
+    payload = {"meeting": meeting.id, "start": slot.starts_at.isoformat()}
+    subject = f"meeting-closed:{meeting.id}:{slot.starts_at.isoformat()}"
+    if settings["follow_up"]:
+        key = f"follow-up:{meeting.id}:{slot.starts_at.isoformat()}"
+        await outbox.queue(
+            session,
+            community_id=community.id,
+            subject=subject,
+            message=Planned("meeting-follow-up", key, now, payload, channel=True),
+            now=now,
+        )
+    days = settings["minutes_nudge_days"]
+    if not days:
+        return
+    for facilitator in await repo.active_facilitators(session, community_id=community.id):
+        due = working_time(now + timedelta(days=days), zone=member_timezone(facilitator, community), settings=settings)
+        key = f"minutes-nudge:{meeting.id}:{slot.starts_at.isoformat()}:{facilitator.id}"
+        message = Planned("minutes-nudge", key, due, payload, member_id=facilitator.id)
+        await outbox.queue(session, community_id=community.id, subject=subject, message=message, now=now)
+
+
+# ---- actions -----------------------------------------------------------------------------------------------
+
+
+async def plan_action(session: AsyncSession, *, action: Action, community: Community, now: datetime) -> None:
+    """(Re)plan an action's nudges to each owner: before the due day, the day after, then weekly while overdue.
+    Done, cancelled or undated actions have none."""
+    planned: list[Planned] = []
+    if action.due_on is not None and action.status not in (ActionStatus.DONE, ActionStatus.CANCELLED):
+        settings = ReminderSettings.of(community)
+        owners = await session.scalars(select(Member).where(Member.id.in_([o.member_id for o in action.owners])))
+        for owner in owners:
+            if owner.active:
+                planned += _action_rows(action, owner=owner, community=community, settings=settings, now=now)
+    await outbox.replan(session, community_id=community.id, subject=f"action:{action.id}", planned=planned, now=now)
+
+
+def _action_rows(
+    action: Action, *, owner: Member, community: Community, settings: ReminderSettings, now: datetime
+) -> list[Planned]:
+    assert action.due_on is not None
+    zone = member_timezone(owner, community)
+    days: list[tuple[str, date]] = []
+    if settings["action_before_days"]:
+        days.append(("action-due-soon", action.due_on - timedelta(days=settings["action_before_days"])))
+    if settings["action_after_days"]:
+        days.append(("action-overdue", action.due_on + timedelta(days=settings["action_after_days"])))
+    if settings["action_weekly"]:
+        first = action.due_on + timedelta(days=max(1, settings["action_after_days"]))
+        days += [("action-overdue-weekly", first + timedelta(weeks=week)) for week in range(1, OVERDUE_WEEKS + 1)]
+    payload = {"action": action.id, "due_on": action.due_on.isoformat()}
+    rows = []
+    for kind, day in days:
+        due = morning_of(day, zone=zone, settings=settings)
+        if due > now:
+            key = f"{kind}:{action.id}:{owner.id}:{action.due_on.isoformat()}:{day.isoformat()}"
+            rows.append(Planned(kind, key, due, payload, member_id=owner.id))
+    return rows
+
+
+# ---- the week ----------------------------------------------------------------------------------------------
+
+
+async def plan_digest(session: AsyncSession, *, community: Community, now: datetime) -> None:
+    """The next weekly digest in the channel (the re-plan after it plans the one after)."""
+    settings = ReminderSettings.of(community)
+    planned = []
+    if settings["digest"]:
+        due = next_weekly(settings["digest"]["day"], settings["digest"]["time"], zone=community.timezone, now=now)
+        key = f"digest:{community.id}:{due.date().isoformat()}"
+        planned.append(Planned("weekly-digest", key, due, {"week_of": due.date().isoformat()}, channel=True))
+    await outbox.replan(session, community_id=community.id, subject=f"digest:{community.id}", planned=planned, now=now)
+
+
+def next_weekly(day: str, at: str, *, zone: str, now: datetime) -> datetime:
+    """The next `day` (MO…SU) at `at` (HH:MM) in `zone`, strictly after `now`."""
+    tz = ZoneInfo(zone)
+    local = now.astimezone(tz)
+    ahead = (WEEKDAYS.index(day) - local.weekday()) % 7
+    candidate = datetime.combine(local.date() + timedelta(days=ahead), time.fromisoformat(at), tzinfo=tz)
+    if candidate <= local:
+        candidate += timedelta(days=7)
+    return candidate.astimezone(now.tzinfo)
+
+
+async def replan_community(session: AsyncSession, *, community: Community, now: datetime) -> None:
+    """Re-plan everything (hourly, and when settings change): horizons move on, settings apply."""
+    meetings = await session.scalars(
+        select(Meeting).where(Meeting.community_id == community.id, Meeting.cancelled_at.is_(None))
+    )
+    for meeting in meetings:
+        await plan_meeting(session, meeting=meeting, community=community, now=now)
+    actions = await session.scalars(
+        select(Action).where(
+            Action.community_id == community.id,
+            Action.due_on.is_not(None),
+            Action.status.not_in([ActionStatus.DONE, ActionStatus.CANCELLED]),
+        )
+    )
+    for action in actions:
+        await plan_action(session, action=action, community=community, now=now)
+    await plan_digest(session, community=community, now=now)
+
+
+def weekday_codes(days: Iterable[str]) -> list[str]:
+    """Weekday codes in week order, each once."""
+    wanted = set(days)
+    return [code for code in WEEKDAYS if code in wanted]
