@@ -13,9 +13,10 @@ from bot.cards.render import Renderer
 from bot.i18n import Catalogs, plain
 from dialogs import router
 from dialogs.common.language import member_language
+from dialogs.common.people import Person
 from dialogs.common.replies import Reply
 from dialogs.community.members import member_timezone
-from dialogs.community.roster import Person, install, sync_roster
+from dialogs.community.roster import install, sync_roster
 from storage.models import Community, Member, Role
 from tests.fakes import FakeClock
 

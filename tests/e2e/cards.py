@@ -37,8 +37,8 @@ from bot.i18n import LOCALES, Catalogs
 from bot.outbound.dispatcher import Dispatcher
 from dialogs import router
 from dialogs.common import outbox
+from dialogs.common.people import Person
 from dialogs.common.replies import Reply
-from dialogs.community.roster import Person
 from dialogs.demo import load_demo
 from storage import migrate
 from storage.db import create_engine, session_factory

@@ -4,7 +4,7 @@ facilitators and its answer, and an endorsement opened in the channel — each i
 from __future__ import annotations
 
 from tests.bot.conftest import LEILA, OMAR
-from tests.bot.test_reminders_delivery import RecordedSleep, make_dispatcher
+from tests.bot.outbound.test_reminders_delivery import RecordedSleep, make_dispatcher
 
 CHANNEL = "19:team-general-3f2a@thread.tacv2"
 

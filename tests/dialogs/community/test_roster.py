@@ -8,7 +8,8 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import StatementError
 
-from dialogs.community.roster import Person, find_member, install, remove_people, sync_roster
+from dialogs.common.people import Person
+from dialogs.community.roster import find_member, install, remove_people, sync_roster
 from dialogs.demo import DEMO_PEOPLE, load_demo
 from storage.models import Action, AuditLog, Community, Member, Role, WorkingGroup
 

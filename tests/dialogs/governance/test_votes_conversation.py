@@ -12,7 +12,8 @@ from sqlalchemy import func, select
 from bot.i18n import plain
 from dialogs import router
 from dialogs.common import outbox
-from dialogs.community.roster import Person, sync_roster
+from dialogs.common.people import Person
+from dialogs.community.roster import sync_roster
 from dialogs.governance import votes
 from storage.models import Community, Decision, Notification, Proposal, Vote
 from tests.chat import Chat

@@ -11,8 +11,8 @@ from dialogs.questions.engine import embedding_text
 from storage.db import create_engine, session_factory
 from storage.models import FaqEntry, FaqVersion, KnowledgeVector
 from tests.chat import Chat
+from tests.dialogs.questions.engine.test_engine import FakeEmbedder
 from tests.fakes import FakeClock
-from tests.storage.test_knowledge import FakeEmbedder
 
 
 @pytest.fixture
