@@ -27,6 +27,8 @@ from bot.settings import Settings
 from bot.teams.gate import Gate
 from bot.teams.routes import Routes
 from dialogs.common.clock import Clock
+from dialogs.common.turn import Services
+from dialogs.router import Router
 
 
 class Agent(NamedTuple):
@@ -46,6 +48,7 @@ def build_agent(
     clock: Clock,
     links: SignedLinks,
     after_turn: Callable[[], None],
+    services: Services,
 ) -> Agent:
     """The AgentApplication, its adapter, the auth configuration the JWT middleware checks against, the
     connections (for proactive sends) and the renderer.
@@ -67,7 +70,10 @@ def build_agent(
     TeamsAgentExtension(app)
     renderer = Renderer(Catalogs(), links=links, clock=clock)
     app.before_turn(Gate(sessions=sessions, settings=settings, renderer=renderer, clock=clock).before_turn)
-    Routes(sessions=sessions, settings=settings, renderer=renderer, clock=clock, after_turn=after_turn).register(app)
+    router = Router(sessions, services)
+    Routes(
+        sessions=sessions, router=router, settings=settings, renderer=renderer, clock=clock, after_turn=after_turn
+    ).register(app)
     return Agent(app, adapter, connections.get_default_connection_configuration(), connections, renderer)
 
 

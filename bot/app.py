@@ -22,6 +22,7 @@ from bot.outbound.notifier import Notifier
 from bot.outbound.scheduler import ReminderScheduler
 from bot.settings import Settings
 from dialogs.common.clock import Clock, system_clock
+from dialogs.features import build_services
 from storage import migrate
 from storage.db import create_engine, session_factory
 
@@ -50,7 +51,8 @@ async def auth_middleware(request: web.Request, handler: Handler) -> web.StreamR
     """The SDK's JWT check on everything except the load balancer probes."""
     if request.path in OPEN_PATHS or request.path.startswith(SIGNED_PATHS):
         return await handler(request)
-    return await jwt_authorization_middleware(request, handler)
+    response: web.StreamResponse = await jwt_authorization_middleware(request, handler)
+    return response
 
 
 def create_app(settings: Settings, *, clock: Clock = system_clock) -> web.Application:
@@ -62,7 +64,8 @@ def create_app(settings: Settings, *, clock: Clock = system_clock) -> web.Applic
         secret=settings.link_secret.encode() if settings.link_secret else secrets.token_bytes(32),
     )
     wake = _Wake()
-    agent = build_agent(settings, sessions=sessions, clock=clock, links=links, after_turn=wake)
+    services = build_services()
+    agent = build_agent(settings, sessions=sessions, clock=clock, links=links, after_turn=wake, services=services)
     app = web.Application(middlewares=[auth_middleware], client_max_size=MAX_BODY)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", web.NotAppKeyWarning)
@@ -77,7 +80,13 @@ def create_app(settings: Settings, *, clock: Clock = system_clock) -> web.Applic
     app.router.add_routes(downloads.routes(sessions=sessions, links=links, clock=clock, catalogs=Catalogs()))
     app.cleanup_ctx.append(_database)
     if settings.reminders_enabled:
-        dispatcher = Dispatcher(sessions, notifier=Notifier(agent.connections), renderer=agent.renderer, clock=clock)
+        dispatcher = Dispatcher(
+            sessions,
+            registry=services.registry,
+            notifier=Notifier(agent.connections),
+            renderer=agent.renderer,
+            clock=clock,
+        )
         app[REMINDERS] = wake.scheduler = ReminderScheduler(dispatcher, tick_seconds=settings.reminder_tick_seconds)
         app.cleanup_ctx.append(_reminders)
     return app

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -44,7 +45,7 @@ def format_number(value: float, *, lang: str, style: str = "decimal") -> str:
 class _Bundle(FluentBundle):
     """FluentBundle that keeps our own argument types instead of converting them."""
 
-    def format_pattern(self, pattern, args=None):  # type: ignore[no-untyped-def]
+    def format_pattern(self, pattern: Any, args: Mapping[str, Any] | None = None) -> tuple[str, list[Exception]]:
         errors: list[Exception] = []
         env = ResolverEnvironment(context=self, current=CurrentEnvironment(args=dict(args or {})), errors=errors)
         try:
@@ -110,7 +111,7 @@ def format_when(value: datetime, *, lang: str, zone: str) -> str:
     ("Dec 15, 2026, 2:00 PM" / "١٥‏/١٢‏/٢٠٢٦، ٢:٠٠ م")."""
     local = value.astimezone(ZoneInfo(zone))
     text = (
-        get_datetime_format("medium", locale=lang)
+        str(get_datetime_format("medium", locale=lang))
         .replace("{1}", format_date(local, "medium", locale=lang))
         .replace("{0}", format_time(local, "short", locale=lang))
     )

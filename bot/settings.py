@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Literal
@@ -23,7 +24,9 @@ def _csv(value: object) -> list[str]:
         return []
     if isinstance(value, str):
         return [part.strip() for part in value.split(",") if part.strip()]
-    return [str(part).strip() for part in value]  # type: ignore[union-attr]
+    if isinstance(value, Iterable):
+        return [str(part).strip() for part in value]
+    raise ValueError(f"expected a comma-separated list, got {type(value).__name__}")
 
 
 class Settings(BaseSettings):

@@ -6,13 +6,16 @@ mock users are members of it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dialogs.community.roster import Person, install, sync_roster
+from dialogs.common.people import Person
+from dialogs.common.turn import Turn
+from dialogs.community.roster import install, sync_roster
+from dialogs.features import build_services
 from dialogs.governance import plan, votes
 from dialogs.meetings import agenda
 from dialogs.meetings import schedule as meetings
@@ -204,9 +207,14 @@ async def load_demo(session: AsyncSession, *, settings_admins: Sequence[str], no
             for email in others:
                 session.add(WorkingGroupMember(group_id=group.id, member_id=by_email[email].id, joined_at=now))
     await _demo_actions(session, community_id=community.id, by_email=by_email, now=now)
-    await _demo_meetings(session, community=community, by_email=by_email, now=now)
+    services = build_services(load_embedder=lambda: None)  # the demo asks no questions
+
+    def speaking(member: Member) -> Turn:
+        return Turn(session=session, member=member, community=community, now=now, services=services)
+
+    await _demo_meetings(session, community=community, by_email=by_email, speaking=speaking, now=now)
     await _demo_faq(session, community=community, author=by_email["leila.haddad@ifrc.example"], now=now)
-    await _demo_governance(session, community=community, by_email=by_email, now=now)
+    await _demo_governance(session, community=community, by_email=by_email, speaking=speaking, now=now)
     return (
         f"demo community {community.id} ready: {len(DEMO_PEOPLE)} members, {len(DEMO_GROUPS)} working "
         f"groups, {len(DEMO_ACTIONS)} actions, a monthly meeting series with {len(DEMO_AGENDA)} agenda items, "
@@ -287,7 +295,12 @@ async def _demo_faq(session: AsyncSession, *, community: Community, author: Memb
 
 
 async def _demo_meetings(
-    session: AsyncSession, *, community: Community, by_email: dict[str, Member], now: datetime
+    session: AsyncSession,
+    *,
+    community: Community,
+    by_email: dict[str, Member],
+    speaking: Callable[[Member], Turn],
+    now: datetime,
 ) -> None:
     """The monthly follow-up (first Thursday, 10:00 Beirut) with a draft agenda, and the quarterly plenary; made
     through the same dialogs a facilitator uses (only into a community that has no meetings yet)."""
@@ -303,7 +316,7 @@ async def _demo_meetings(
         rrule="FREQ=MONTHLY;BYDAY=1TH",
         link="https://teams.microsoft.com/l/meetup-join/19%3ameeting_tansiq-demo%40thread.v2/0",
     )
-    await meetings.create(session, member=facilitator, community=community, plan=series, now=now)
+    await meetings.create(speaking(facilitator), plan=series)
     plenary = meetings.MeetingPlan(
         title="Quarterly plenary · الاجتماع العام الفصلي",
         when=f"{first_thursday + timedelta(days=14):%Y-%m-%d} 13:00",
@@ -312,10 +325,10 @@ async def _demo_meetings(
         duration=timedelta(hours=3),
         place="UN House, Beirut",
     )
-    await meetings.create(session, member=facilitator, community=community, plan=plenary, now=now)
+    await meetings.create(speaking(facilitator), plan=plenary)
     for title, details, email in DEMO_AGENDA:
         plan = agenda.ItemPlan(title=title, details=details, meeting_number="1")
-        await agenda.create(session, member=by_email[email], community=community, plan=plan, now=now)
+        await agenda.create(speaking(by_email[email]), plan=plan)
     first = await session.scalar(select(AgendaItem).where(AgendaItem.community_id == community.id).limit(1))
     if first is not None:
         first.status = AgendaStatus.ACCEPTED
@@ -370,7 +383,12 @@ DEMO_ENDORSEMENT = (
 
 
 async def _demo_governance(
-    session: AsyncSession, *, community: Community, by_email: dict[str, Member], now: datetime
+    session: AsyncSession,
+    *,
+    community: Community,
+    by_email: dict[str, Member],
+    speaking: Callable[[Member], Turn],
+    now: datetime,
 ) -> None:
     """This year's plan (its objectives linked to the demo actions) and an open endorsement with two answers, made
     through the same dialogs a facilitator uses (only into a community that has none yet)."""
@@ -378,29 +396,30 @@ async def _demo_governance(
     planned = select(PlanObjective.id).where(PlanObjective.community_id == community.id).limit(1)
     if await session.scalar(planned) is None:
         for text, numbers in DEMO_OBJECTIVES:
-            await plan.add(session, member=facilitator, community=community, args=text, now=now)
+            await plan.add(speaking(facilitator), text)
             objective = await session.scalar(
                 select(PlanObjective).where(PlanObjective.community_id == community.id, PlanObjective.text == text)
             )
             actions = await session.scalars(
                 select(Action).where(Action.community_id == community.id, Action.number.in_(numbers))
             )
+            if objective is None:
+                raise LookupError(f"plan objective {text!r} vanished while loading the demo")
             for action in actions:
-                await plan.link(session, member=facilitator, action=action, objective=objective, now=now)
+                await plan.link(speaking(facilitator), action=action, objective=objective)
     if await session.scalar(select(Proposal.id).where(Proposal.community_id == community.id).limit(1)) is not None:
         return
     closes = (now + timedelta(days=14)).date()
     await votes.create(
-        session,
-        member=facilitator,
-        community=community,
+        speaking(facilitator),
         kind=ProposalKind.ENDORSEMENT,
         args=f"{DEMO_ENDORSEMENT} | until {closes.isoformat()} 17:00",
-        now=now,
     )
     proposal = await session.scalar(select(Proposal).where(Proposal.community_id == community.id))
+    if proposal is None:
+        raise LookupError("the demo endorsement vanished while loading the demo")
     for email, choice, comment in (
         ("amal.zoubi@jrcs.example", "endorse", ""),
         ("omar.khalil@wfp.example", "endorse", "الصياغة واضحة ومناسبة"),
     ):
-        await votes.cast(session, member=by_email[email], proposal=proposal, choice=choice, comment=comment, now=now)
+        await votes.cast(speaking(by_email[email]), proposal=proposal, choice=choice, comment=comment)

@@ -79,7 +79,7 @@ async def claim_welcome(session: AsyncSession, row: Community | Member, *, now: 
     result = await session.execute(
         update(table).where(table.id == row.id, table.welcomed_at.is_(None)).values(welcomed_at=now)
     )
-    return result.rowcount == 1
+    return bool(result.rowcount == 1)  # type: ignore[attr-defined]  # an UPDATE's CursorResult has rowcount
 
 
 def audit(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -11,13 +12,14 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.cards.render import Renderer
 from bot.i18n import Catalogs, plain
-from dialogs import router
-from dialogs.common.language import member_language
+from dialogs.common.language import member_language, member_timezone
 from dialogs.common.people import Person
 from dialogs.common.replies import Reply
-from dialogs.community.members import member_timezone
+from dialogs.common.turn import Services
 from dialogs.community.roster import install, sync_roster
-from storage.models import Community, Member, Role
+from dialogs.features import build_services
+from dialogs.router import Router, TurnResult
+from storage.models import Community, Member, Notification, Role
 from tests.fakes import FakeClock
 
 TENANT = "8d3c1f6e-2b4a-4c7e-9f10-5a6b7c8d9e01"
@@ -75,9 +77,14 @@ class Said:
 class Chat:
     """A community with the CAST on its roster, talking through dialogs.router."""
 
-    def __init__(self, sessions: async_sessionmaker[AsyncSession], clock: FakeClock) -> None:
+    def __init__(
+        self, sessions: async_sessionmaker[AsyncSession], clock: FakeClock, *, services: Services | None = None
+    ) -> None:
+        """`services`: the app's registry and question engine (default: as the app builds them)."""
         self.sessions = sessions
         self.clock = clock
+        self.services = services or build_services()
+        self.router = Router(sessions, self.services)
         self.renderer = Renderer(Catalogs())
         self.ids: dict[str, int] = {}
         self.community_id = 0
@@ -101,15 +108,23 @@ class Chat:
     async def say(self, text: str, *, as_: str) -> Said:
         """Send `text` as `as_`; `<at>Name</at>` becomes a mention of that roster member."""
         mentions = [await self._person(name) for name in _AT.findall(text)]
-        result = await router.run_text(
-            self.sessions, member_id=self.ids[as_], text=text, mentions=mentions, now=self.clock()
-        )
+        result = await self.router.text(member_id=self.ids[as_], text=text, mentions=mentions, now=self.clock())
         return self._said(result, text)
 
     async def submit(self, data: object, *, as_: str) -> Said:
         """Press a card button whose data is `data`."""
-        result = await router.run_card(self.sessions, member_id=self.ids[as_], data=data, now=self.clock())
+        result = await self.router.card(member_id=self.ids[as_], data=data, now=self.clock())
         return self._said(result, None)
+
+    async def press(self, verb: str, data: object, *, as_: str) -> Said:
+        """Press an `Action.Execute` button with `verb` and `data`."""
+        result = await self.router.press(member_id=self.ids[as_], verb=verb, data=data, now=self.clock())
+        return self._said(result, None)
+
+    async def compose(self, row: Notification, now: datetime) -> Reply | None:
+        """What an outbox row would say if it were sent at `now`."""
+        async with self.sessions() as session:
+            return await self.services.registry.composer(row.kind)(session, row, now)
 
     async def member(self, who: str) -> Member:
         async with self.sessions() as session:
@@ -123,7 +138,7 @@ class Chat:
             assert community is not None
             return community
 
-    def _said(self, result: router.TurnResult, text: str | None) -> Said:
+    def _said(self, result: TurnResult, text: str | None) -> Said:
         lang = member_language(result.member, result.community, teams_locale=result.member.teams_locale, text=text)
         zone = member_timezone(result.member, result.community)
         rendered = "\n".join(plain(self.renderer.text(r, lang=lang, zone=zone)) for r in result.replies)
@@ -134,3 +149,15 @@ class Chat:
             if cast_name == name:
                 return Person(uid, None, name)
         return Person(f"29:unknown-{name}", None, name)
+
+
+Line = tuple[str, str, str] | tuple[str, str, str, str]
+"""One line of a conversation table: who says what, the reply key expected, and optionally words the answer shows."""
+
+
+async def converse(chat: Chat, table: Sequence[Line]) -> None:
+    """Say each line of a conversation table in turn; each answer must have the expected key (and words)."""
+    for who, says, key, *words in table:
+        said = await chat.say(says, as_=who)
+        shown = all(word in said.text for word in words)
+        assert (said.key, shown) == (key, True), f"{who}: {says!r} -> {said.key}: {said.text!r}"

@@ -72,6 +72,7 @@ class Failure:
 
 
 BOT_REMOVED = Failure(403, code="BotNotInConversationRoster")
+TENANT = "8d3c1f6e-2b4a-4c7e-9f10-5a6b7c8d9e01"  # the tenant of the Teams fixtures (tests/fixtures/teams)
 
 
 @dataclass
@@ -202,7 +203,7 @@ def account(
     email: str,
     *,
     guest: bool = False,
-    tenant: str = "8d3c1f6e-2b4a-4c7e-9f10-5a6b7c8d9e01",
+    tenant: str = TENANT,
 ) -> dict[str, Any]:
     """A TeamsChannelAccount as the roster APIs return it."""
     given, _, surname = name.partition(" ")

@@ -1,4 +1,4 @@
-"""Test doubles at the edges only: a clock that stands still."""
+"""Test doubles at the edges only: a clock that stands still, and sleeps that are recorded instead of slept."""
 
 from __future__ import annotations
 
@@ -16,3 +16,13 @@ class FakeClock:
 
     def advance(self, **delta: float) -> None:
         self.now += timedelta(**delta)
+
+
+class RecordedSleep:
+    """The notifier's sleep: notes each wait and returns at once."""
+
+    def __init__(self) -> None:
+        self.waits: list[float] = []
+
+    async def __call__(self, seconds: float) -> None:
+        self.waits.append(seconds)

@@ -1,129 +1,180 @@
-"""Adaptive Cards for reminders: the weekly digest, the community's reminder settings, undelivered messages."""
+"""Adaptive Cards for reminders: before and after meetings, the weekly digest, the community's reminder settings,
+undelivered messages (right-to-left in Arabic, times in the reader's zone)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
-from bot.cards.meetings import MeetingCards, isolate
-from bot.cards.parts import text_block
+from bot.cards.context import Card, CardBuilders, CardContext
+from bot.cards.meetings import (
+    action_line,
+    agenda_items,
+    decision_lines,
+    meeting_buttons,
+    meeting_facts,
+    meeting_line,
+    names,
+    number,
+)
+from bot.cards.parts import FSI, PDI, adaptive_card, submit_action, text_block
 from bot.i18n import format_day, format_when
 from dialogs.common.replies import Reply
-from dialogs.meetings.schedule import MeetingView
-
-Translate = Callable[..., str]
-Card = tuple[list[dict[str, Any]], list[dict[str, Any]]]
+from dialogs.reminders.views import Digest, FailedMessages, FollowUp, MeetingReminder, ReminderSettingsCard
 
 
-class ReminderCards:
-    """Card bodies and buttons for reminder replies, in one reader's language and zone."""
+def lead(ctx: CardContext, minutes: int) -> str:
+    """'7 days', '1 hour', '30 minutes' in the reader's language."""
+    for unit, size in (("d", 1440), ("h", 60)):
+        if minutes % size == 0:
+            return ctx.t("reminders-offset", unit=unit, count=minutes // size)
+    return ctx.t("reminders-offset", unit="m", count=minutes)
 
-    def __init__(self, t: Translate, meetings: MeetingCards, *, lang: str, zone: str) -> None:
-        self.t, self.meetings, self.lang, self.zone = t, meetings, lang, zone
 
-    def digest(self, reply: Reply) -> Card:
-        """The week's meetings (with agenda deadlines still open) and due or overdue actions by owner."""
-        t = self.t
-        body = [text_block(t("digest-title"), weight="Bolder", size="Medium")]
-        body.append(text_block(t("digest-meetings"), weight="Bolder", separator=True))
-        meetings: list[MeetingView] = reply.args["meetings"]
-        for meeting in meetings:
-            line = f"#{self.meetings.number(meeting.number)} · {isolate(meeting.title)} · {self.meetings.when(meeting)}"
-            if meeting.deadline > reply.args["now"]:
-                line += (
-                    f" · {t('digest-deadline', deadline=format_when(meeting.deadline, lang=self.lang, zone=self.zone))}"
-                )
-            body.append(text_block(line, spacing="Small"))
-        if not meetings:
-            body.append(text_block(t("digest-none"), spacing="Small"))
-        body.append(text_block(t("digest-actions"), weight="Bolder", separator=True))
-        for owner, actions in reply.args["owners"]:
-            body.append(text_block(owner, weight="Bolder", spacing="Small"))
-            for number, text, day, overdue in actions:
-                line = t("digest-line", number=number, text=text, day=format_day(day, lang=self.lang))
-                body.append(
-                    text_block(f"{line} · {t('digest-overdue')}" if overdue else line, spacing="None", size="Small")
-                )
-        if not reply.args["owners"]:
-            body.append(text_block(t("digest-none"), spacing="Small"))
-        return body, []
+def digits(ctx: CardContext, clock: str) -> str:
+    """'09:00' with the reader's digits."""
+    hours, minutes = clock.split(":")
+    zero = number(ctx, 0)
+    return f"{number(ctx, int(hours)).rjust(2, zero)}:{number(ctx, int(minutes)).rjust(2, zero)}"
 
-    def settings(self, reply: Reply) -> Card:
-        """What the community is reminded of, and when."""
-        t, args = self.t, reply.args
-        offsets = [self.meetings.lead(minutes) for minutes in args["meeting"]]
-        weekend = [t("reminders-weekday", day=day) for day in args["weekend"]]
-        facts = [
-            (
-                t("reminders-meeting-label"),
-                t("reminders-meeting-value", offsets=self.meetings.names(tuple(offsets)))
-                if offsets
-                else t("reminders-meeting-off"),
-            ),
-            (t("reminders-agenda-label"), t("reminders-agenda-value", on=str(args["agenda"]).lower())),
-            (
-                t("reminders-follow-up-label"),
-                t("reminders-follow-up-value", on=str(args["follow_up"]).lower(), days=args["minutes_nudge_days"]),
-            ),
-            (
-                t("reminders-actions-label"),
-                t(
-                    "reminders-actions-value",
-                    before=args["before"],
-                    after=args["after"],
-                    weekly=str(args["weekly"]).lower(),
-                )
-                if args["before"] or args["after"] or args["weekly"]
-                else t("reminders-actions-off"),
-            ),
-            (
-                t("reminders-digest-label"),
-                t(
-                    "reminders-digest-value",
-                    day=t("reminders-weekday", day=args["digest_day"]),
-                    time=self.digits(args["digest_time"]),
-                    area=args["zone"],
-                )
-                if args["digest_day"]
-                else t("reminders-digest-off"),
-            ),
-            (
-                t("reminders-quiet-label"),
-                t(
-                    "reminders-quiet-value",
-                    **{"from": self.digits(args["quiet"][0]), "until": self.digits(args["quiet"][1])},
-                    days=self.meetings.names(tuple(weekend)) if weekend else t("reminders-no-weekend"),
-                ),
-            ),
-        ]
-        body = [
-            text_block(t("reminders-settings", changed=str(args["changed"]).lower()), weight="Bolder", size="Medium"),
-            {"type": "FactSet", "facts": [{"title": title, "value": value} for title, value in facts]},
-            text_block(t("reminders-change-hint"), isSubtle=True, size="Small"),
-        ]
-        return body, []
 
-    def failed(self, reply: Reply) -> Card:
-        """Messages that could not be delivered, with why."""
-        t = self.t
-        body = [text_block(t("reminders-failed", count=reply.args["count"]), weight="Bolder", size="Medium")]
-        for line in reply.args["lines"]:
-            due = format_when(line["due"], lang=self.lang, zone=self.zone)
-            reason, _, details = line["error"].partition(" ")
-            error = t("reminders-reason", reason=reason) + (f" ({details})" if details else "")
-            kind = t("reminders-kind", kind=line["kind"])
-            body.append(
-                text_block(
-                    t("reminders-failed-line", id=line["id"], kind=kind, to=line["to"] or "—", due=due, error=error),
-                    size="Small",
-                )
+def meeting_reminder_card(ctx: CardContext, reply: Reply, view: MeetingReminder) -> Card:
+    """Before a meeting: a week ahead the call for items, a day ahead its agenda, an hour ahead how to join."""
+    meeting = view.meeting
+    # the headline's `lead` is a duration the reader's language writes out, so the card gives it
+    headline = ctx.t(reply.key, **{**reply.args, "lead": lead(ctx, view.lead)})
+    body = [text_block(headline, weight="Bolder"), *meeting_facts(ctx, meeting, deadline=False)]
+    body += agenda_items(ctx, view.items)
+    week = view.stage == "week"
+    actions = meeting_buttons(ctx, meeting, join=not week)  # a week ahead: the calendar and the call for items
+    if week and view.items_open:
+        actions.append(submit_action(ctx.t("agenda-add-button"), {"verb": "agenda-form"}))
+    return adaptive_card(body, actions, lang=ctx.lang)
+
+
+def follow_up_card(ctx: CardContext, reply: Reply, view: FollowUp) -> Card:
+    """After a meeting: its decisions and action points."""
+    minutes = view.minutes
+    held = format_when(minutes.starts_at, lang=ctx.lang, zone=ctx.zone)
+    body = [
+        text_block(ctx.t(reply.key, **reply.args), weight="Bolder"),
+        text_block(f"{FSI}{minutes.title}{PDI} · {held}", isSubtle=True, spacing="None"),
+    ]
+    none = ctx.t("follow-up-none")
+    actions = [action_line(ctx, a) for a in minutes.actions]
+    for heading, lines in (("minutes-doc-decisions", decision_lines(ctx, minutes)), ("minutes-doc-actions", actions)):
+        body.append(text_block(ctx.t(heading), weight="Bolder", separator=True))
+        body += [text_block(line, spacing="Small") for line in lines or [none]]
+    return adaptive_card(body, [], lang=ctx.lang)
+
+
+def digest_card(ctx: CardContext, _reply: Reply, view: Digest) -> Card:
+    """The week's meetings (with agenda deadlines still open) and due or overdue actions by owner."""
+    t = ctx.t
+    body = [
+        text_block(t("digest-title"), weight="Bolder", size="Medium"),
+        text_block(t("digest-meetings"), weight="Bolder", separator=True),
+    ]
+    for meeting in view.meetings:
+        line = meeting_line(ctx, meeting)
+        if meeting.deadline > view.now:
+            line += f" · {t('digest-deadline', deadline=format_when(meeting.deadline, lang=ctx.lang, zone=ctx.zone))}"
+        body.append(text_block(line, spacing="Small"))
+    if not view.meetings:
+        body.append(text_block(t("digest-none"), spacing="Small"))
+    body.append(text_block(t("digest-actions"), weight="Bolder", separator=True))
+    for owner in view.owners:
+        body.append(text_block(owner.name, weight="Bolder", spacing="Small"))
+        for action in owner.actions:
+            line = t(
+                "digest-line", number=action.number, text=action.text, day=format_day(action.due_on, lang=ctx.lang)
             )
-        if reply.args["count"]:
-            body.append(text_block(t("reminders-failed-hint"), isSubtle=True))
-        return body, []
+            if action.overdue:
+                line += f" · {t('digest-overdue')}"
+            body.append(text_block(line, spacing="None", size="Small"))
+    if not view.owners:
+        body.append(text_block(t("digest-none"), spacing="Small"))
+    return adaptive_card(body, [], lang=ctx.lang)
 
-    def digits(self, clock: str) -> str:
-        """'09:00' with the reader's digits."""
-        hours, minutes = clock.split(":")
-        number = self.meetings.number
-        return f"{number(int(hours)).rjust(2, number(0))}:{number(int(minutes)).rjust(2, number(0))}"
+
+def settings_card(ctx: CardContext, reply: Reply, view: ReminderSettingsCard) -> Card:
+    """What the community is reminded of, and when."""
+    t = ctx.t
+    offsets = tuple(lead(ctx, minutes) for minutes in view.meeting)
+    weekend = tuple(t("reminders-weekday", day=day) for day in view.weekend)
+    actions_on = view.action_before_days or view.action_after_days or view.action_weekly
+    facts = [
+        (
+            t("reminders-meeting-label"),
+            t("reminders-meeting-value", offsets=names(ctx, offsets)) if offsets else t("reminders-meeting-off"),
+        ),
+        (t("reminders-agenda-label"), t("reminders-agenda-value", on=_on(view.agenda))),
+        (
+            t("reminders-follow-up-label"),
+            t("reminders-follow-up-value", on=_on(view.follow_up), days=view.minutes_nudge_days),
+        ),
+        (
+            t("reminders-actions-label"),
+            t(
+                "reminders-actions-value",
+                before=view.action_before_days,
+                after=view.action_after_days,
+                weekly=_on(view.action_weekly),
+            )
+            if actions_on
+            else t("reminders-actions-off"),
+        ),
+        (
+            t("reminders-digest-label"),
+            t(
+                "reminders-digest-value",
+                day=t("reminders-weekday", day=view.digest.day),
+                time=digits(ctx, view.digest.time),
+                area=view.zone,
+            )
+            if view.digest
+            else t("reminders-digest-off"),
+        ),
+        (
+            t("reminders-quiet-label"),
+            t(
+                "reminders-quiet-value",
+                **{"from": digits(ctx, view.quiet[0]), "until": digits(ctx, view.quiet[1])},
+                days=names(ctx, weekend) if weekend else t("reminders-no-weekend"),
+            ),
+        ),
+    ]
+    body = [
+        text_block(t(reply.key, **reply.args), weight="Bolder", size="Medium"),
+        {"type": "FactSet", "facts": [{"title": title, "value": value} for title, value in facts]},
+        text_block(t("reminders-change-hint"), isSubtle=True, size="Small"),
+    ]
+    return adaptive_card(body, [], lang=ctx.lang)
+
+
+def failed_card(ctx: CardContext, reply: Reply, view: FailedMessages) -> Card:
+    """Messages that could not be delivered, with why."""
+    t = ctx.t
+    body = [text_block(t(reply.key, **reply.args), weight="Bolder", size="Medium")]
+    for message in view.messages:
+        due = format_when(message.due, lang=ctx.lang, zone=ctx.zone)
+        reason, _, details = message.error.partition(" ")
+        error = t("reminders-reason", reason=reason) + (f" ({details})" if details else "")
+        kind = t("reminders-kind", kind=message.kind)
+        line = t("reminders-failed-line", id=message.id, kind=kind, to=message.to or "—", due=due, error=error)
+        body.append(text_block(line, size="Small"))
+    if view.messages:
+        body.append(text_block(t("reminders-failed-hint"), isSubtle=True))
+    return adaptive_card(body, [], lang=ctx.lang)
+
+
+def _on(flag: bool) -> str:
+    """A yes/no setting as the messages select on it."""
+    return str(flag).lower()
+
+
+BUILDERS: CardBuilders = {
+    MeetingReminder: meeting_reminder_card,
+    FollowUp: follow_up_card,
+    Digest: digest_card,
+    ReminderSettingsCard: settings_card,
+    FailedMessages: failed_card,
+}
+"""The builder of each of this feature's card views."""

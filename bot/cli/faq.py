@@ -25,7 +25,7 @@ from storage.models import Community
 HELP = "import or export FAQ entries (CSV or JSONL)"
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """The `faq` sub-command and its own sub-commands."""
     parser = commands.add_parser("faq", help=HELP)
     actions = parser.add_subparsers(dest="faq_command", required=True)

@@ -1,8 +1,8 @@
 """The Teams app package: manifest.json (schema v1.30), its Arabic localisation and the icons, in one zip.
 
 The templates and icons live in `manifest/` at the repository root; `build_manifest` fills the templates
-from `ManifestSettings` and derives the command menus from `dialogs.common.commands.COMMANDS` and the help texts
-in the Fluent catalogs, so a new command reaches Teams' menus without touching the manifest.
+from `ManifestSettings` and derives the command menus from the features' declared commands (`dialogs.features`)
+and the help texts in the Fluent catalogs, so a new command reaches Teams' menus without touching the manifest.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import json
 import re
 import sys
 import zipfile
+from collections.abc import Iterable, Sequence
 from importlib.metadata import version as package_version
 from pathlib import Path
 from typing import Annotated, Any
@@ -19,8 +20,9 @@ from pydantic import AliasChoices, Field, StringConstraints, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.i18n import Catalogs, plain
-from dialogs.common.commands import COMMANDS, CommandSpec
+from dialogs.common.registry import CommandSpec
 from dialogs.common.text import script_language
+from dialogs.features import build_registry
 
 MANIFEST_DIR = Path(__file__).resolve().parents[2] / "manifest"
 ICONS_DIR = MANIFEST_DIR / "icons"
@@ -83,19 +85,19 @@ class ManifestSettings(BaseSettings):
         return found
 
 
-def menu_commands() -> list[CommandSpec]:
+def menu_commands(commands: Iterable[CommandSpec]) -> list[CommandSpec]:
     """The commands for Teams' command menus, at most 12: the ones members use most, then other member commands,
     then facilitators' ones."""
 
     def rank(spec: CommandSpec) -> tuple[int, bool]:
         return (MOST_USED.index(spec.name) if spec.name in MOST_USED else len(MOST_USED), spec.facilitator_only)
 
-    return sorted(COMMANDS, key=rank)[:MAX_COMMANDS]
+    return sorted(commands, key=rank)[:MAX_COMMANDS]
 
 
 def command_word(spec: CommandSpec, lang: str) -> str:
     """The first alias of the command written in `lang`'s script: the title the menu shows and the bot parses."""
-    for alias in spec.aliases:
+    for alias in spec.words:
         if script_language(alias) == lang:
             return alias
     raise ValueError(f"command {spec.name!r} has no alias in {lang!r}")
@@ -108,13 +110,15 @@ def command_description(catalogs: Catalogs, spec: CommandSpec, lang: str) -> str
     return text[:1].upper() + text[1:]
 
 
-def command_lists(catalogs: Catalogs, lang: str, *, scopes: list[str], slash: bool) -> list[dict[str, Any]]:
+def command_lists(
+    catalogs: Catalogs, lang: str, *, menu: Sequence[CommandSpec], scopes: list[str], slash: bool
+) -> list[dict[str, Any]]:
     """One command list per scope, in `lang`; with `slash`, group scopes also surface them in the `/` menu."""
     lists = []
     for scope in scopes:
         commands = [
             {"title": command_word(spec, lang), "description": command_description(catalogs, spec, lang)}
-            for spec in menu_commands()
+            for spec in menu
         ]
         entry: dict[str, Any] = {"scopes": [scope], "commands": commands}
         if slash and scope in SLASH_SCOPES:
@@ -126,13 +130,14 @@ def command_lists(catalogs: Catalogs, lang: str, *, scopes: list[str], slash: bo
 def build_manifest(settings: ManifestSettings) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
     """The manifest and its localisation files (by file name), filled from `manifest/*.template.json`."""
     catalogs = Catalogs()
+    menu = menu_commands(build_registry().commands.values())
     template = _load_template("manifest")
     localization = template["localizationInfo"]
     scopes = template["bots"][0]["scopes"]
     values = settings.model_dump() | {"app_id": settings.effective_app_id, "bot_id": settings.effective_bot_id}
 
     def lists(lang: str) -> list[dict[str, Any]]:
-        return command_lists(catalogs, lang, scopes=scopes, slash=settings.slash_commands)
+        return command_lists(catalogs, lang, menu=menu, scopes=scopes, slash=settings.slash_commands)
 
     manifest = _fill(template, values | {"command_lists": lists(localization["defaultLanguageTag"])})
     translations = {}
@@ -172,7 +177,8 @@ def main(out: Path = DEFAULT_OUT) -> int:
 
 
 def _load_template(name: str) -> dict[str, Any]:
-    return json.loads((MANIFEST_DIR / f"{name}.template.json").read_text(encoding="utf-8"))
+    template: dict[str, Any] = json.loads((MANIFEST_DIR / f"{name}.template.json").read_text(encoding="utf-8"))
+    return template
 
 
 def _fill(node: Any, values: dict[str, Any]) -> Any:

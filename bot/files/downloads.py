@@ -64,8 +64,12 @@ def routes(
         async with sessions() as session:
             community = await session.get(Community, claims.get("community"))
             member = await session.get(Member, claims.get("member"))
-            allowed = member is not None and member.active and member.role.facilitates
-            if community is None or not allowed or member.community_id != community.id:
+            if (
+                community is None
+                or member is None
+                or not (member.active and member.role.facilitates)
+                or member.community_id != community.id
+            ):
                 logger.warning("refused report link of member=%s: no longer a facilitator here", claims.get("member"))
                 raise refused()
             actions = await load_actions(session, community_id=community.id)
@@ -93,15 +97,15 @@ def routes(
             member = await session.get(Member, claims.get("member"))
             occurrence = await session.get(MeetingOccurrence, claims.get("occurrence"))
             meeting = await session.get(Meeting, occurrence.meeting_id) if occurrence else None
-            allowed = (
-                community is not None
-                and meeting is not None
-                and member is not None
-                and member.active
-                and member.community_id == community.id == meeting.community_id
-                and (occurrence.published_at is not None or member.role.facilitates)
-            )
-            if not allowed:
+            if (
+                community is None
+                or occurrence is None
+                or meeting is None
+                or member is None
+                or not member.active
+                or not member.community_id == community.id == meeting.community_id
+                or (occurrence.published_at is None and not member.role.facilitates)
+            ):
                 logger.warning("refused minutes link of member=%s: not (or no longer) allowed", claims.get("member"))
                 raise refused()
             view, _ = await minutes_view(

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from docx import Document
@@ -60,7 +61,7 @@ class _Words:
     quote: Callable[[str], str]
     link: Callable[[str], str]
 
-    def __call__(self, key: str, /, **args: object) -> str:
+    def __call__(self, key: str, /, **args: Any) -> str:
         return _tidy(self.catalogs.text(self.lang, key, **args), lang=self.lang)
 
     def number(self, value: int) -> str:

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlsplit
@@ -15,9 +16,12 @@ from microsoft_agents.activity import Activity
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.teams import data as teams_data
-from dialogs import router
 from dialogs.common.errors import UserError
+from dialogs.common.replies import Reply
+from dialogs.common.turn import Turn
+from dialogs.questions import faq_files
 from dialogs.questions.faq_files import FORMATS, MAX_BYTES
+from dialogs.router import Router, TurnResult
 from storage.models import Member
 
 logger = logging.getLogger(__name__)
@@ -57,13 +61,11 @@ async def importable(sessions: async_sessionmaker[AsyncSession], *, member_id: i
         return member is not None and member.role.facilitates
 
 
-async def not_understood(
-    sessions: async_sessionmaker[AsyncSession], *, member_id: int, upload: Upload, now: datetime
-) -> router.TurnResult:
+async def not_understood(router: Router, *, member_id: int, upload: Upload, now: datetime) -> TurnResult:
     """The answer to a file that is not an FAQ import and came with no text: which files the bot reads."""
     logger.info("file not read name=%s member=%s", upload.name, member_id)
     problem = UserError("file-not-understood", name=upload.name[:80])
-    return await router.run_file(sessions, member_id=member_id, name=upload.name, data=None, problem=problem, now=now)
+    return await router.run(member_id=member_id, now=now, handler=_answer_with(problem))
 
 
 async def download(upload: Upload, *, limit: int = MAX_BYTES) -> bytes:
@@ -88,15 +90,23 @@ async def download(upload: Upload, *, limit: int = MAX_BYTES) -> bytes:
     return bytes(data)
 
 
-async def receive(
-    sessions: async_sessionmaker[AsyncSession], *, member_id: int, upload: Upload, now: datetime
-) -> router.TurnResult:
-    """Download the file and import it in one turn (a download problem is answered like any mistake)."""
+async def receive(router: Router, *, member_id: int, upload: Upload, now: datetime) -> TurnResult:
+    """Download the file and import it in one turn, all good rows or none (a download problem is answered like
+    any mistake)."""
     try:
         data = await download(upload)
     except UserError as problem:
-        return await router.run_file(
-            sessions, member_id=member_id, name=upload.name, data=None, problem=problem, now=now
-        )
+        return await router.run(member_id=member_id, now=now, handler=_answer_with(problem))
     logger.info("file received name=%s bytes=%s member=%s", upload.name, len(data), member_id)
-    return await router.run_file(sessions, member_id=member_id, name=upload.name, data=data, now=now)
+    return await router.run(
+        member_id=member_id, now=now, handler=lambda turn: faq_files.import_upload(turn, name=upload.name, data=data)
+    )
+
+
+def _answer_with(problem: UserError) -> Callable[[Turn], Awaitable[Reply]]:
+    """A turn whose answer is `problem`, in the member's language."""
+
+    async def answer(_turn: Turn) -> Reply:
+        raise problem
+
+    return answer

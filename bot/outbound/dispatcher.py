@@ -21,9 +21,8 @@ from bot.cards.render import Renderer
 from bot.outbound.notifier import ChatNotOpened, Delivery, Notifier, Outcome
 from dialogs.common import outbox
 from dialogs.common.clock import Clock
-from dialogs.common.language import member_language
-from dialogs.community.members import member_timezone
-from dialogs.reminders import messages as _composers  # noqa: F401  (registers the reminder composers)
+from dialogs.common.language import member_language, member_timezone
+from dialogs.common.registry import Registry
 from dialogs.reminders import plans as reminder_plans
 from storage.models import Community, Member, Notification
 
@@ -61,9 +60,22 @@ class Dispatcher:
     """One replica's sender of due reminders and notices."""
 
     def __init__(
-        self, sessions: async_sessionmaker[AsyncSession], *, notifier: Notifier, renderer: Renderer, clock: Clock
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        *,
+        registry: Registry,
+        notifier: Notifier,
+        renderer: Renderer,
+        clock: Clock,
     ) -> None:
-        self.sessions, self.notifier, self.renderer, self.clock = sessions, notifier, renderer, clock
+        """`registry`: the features' declarations, where each outbox kind finds the composer of its message."""
+        self.sessions, self.registry, self.notifier, self.renderer, self.clock = (
+            sessions,
+            registry,
+            notifier,
+            renderer,
+            clock,
+        )
 
     async def run_once(self) -> Tally:
         """Send every row due now (in batches), and return what happened."""
@@ -121,7 +133,7 @@ class Dispatcher:
             row = await session.get(Notification, row_id)
             if row is None or row.status != outbox.PENDING:
                 return
-            reply = await outbox.compose(session, row, now)
+            reply = await self.registry.composer(row.kind)(session, row, now)
             if reply is None:
                 status = outbox.SKIPPED if row.kind == "weekly-digest" else outbox.CANCELLED
                 self._finish(row, status, now=now, tally=tally)
@@ -132,8 +144,10 @@ class Dispatcher:
         elif target.reference is None and target.channel:
             delivery = Delivery(Outcome.PARKED, reason="no-channel", error="the bot was never installed in a channel")
         elif target.reference is None:
-            delivery = await self._open_chat(row_id, target)
-            if delivery is None:
+            sent = await self._open_chat(row_id, target)
+            if sent is not None:
+                delivery = sent
+            else:
                 async with self.sessions.begin() as session:
                     row = await session.get(Notification, row_id)
                     assert row is not None
@@ -166,7 +180,7 @@ class Dispatcher:
             except ChatNotOpened as failure:
                 return failure.delivery
             member.conversation_reference = reference
-            reply = await outbox.compose(session, row, self.clock())
+            reply = await self.registry.composer(row.kind)(session, row, self.clock())
         if reply is None:
             return None
         activity = self.renderer.activity(reply, lang=target.lang, zone=target.zone)

@@ -7,7 +7,7 @@ from typing import Any
 from microsoft_agents.activity import Activity
 from microsoft_teams.api.models.channel_data import ChannelData
 
-from dialogs.community.roster import Person
+from dialogs.common.people import Person
 
 
 def channel_data(activity: Activity) -> ChannelData | None:

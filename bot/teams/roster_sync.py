@@ -13,7 +13,8 @@ from microsoft_teams.api.models import TeamsChannelAccount
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.settings import Settings
-from dialogs.community.roster import Person, upsert_member
+from dialogs.common.people import Person
+from dialogs.community.roster import upsert_member
 from storage import repositories as repo
 from storage.models import Member
 

@@ -6,13 +6,13 @@ import logging
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from microsoft_agents.activity import Activity, ActivityTypes
 from microsoft_agents.hosting.core import AgentApplication, TurnContext, TurnState
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.cards.questions import QUESTION_CARDS
 from bot.cards.render import Renderer, invoke_card, invoke_message
 from bot.files import uploads as file_uploads
 from bot.i18n import plain
@@ -20,12 +20,12 @@ from bot.settings import Settings
 from bot.teams import data as teams_data
 from bot.teams import roster_sync
 from bot.teams.gate import SPEAKER, Speaker
-from dialogs import router
 from dialogs.common.clock import Clock
-from dialogs.common.language import member_language
+from dialogs.common.language import member_language, member_timezone
+from dialogs.common.people import Person
 from dialogs.common.replies import Reply
-from dialogs.community.members import member_timezone
-from dialogs.community.roster import Person, find_member, install, remove_people, sync_roster
+from dialogs.community.roster import find_member, install, remove_people, sync_roster
+from dialogs.router import Router, TurnResult
 from storage import repositories as repo
 from storage.models import Community, Member
 
@@ -38,16 +38,12 @@ def reader(member: Member, community: Community, activity: Activity) -> tuple[st
     return lang, member_timezone(member, community)
 
 
-def _plain_arg(key: str, value: object) -> bool:
-    """An argument a one-line text can use (a number, a word), not a card's view."""
-    return key != "to_channel" and isinstance(value, (str, int, float)) and not isinstance(value, bool)
-
-
 @dataclass
 class Routes:
     """The bot's handlers, bound to its storage, settings and renderer."""
 
     sessions: async_sessionmaker[AsyncSession]
+    router: Router
     settings: Settings
     renderer: Renderer
     clock: Clock
@@ -64,51 +60,54 @@ class Routes:
 
     async def on_message(self, context: TurnContext, _state: TurnState) -> None:
         """A member's message or card submit."""
-        speaker: Speaker = context.turn_state[SPEAKER]  # type: ignore[assignment]
+        speaker: Speaker = context.turn_state[SPEAKER]  # type: ignore[assignment]  # the gate put a Speaker there
         activity = context.activity
         result = await self._answer(activity, member_id=speaker.member_id)
         lang, zone = reader(result.member, result.community, activity)
         in_channel = teams_data.conversation_type(activity) == "channel"
         for reply in result.replies:
-            if in_channel and reply.args.get("to_channel"):
+            if in_channel and reply.to_channel:
                 # its card is posted to the channel by the outbox: not twice here, a line naming it instead
-                reply = Reply.of(reply.key, **{k: v for k, v in reply.args.items() if _plain_arg(k, v)})
+                reply = Reply(reply.key, reply.args)
             await context.send_activity(self.renderer.activity(reply, lang=lang, zone=zone))
         self.after_turn()
 
-    async def _answer(self, activity: Activity, *, member_id: int) -> router.TurnResult:
+    async def _answer(self, activity: Activity, *, member_id: int) -> TurnResult:
         """A facilitator's FAQ file is imported; any other file is read for its text; then a card submit, or text."""
         upload = file_uploads.upload_in(activity)
         text = (activity.text or "").strip()
+        now, locale = self.clock(), activity.locale
         if upload is not None and await file_uploads.importable(self.sessions, member_id=member_id, upload=upload):
-            return await file_uploads.receive(self.sessions, member_id=member_id, upload=upload, now=self.clock())
+            return await file_uploads.receive(self.router, member_id=member_id, upload=upload, now=now)
         if upload is not None and not text and activity.value is None:
-            return await file_uploads.not_understood(
-                self.sessions, member_id=member_id, upload=upload, now=self.clock()
-            )
+            return await file_uploads.not_understood(self.router, member_id=member_id, upload=upload, now=now)
         if activity.value is not None and not text:
-            return await router.run_card(self.sessions, member_id=member_id, data=activity.value, now=self.clock())
-        return await router.run_text(
-            self.sessions,
+            return await self.router.card(member_id=member_id, data=activity.value, now=now, locale=locale)
+        return await self.router.text(
             member_id=member_id,
             text=activity.text,
             mentions=teams_data.mentioned_people(activity),
-            now=self.clock(),
+            now=now,
+            locale=locale,
         )
 
     async def on_card_action(self, context: TurnContext, _state: TurnState) -> None:
         """A card button (`Action.Execute`): answered with the card to show in its place, or a short message."""
-        speaker: Speaker = context.turn_state[SPEAKER]  # type: ignore[assignment]
-        value = context.activity.value if isinstance(context.activity.value, dict) else {}
-        action = value.get("action") if isinstance(value.get("action"), dict) else {}
-        verb = action.get("verb") if isinstance(action.get("verb"), str) else ""
-        result = await router.run_card_action(
-            self.sessions, member_id=speaker.member_id, verb=verb, data=action.get("data"), now=self.clock()
+        speaker: Speaker = context.turn_state[SPEAKER]  # type: ignore[assignment]  # the gate put a Speaker there
+        value: dict[str, Any] = context.activity.value if isinstance(context.activity.value, dict) else {}
+        action: dict[str, Any] = value["action"] if isinstance(value.get("action"), dict) else {}
+        verb = action.get("verb")
+        result = await self.router.press(
+            member_id=speaker.member_id,
+            verb=verb if isinstance(verb, str) else "",
+            data=action.get("data"),
+            now=self.clock(),
+            locale=context.activity.locale,
         )
         lang, zone = reader(result.member, result.community, context.activity)
         reply = result.replies[0]
         self.after_turn()
-        if reply.card in ("action", "proposal", *QUESTION_CARDS):
+        if reply.view is not None and reply.view.in_place:
             await context.send_activity(invoke_card(self.renderer.card(reply, lang=lang, zone=zone)))
         else:
             await context.send_activity(invoke_message(plain(self.renderer.text(reply, lang=lang, zone=zone))))
@@ -124,7 +123,7 @@ class Routes:
     async def on_members_added(self, context: TurnContext, _state: TurnState) -> None:
         """People joined the team, or the bot itself was added."""
         activity = context.activity
-        bot_id = activity.recipient.id
+        bot_id = activity.recipient.id if activity.recipient else None
         added = activity.members_added or []
         if any(account.id == bot_id for account in added):
             await self._installed(context)
@@ -159,7 +158,8 @@ class Routes:
         """People left the team (deactivated, never deleted), or the bot was removed."""
         activity = context.activity
         team = teams_data.team_id(activity)
-        removed = [a.id for a in activity.members_removed or [] if a.id != activity.recipient.id]
+        bot_id = activity.recipient.id if activity.recipient else None
+        removed = [a.id for a in activity.members_removed or [] if a.id != bot_id]
         if len(removed) != len(activity.members_removed or []):
             logger.info("bot removed from conversation=%s team=%s", activity.conversation.id, team)
         if not removed or not team:

@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from dialogs.actions import report
+from dialogs.actions.views import ActionCard, ActionForm, ActionList, Choice, HistoryLine
+from dialogs.actions.views import ActionView as ActionView  # re-exported: governance and the group cards read it here
 from dialogs.common import outbox
-from dialogs.common.commands import mentioned_in, plain_mentions, strip_mentions
+from dialogs.common.commands import ADD_WORDS, mentioned_in, plain_mentions, strip_mentions
 from dialogs.common.dates import parse_day
 from dialogs.common.errors import UserError
+from dialogs.common.language import member_timezone
 from dialogs.common.numbered import by_number
+from dialogs.common.people import Person
 from dialogs.common.replies import Reply
 from dialogs.common.text import fold, parse_number, word_table
-from dialogs.community.members import member_timezone
-from dialogs.community.roster import Person, active_member
+from dialogs.common.turn import Turn
+from dialogs.community.roster import active_member
 from dialogs.governance import plan
 from dialogs.reminders import plans as reminder_plans
 from storage import repositories as repo
@@ -50,26 +55,10 @@ UPDATE_VERBS = {
     "reassign": ("reassign", "assign", "إسناد", "اسناد", "تحويل"),
     "cancel": ("cancel", "drop", "إلغاء", "الغاء"),
 }
-ADD_WORDS = {fold(word) for word in ("add", "new", "أضف", "إضافة", "اضافة", "جديد")}
+REPORT_WORDS = {fold(word) for word in ("report", "تقرير", "التقرير")}
 SNOOZE_DAYS = 7
 MAX_REFRESH_USERS = 60  # Teams refreshes a card automatically for at most 60 listed users
 MAX_FORM_CHOICES = 200
-
-
-@dataclass(frozen=True)
-class ActionView:
-    """An action as one reader sees it: dates in their zone, and whether they may change it."""
-
-    id: int
-    number: int
-    text: str
-    status: str
-    owners: tuple[str, ...]
-    due_on: date | None
-    overdue_days: int
-    group: str | None
-    can_update: bool
-    refresh_for: tuple[str, ...]
 
 
 def local_today(*, now: datetime, zone: str) -> date:
@@ -110,135 +99,105 @@ async def card_view(
     return view(action, reader=reader, community=community, now=now, facilitators=facilitators)
 
 
-async def add(
-    session: AsyncSession,
-    *,
-    member: Member,
-    community: Community,
-    args: str,
-    mentions: Sequence[Person],
-    now: datetime,
-) -> Reply:
+async def add(turn: Turn, args: str) -> Reply:
     """`action add <text> | <owners> [| <due>] [| group <name>] [| plan <objective#>]`."""
     fields = [field.strip() for field in args.split("|")]
     text = plain_mentions(fields[0])
     _check_text(text)
-    owner_mentions = mentioned_in(fields[1], mentions) if len(fields) > 1 else []
+    owner_mentions = mentioned_in(fields[1], turn.mentions) if len(fields) > 1 else []
     if len(fields) < 2 or (not strip_mentions(fields[1]) and not owner_mentions):
         raise UserError("action-owners-missing")
-    owners = await _owners(session, member=member, field=fields[1], mentions=owner_mentions)
+    owners = await _owners(turn, field=fields[1], mentions=owner_mentions)
     due_on, group, objective = None, None, None
     for extra in fields[2:]:
         words = extra.split(maxsplit=1)
         if words and fold(words[0]) in GROUP_WORDS:
-            group = await _group(session, community=community, name=words[1] if len(words) > 1 else "")
+            group = await _group(turn, name=words[1] if len(words) > 1 else "")
         elif words and fold(words[0]) in plan.LINK_WORDS:
             number = words[1] if len(words) > 1 else ""
-            objective = await plan.objective_for_new_action(session, member=member, community=community, number=number)
+            objective = await plan.objective_for_new_action(turn, number=number)
         elif extra:
-            due_on = parse_day(extra, now=now, zone=member_timezone(member, community))
-    return await _create(
-        session,
-        member=member,
-        community=community,
-        text=text,
-        owners=owners,
-        due_on=due_on,
-        group=group,
-        objective=objective,
-        now=now,
-    )
+            due_on = parse_day(extra, now=turn.now, zone=member_timezone(turn.member, turn.community))
+    return await _create(turn, text=text, owners=owners, due_on=due_on, group=group, objective=objective)
 
 
-def form(members: Sequence[Member], groups: Sequence[WorkingGroup], *, member: Member) -> Reply:
+def form(turn: Turn, members: Sequence[Member], groups: Sequence[WorkingGroup]) -> Reply:
     """The card form for a new action (members may only pick themselves as owner)."""
-    people = members if member.role.facilitates else [member]
+    people = members if turn.member.role.facilitates else [turn.member]
     return Reply.of(
         "action-form",
-        card="action-form",
-        people=[(m.id, m.name) for m in people[:MAX_FORM_CHOICES]],
-        groups=[(g.id, g.name) for g in groups],
-        me=member.id,
+        view=ActionForm(
+            people=tuple(Choice(m.id, m.name) for m in people[:MAX_FORM_CHOICES]),
+            groups=tuple(Choice(g.id, g.name) for g in groups),
+            me=turn.member.id,
+        ),
     )
 
 
-async def add_from_form(
-    session: AsyncSession, *, member: Member, community: Community, data: dict[str, object], now: datetime
-) -> Reply:
+async def add_from_form(turn: Turn, data: dict[str, object]) -> Reply:
     """The form's answer: the same rules as `action add`."""
-    text = data.get("text") if isinstance(data.get("text"), str) else ""
+    given = data.get("text")
+    text = given if isinstance(given, str) else ""
     _check_text(text.strip())
     parts = [part for part in str(data.get("owners") or "").split(",") if part.strip()]
     owner_ids = dict.fromkeys(parse_number(part) for part in parts)  # each owner once
     owners = []
     for owner_id in owner_ids:
-        owner = await session.get(Member, owner_id) if owner_id else None
-        if owner is None or owner.community_id != community.id or not owner.active:
+        owner = await turn.session.get(Member, owner_id) if owner_id else None
+        if owner is None or owner.community_id != turn.community.id or not owner.active:
             raise UserError("card-data-invalid")
         owners.append(owner)
     if not owners:
         raise UserError("action-owners-missing")
-    due_on = _form_day(data.get("due"), member=member, community=community, now=now)
+    due_on = _form_day(turn, data.get("due"))
     group = None
     if data.get("group") not in (None, ""):
         group_id = parse_number(data.get("group"))
-        group = await session.get(WorkingGroup, group_id) if group_id else None
-        if group is None or group.community_id != community.id or group.closed_at is not None:
+        group = await turn.session.get(WorkingGroup, group_id) if group_id else None
+        if group is None or group.community_id != turn.community.id or group.closed_at is not None:
             raise UserError("card-data-invalid")
-    return await _create(
-        session,
-        member=member,
-        community=community,
-        text=text.strip(),
-        owners=owners,
-        due_on=due_on,
-        group=group,
-        now=now,
-    )
+    return await _create(turn, text=text.strip(), owners=owners, due_on=due_on, group=group)
 
 
 async def _create(
-    session: AsyncSession,
+    turn: Turn,
     *,
-    member: Member,
-    community: Community,
     text: str,
     owners: Sequence[Member],
     due_on: date | None,
     group: WorkingGroup | None,
-    now: datetime,
     objective: PlanObjective | None = None,
 ) -> Reply:
     """Record a new action (numbered per community), its history and the owners' notices."""
-    if not member.role.facilitates and {owner.id for owner in owners} != {member.id}:
+    if not turn.member.role.facilitates and {owner.id for owner in owners} != {turn.member.id}:
         raise UserError("action-owner-self-only")
-    number = await repo.next_number(session, community_id=community.id, column=Action.number)
+    number = await repo.next_number(turn.session, community_id=turn.community.id, column=Action.number)
     action = Action(
-        community_id=community.id,
+        community_id=turn.community.id,
         number=number,
         text=text,
         due_on=due_on,
         group_id=group.id if group else None,
-        created_by_id=member.id,
-        created_at=now,
-        updated_at=now,
+        created_by_id=turn.member.id,
+        created_at=turn.now,
+        updated_at=turn.now,
         owners=[ActionOwner(member_id=owner.id) for owner in owners],
     )
-    session.add(action)
-    await session.flush()
-    _history(session, action, actor=member, kind="created", after=_state(action), now=now)
+    turn.session.add(action)
+    await turn.session.flush()
+    _history(turn, action, kind="created", after=_state(action))
     if objective is not None:
-        await plan.link(session, member=member, action=action, objective=objective, now=now)
+        await plan.link(turn, action=action, objective=objective)
     for owner in owners:
-        if owner.id != member.id:
-            await _tell(session, action, owner=owner, kind="action-assigned", now=now)
-    await session.refresh(action, ["owners", "group"])
-    await reminder_plans.plan_action(session, action=action, community=community, now=now)
-    shown = await card_view(session, action, reader=member, community=community, now=now)
-    return Reply.of("action-added", card="action", action=shown)
+        if owner.id != turn.member.id:
+            await _tell(turn, action, owner=owner, kind="action-assigned")
+    await turn.session.refresh(action, ["owners", "group"])
+    await reminder_plans.plan_action(turn.session, action=action, community=turn.community, now=turn.now)
+    shown = await _seen(turn, action)
+    return Reply.of("action-added", view=ActionCard(action=shown), number=action.number)
 
 
-def _form_day(value: object, *, member: Member, community: Community, now: datetime) -> date | None:
+def _form_day(turn: Turn, value: object) -> date | None:
     """Input.Date sends YYYY-MM-DD (or nothing); a past day is refused like a typed one."""
     if value in (None, ""):
         return None
@@ -246,27 +205,25 @@ def _form_day(value: object, *, member: Member, community: Community, now: datet
         day = date.fromisoformat(str(value))
     except ValueError as exc:
         raise UserError("card-data-invalid") from exc
-    if day < local_today(now=now, zone=member_timezone(member, community)):
+    if day < local_today(now=turn.now, zone=member_timezone(turn.member, turn.community)):
         raise UserError("day-in-past", given=str(value))
     return day
 
 
-async def list_actions(
-    session: AsyncSession, *, member: Member, community: Community, args: str, mentions: Sequence[Person], now: datetime
-) -> Reply:
+async def list_actions(turn: Turn, args: str) -> Reply:
     """`actions [all|overdue|@member|group <name>] [page]`: open actions, soonest due first."""
     words = strip_mentions(args).split()
     page = parse_number(words[-1]) if words else None
     if page:
         words.pop()
-    query = select(Action).where(Action.community_id == community.id, Action.status.not_in(_CLOSED))
+    query = select(Action).where(Action.community_id == turn.community.id, Action.status.not_in(_CLOSED))
     title, subject = "mine", ""
-    if mentions:
-        target = await active_member(session, community_id=community.id, person=mentions[0])
+    if turn.mentions:
+        target = await active_member(turn.session, community_id=turn.community.id, person=turn.mentions[0])
         query = query.where(Action.owners.any(ActionOwner.member_id == target.id))
         title, subject = "member", target.name
     elif words and fold(words[0]) in GROUP_WORDS:
-        group = await _group(session, community=community, name=" ".join(words[1:]))
+        group = await _group(turn, name=" ".join(words[1:]))
         query = query.where(Action.group_id == group.id)
         title, subject = "group", group.name
     else:
@@ -275,79 +232,51 @@ async def list_actions(
             raise UserError("actions-filter-unknown", given=" ".join(words)[:40])
         title = kind
         if kind == "mine":
-            query = query.where(Action.owners.any(ActionOwner.member_id == member.id))
+            query = query.where(Action.owners.any(ActionOwner.member_id == turn.member.id))
         elif kind == "overdue":
-            query = query.where(Action.due_on < local_today(now=now, zone=member_timezone(member, community)))
-    actions = list(await session.scalars(query.order_by(Action.due_on.is_(None), Action.due_on, Action.number)))
+            query = query.where(
+                Action.due_on < local_today(now=turn.now, zone=member_timezone(turn.member, turn.community))
+            )
+    actions = list(await turn.session.scalars(query.order_by(Action.due_on.is_(None), Action.due_on, Action.number)))
     pages = max(1, -(-len(actions) // PAGE_SIZE))
     page = page or 1
     if page > pages:
         raise UserError("actions-page-unknown", page=page, pages=pages)
     shown = actions[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+    listed = tuple(view(action, reader=turn.member, community=turn.community, now=turn.now) for action in shown)
     return Reply.of(
         "actions-list",
-        card="action-list",
+        view=ActionList(page=page, pages=pages, actions=listed),
         title=title,
         subject=subject,
         count=len(actions),
-        page=page,
-        pages=pages,
-        actions=[view(action, reader=member, community=community, now=now) for action in shown],
     )
 
 
-async def update(
-    session: AsyncSession,
-    *,
-    member: Member,
-    community: Community,
-    verb: str,
-    args: str,
-    mentions: Sequence[Person],
-    now: datetime,
-) -> Reply:
+async def update(turn: Turn, *, verb: str, args: str) -> Reply:
     """`action done|progress|blocked|due|reassign|cancel N …` by the action's owners or a facilitator."""
     number, _, rest = args.strip().partition(" ")
-    action = await _find(session, community=community, number=number)
+    action = await _find(turn, number=number)
     note, due_on, owner = plain_mentions(rest), None, None
     if verb == "due":
         if not note:
             raise UserError("action-due-missing", number=action.number)
-        due_on = parse_day(note, now=now, zone=member_timezone(member, community))
+        due_on = parse_day(note, now=turn.now, zone=member_timezone(turn.member, turn.community))
     if verb == "reassign":
-        named = mentioned_in(rest, mentions)
+        named = mentioned_in(rest, turn.mentions)
         if not named:
             raise UserError("action-reassign-missing", number=action.number)
-        owner = await active_member(session, community_id=community.id, person=named[0])
-    return await change(
-        session,
-        member=member,
-        community=community,
-        action=action,
-        verb=verb,
-        note=note,
-        due_on=due_on,
-        owner=owner,
-        now=now,
-    )
+        owner = await active_member(turn.session, community_id=turn.community.id, person=named[0])
+    return await change(turn, action=action, verb=verb, note=note, due_on=due_on, owner=owner)
 
 
 async def change(
-    session: AsyncSession,
-    *,
-    member: Member,
-    community: Community,
-    action: Action,
-    verb: str,
-    now: datetime,
-    note: str = "",
-    due_on: date | None = None,
-    owner: Member | None = None,
+    turn: Turn, *, action: Action, verb: str, note: str = "", due_on: date | None = None, owner: Member | None = None
 ) -> Reply:
     """Apply one update (checked: rights, open action, required note) and record it in the history."""
-    if not _may_update(member, action):
+    if not _may_update(turn.member, action):
         raise UserError("action-not-yours", number=action.number)
-    if verb == "reassign" and not member.role.facilitates:
+    if verb == "reassign" and not turn.member.role.facilitates:
         raise UserError("action-reassign-facilitators", number=action.number)
     if action.status.closed:
         raise UserError("action-closed", number=action.number, status=action.status.value)
@@ -355,7 +284,7 @@ async def change(
     match verb:
         case "done" | "cancel":
             action.status = ActionStatus.DONE if verb == "done" else ActionStatus.CANCELLED
-            action.closed_at = now
+            action.closed_at = turn.now
         case "progress" | "blocked":
             if not note:
                 raise UserError("action-note-missing", verb=verb, number=action.number)
@@ -366,65 +295,64 @@ async def change(
             if owner is None:
                 raise UserError("action-reassign-missing", number=action.number)
             action.owners.clear()
-            await session.flush()
+            await turn.session.flush()
             action.owners.append(ActionOwner(member_id=owner.id))
-            await _tell(session, action, owner=owner, kind="action-assigned", now=now)
-    action.updated_at = now
-    await session.flush()
-    await session.refresh(action, ["owners", "group"])
-    _history(session, action, actor=member, kind=verb, note=note, before=before, after=_state(action), now=now)
-    await reminder_plans.plan_action(session, action=action, community=community, now=now)
-    shown = await card_view(session, action, reader=member, community=community, now=now)
+            await _tell(turn, action, owner=owner, kind="action-assigned")
+    action.updated_at = turn.now
+    await turn.session.flush()
+    await turn.session.refresh(action, ["owners", "group"])
+    _history(turn, action, kind=verb, note=note, before=before, after=_state(action))
+    await reminder_plans.plan_action(turn.session, action=action, community=turn.community, now=turn.now)
+    shown = await _seen(turn, action)
     said = note if verb in ("progress", "blocked") else ""  # the other verbs' words are in the card already
-    return Reply.of(f"action-{verb}", card="action", action=shown, note=said)
+    return Reply.of(f"action-{verb}", view=ActionCard(action=shown, note=said or None), number=action.number)
 
 
-async def press(
-    session: AsyncSession, *, member: Member, community: Community, verb: str, data: object, now: datetime
-) -> Reply:
+async def press(turn: Turn, verb: str, data: Any) -> Reply:
     """A button on an action card (`Action.Execute`): refresh, done, progress (with its note), snooze."""
-    action_id = parse_number(data.get("action")) if isinstance(data, dict) else None
-    action = await session.get(Action, action_id, with_for_update=True) if action_id else None
-    if action is None or action.community_id != community.id:
+    fields: dict[str, Any] = data if isinstance(data, dict) else {}  # anything a client sends
+    action_id = parse_number(fields.get("action"))
+    action = await turn.session.get(Action, action_id, with_for_update=True) if action_id else None
+    if action is None or action.community_id != turn.community.id:
         raise UserError("card-data-invalid")
     match verb:
-        case "action-refresh" if data.get("history"):
-            return await _card_with_history(session, action, member=member, community=community, now=now)
+        case "action-refresh" if fields.get("history"):
+            return await _card_with_history(turn, action)
         case "action-refresh":
-            shown = await card_view(session, action, reader=member, community=community, now=now)
-            return Reply.of("action-card", card="action", action=shown)
+            shown = await _seen(turn, action)
+            return Reply.of("action-card", view=ActionCard(action=shown), number=action.number)
         case "action-done":
-            return await change(session, member=member, community=community, action=action, verb="done", now=now)
+            return await change(turn, action=action, verb="done")
         case "action-progress":
-            note = data.get("note") if isinstance(data.get("note"), str) else ""
-            return await change(
-                session, member=member, community=community, action=action, verb="progress", note=note, now=now
-            )
+            given = fields.get("note")
+            note = given if isinstance(given, str) else ""
+            return await change(turn, action=action, verb="progress", note=note)
         case "action-snooze":
-            today = local_today(now=now, zone=member_timezone(member, community))
+            today = local_today(now=turn.now, zone=member_timezone(turn.member, turn.community))
             later = max(action.due_on or today, today) + timedelta(days=SNOOZE_DAYS)
-            return await change(
-                session, member=member, community=community, action=action, verb="due", due_on=later, now=now
-            )
+            return await change(turn, action=action, verb="due", due_on=later)
     raise UserError("card-data-invalid")
 
 
-async def show(session: AsyncSession, *, member: Member, community: Community, number: str, now: datetime) -> Reply:
+async def show(turn: Turn, *, number: str) -> Reply:
     """`action N`: the action's card and its history."""
-    action = await _find(session, community=community, number=number)
-    return await _card_with_history(session, action, member=member, community=community, now=now)
+    action = await _find(turn, number=number)
+    return await _card_with_history(turn, action)
 
 
-async def _card_with_history(
-    session: AsyncSession, action: Action, *, member: Member, community: Community, now: datetime
-) -> Reply:
-    events = await session.scalars(
+async def _card_with_history(turn: Turn, action: Action) -> Reply:
+    events = await turn.session.scalars(
         select(ActionEvent).where(ActionEvent.action_id == action.id).order_by(ActionEvent.id)
     )
-    names = await repo.member_names(session, community_id=community.id)
-    lines = [{"kind": e.kind, "who": names.get(e.actor_id or 0, "-"), "at": e.at, "note": e.note} for e in events]
-    shown = await card_view(session, action, reader=member, community=community, now=now)
-    return Reply.of("action-card", card="action", action=shown, history=lines)
+    names = await repo.member_names(turn.session, community_id=turn.community.id)
+    lines = tuple(HistoryLine(kind=e.kind, who=names.get(e.actor_id or 0, "-"), at=e.at, note=e.note) for e in events)
+    shown = await _seen(turn, action)
+    return Reply.of("action-card", view=ActionCard(action=shown, history=lines), number=action.number)
+
+
+async def _seen(turn: Turn, action: Action) -> ActionView:
+    """`card_view` for the speaker."""
+    return await card_view(turn.session, action, reader=turn.member, community=turn.community, now=turn.now)
 
 
 _CLOSED = (ActionStatus.DONE, ActionStatus.CANCELLED)
@@ -445,26 +373,28 @@ def _may_update(member: Member, action: Action) -> bool:
     return member.role.facilitates or any(owner.member_id == member.id for owner in action.owners)
 
 
-async def _find(session: AsyncSession, *, community: Community, number: str) -> Action:
+async def _find(turn: Turn, *, number: str) -> Action:
     """The community's action by its number, locked for the rest of the turn (no two updates at once)."""
-    return await by_number(session, Action, community=community, number=number, kind="action")
+    return await by_number(turn.session, Action, community=turn.community, number=number, kind="action")
 
 
-async def _owners(session: AsyncSession, *, member: Member, field: str, mentions: Sequence[Person]) -> list[Member]:
+async def _owners(turn: Turn, *, field: str, mentions: Sequence[Person]) -> list[Member]:
+    """The owners named after the first "|": the speaker (`me`) and the members mentioned."""
     owners: dict[int, Member] = {}
     if fold(strip_mentions(field)) in SELF_WORDS or any(fold(w) in SELF_WORDS for w in strip_mentions(field).split()):
-        owners[member.id] = member
+        owners[turn.member.id] = turn.member
     for person in mentions:
-        owner = await active_member(session, community_id=member.community_id, person=person)
+        owner = await active_member(turn.session, community_id=turn.member.community_id, person=person)
         owners[owner.id] = owner
     if not owners:
         raise UserError("action-owners-missing")
     return list(owners.values())
 
 
-async def _group(session: AsyncSession, *, community: Community, name: str) -> WorkingGroup:
+async def _group(turn: Turn, *, name: str) -> WorkingGroup:
+    """The community's one open working group called (or partly called) `name`."""
     wanted = fold(name)
-    groups = await repo.open_groups(session, community_id=community.id)
+    groups = await repo.open_groups(turn.session, community_id=turn.community.id)
     matches = [g for g in groups if wanted and (fold(g.name) == wanted or wanted in fold(g.name))]
     if len(matches) != 1:
         raise UserError("group-unknown", name=name[:60] or "-")
@@ -480,24 +410,25 @@ def _state(action: Action) -> dict[str, object]:
 
 
 def _history(
-    session: AsyncSession,
+    turn: Turn,
     action: Action,
     *,
-    actor: Member,
     kind: str,
-    now: datetime,
     note: str = "",
     before: dict[str, object] | None = None,
     after: dict[str, object] | None = None,
 ) -> None:
-    session.add(
-        ActionEvent(action_id=action.id, actor_id=actor.id, kind=kind, note=note, before=before, after=after, at=now)
+    """The speaker's change in the action's history and in the audit log."""
+    event = ActionEvent(
+        action_id=action.id, actor_id=turn.member.id, kind=kind, note=note, before=before, after=after, at=turn.now
     )
-    repo.audit_row(session, actor=actor, row=action, action=f"action.{kind}", before=before, after=after)
+    turn.session.add(event)
+    repo.audit_row(turn.session, actor=turn.member, row=action, action=f"action.{kind}", before=before, after=after)
 
 
-async def _tell(session: AsyncSession, action: Action, *, owner: Member, kind: str, now: datetime) -> None:
+async def _tell(turn: Turn, action: Action, *, owner: Member, kind: str) -> None:
     """Queue a 1:1 message to an owner (the reminders dispatcher delivers it)."""
+    now = turn.now
     message = outbox.Planned(
         kind=kind,
         dedup_key=f"{kind}:{action.id}:{owner.id}:{now.isoformat()}",
@@ -506,5 +437,38 @@ async def _tell(session: AsyncSession, action: Action, *, owner: Member, kind: s
         member_id=owner.id,
     )
     await outbox.queue(
-        session, community_id=action.community_id, subject=f"notice:action:{action.id}", message=message, now=now
+        turn.session, community_id=action.community_id, subject=f"notice:action:{action.id}", message=message, now=now
     )
+
+
+async def command(turn: Turn, args: str) -> Reply:
+    """`action add …`, `action <verb> N …`, `action link N objective`, or `action N` (its card and history);
+    `action` or `action add` alone opens the form."""
+    first, _, rest = args.strip().partition(" ")
+    if not first or (fold(first) in ADD_WORDS and not rest.strip()):
+        return await open_form(turn)
+    if fold(first) in ADD_WORDS:
+        return await add(turn, rest)
+    if fold(first) in plan.LINK_WORDS:
+        return await plan.link_action(turn, rest)
+    verb = update_verb(first)
+    if verb is not None:
+        return await update(turn, verb=verb, args=rest)
+    if parse_number(first):
+        return await show(turn, number=first)
+    raise UserError("action-usage")
+
+
+async def list_command(turn: Turn, args: str) -> Reply:
+    """`actions [all|overdue|@name|group Name]`, or `actions report [quarter|year]`."""
+    first, _, rest = args.strip().partition(" ")
+    if fold(first) in REPORT_WORDS:
+        return await report.report(turn, rest)
+    return await list_actions(turn, args)
+
+
+async def open_form(turn: Turn) -> Reply:
+    """The form for a new action point: owners from the roster, the open working groups."""
+    members = await repo.active_members(turn.session, community_id=turn.community.id)
+    groups = await repo.open_groups(turn.session, community_id=turn.community.id)
+    return form(turn, members, groups)

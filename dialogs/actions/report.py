@@ -15,10 +15,12 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from dialogs.actions.views import ActionReportCard, ReportDownload
 from dialogs.common.errors import UserError
 from dialogs.common.replies import Reply
 from dialogs.common.text import word_table
-from storage.models import Action, ActionStatus, Community, Member
+from dialogs.common.turn import Turn
+from storage.models import Action, ActionStatus, Member
 
 PERIOD_WORDS = {
     "quarter": ("quarter", "q", "ربع", "الربع", "فصل"),
@@ -170,17 +172,20 @@ async def load_actions(session: AsyncSession, *, community_id: int) -> list[Acti
     return list(await session.scalars(select(Action).where(Action.community_id == community_id)))
 
 
-async def report(session: AsyncSession, *, member: Member, community: Community, args: str, now: datetime) -> Reply:
+async def report(turn: Turn, args: str) -> Reply:
     """The report card; facilitators also get the CSV link."""
     period = period_from(args)
     built = build_report(
-        await load_actions(session, community_id=community.id), period=period, now=now, zone=community.timezone
+        await load_actions(turn.session, community_id=turn.community.id),
+        period=period,
+        now=turn.now,
+        zone=turn.community.timezone,
     )
+    download = ReportDownload(turn.community.id, turn.member.id) if turn.member.role.facilitates else None
     return Reply.of(
         "actions-report",
-        card="action-report",
-        report=built,
-        csv=member.role.facilitates,
-        community_id=community.id,
-        member_id=member.id,
+        view=ActionReportCard(report=built, download=download),
+        period=built.period,
+        start=built.start or "-",
+        end=built.end or "-",
     )

@@ -278,7 +278,14 @@ def _given(text: str) -> str:
 def _add(day: date, count: int, unit: str) -> date:
     if unit == "quarter":
         count, unit = 3 * count, "month"
-    return day + relativedelta(**{f"{unit}s": count})
+    match unit:
+        case "year":
+            return day + relativedelta(years=count)
+        case "month":
+            return day + relativedelta(months=count)
+        case "week":
+            return day + relativedelta(weeks=count)
+    return day + relativedelta(days=count)
 
 
 def _end_of(day: date, unit: str) -> date:
@@ -371,7 +378,8 @@ def _read_unchecked(text: str, *, now: datetime, zone: str, lang: str | None) ->
         raise UserError("date-unreadable", given=_given(text))
     if "year" not in data.parts and {"month", "day"} <= set(data.parts):
         local = _next_yearly(local, local_now.date())
-    return local.replace(tzinfo=tz).astimezone(UTC)
+    moment: datetime = local.replace(tzinfo=tz).astimezone(UTC)
+    return moment
 
 
 def _next_yearly(local: datetime, today: date) -> datetime:

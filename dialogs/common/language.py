@@ -18,8 +18,8 @@ def language_of_locale(locale: str | None) -> str | None:
 
 def pick_language(*, preference: str | None, teams_locale: str | None, text: str | None, community_default: str) -> str:
     """The member's choice, else the Teams locale, else the script they wrote in, else the default."""
-    if preference in LANGUAGES:
-        return preference  # type: ignore[return-value]
+    if preference is not None and preference in LANGUAGES:
+        return preference
     return (
         language_of_locale(teams_locale)
         or script_language(text or "")
@@ -35,3 +35,8 @@ def member_language(member: Member, community: Community, *, teams_locale: str |
         text=text,
         community_default=community.default_language,
     )
+
+
+def member_timezone(member: Member, community: Community) -> str:
+    """The zone times are shown in for this member."""
+    return member.timezone or community.timezone

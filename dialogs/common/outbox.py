@@ -2,14 +2,14 @@
 
 Dialogs plan rows in the turn's transaction; the bot's dispatcher sends them when due. A row names its recipient
 (a member's 1:1 chat, or the community's channel), a `kind`, a `payload` of ids, and a `dedup_key` that includes
-what the message depends on (so a moved meeting's old reminder can never fire). At send time the row's kind's
-composer reads the current data and returns the Reply to send, or None when the message is no longer true
-(the row is then cancelled, not sent).
+what the message depends on (so a moved meeting's old reminder can never fire). At send time the composer its
+feature declares for the row's kind (`Feature.outbox`) reads the current data and returns the Reply to send, or None
+when the message is no longer true (the row is then cancelled, not sent).
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -17,7 +17,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dialogs.common.replies import Reply
 from storage.models import Notification
 
 PENDING, SENT, CANCELLED, PARKED, SKIPPED = "pending", "sent", "cancelled", "parked", "skipped"
@@ -33,28 +32,6 @@ class Planned:
     payload: dict[str, Any] = field(default_factory=dict)
     member_id: int | None = None
     channel: bool = False
-
-
-Composer = Callable[[AsyncSession, Notification, datetime], Awaitable[Reply | None]]
-COMPOSERS: dict[str, Composer] = {}
-
-
-def composer(kind: str) -> Callable[[Composer], Composer]:
-    """Register the function that writes messages of `kind` at send time (None: no longer true, cancel)."""
-
-    def register(function: Composer) -> Composer:
-        COMPOSERS[kind] = function
-        return function
-
-    return register
-
-
-async def compose(session: AsyncSession, row: Notification, now: datetime) -> Reply | None:
-    """The Reply to send for a due row, from today's data."""
-    function = COMPOSERS.get(row.kind)
-    if function is None:
-        raise LookupError(f"no composer for notification kind {row.kind!r}")
-    return await function(session, row, now)
 
 
 async def queue(session: AsyncSession, *, community_id: int, subject: str, message: Planned, now: datetime) -> bool:
@@ -80,9 +57,9 @@ async def replan(
             select(Notification).where(Notification.community_id == community_id, Notification.subject == subject)
         )
     }
-    for key, row in rows.items():
-        if key not in wanted and row.status == PENDING and row.due_at > now and not row.attempts:
-            row.status = CANCELLED  # (a row being retried is one already due: its composer decides)
+    for key, stored in rows.items():
+        if key not in wanted and stored.status == PENDING and stored.due_at > now and not stored.attempts:
+            stored.status = CANCELLED  # (a row being retried is one already due: its composer decides)
     for key, message in wanted.items():
         row = rows.get(key)
         if row is None and message.due_at <= now:

@@ -8,13 +8,16 @@ from zoneinfo import available_timezones
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dialogs.common.commands import COMMANDS, strip_mentions
+from dialogs.common.commands import strip_mentions
 from dialogs.common.errors import UserError
+from dialogs.common.people import Person
 from dialogs.common.replies import Reply
-from dialogs.common.text import fold, parse_number, word_table
-from dialogs.community.roster import Person
+from dialogs.common.rights import require_facilitator
+from dialogs.common.text import ascii_digits, fold, parse_number, word_table
+from dialogs.common.turn import Turn
+from dialogs.community.views import HelpCard, LanguageChoice, RosterLine, RosterPage
 from storage import repositories as repo
-from storage.models import Community, Member, Role
+from storage.models import Member, Role
 
 LANGUAGE_WORDS = {
     "ar": ("ar", "arabic", "عربي", "عربية", "العربية", "اللغة العربية"),
@@ -29,34 +32,38 @@ _language_named = word_table(LANGUAGE_WORDS)
 _role_from_word = word_table(ROLE_WORDS)
 
 
-def require_facilitator(member: Member) -> None:
-    """Refuse, politely, members who are not facilitators or admins."""
-    if not member.role.facilitates:
-        raise UserError("not-facilitator")
+async def show_help(turn: Turn, args: str = "") -> Reply:
+    """The commands this member's role may use, each with an example (in the order the features declare them)."""
+    facilitates = turn.member.role.facilitates
+    commands = turn.services.registry.commands.values()
+    names = [spec.name for spec in commands if facilitates or not spec.facilitator_only]
+    return Reply.of("help", view=HelpCard(commands=tuple(names), role=turn.member.role.value))
 
 
-def help_for(member: Member) -> Reply:
-    """The commands this member's role may use, each with an example."""
-    names = [spec.name for spec in COMMANDS if member.role.facilitates or not spec.facilitator_only]
-    return Reply.of("help", card="help", commands=names, role=member.role.value)
+async def show_help_button(turn: Turn, data: dict[str, object]) -> Reply:
+    """A `help` button on a card."""
+    return await show_help(turn)
 
 
-def member_timezone(member: Member, community: Community) -> str:
-    """The zone times are shown in for this member."""
-    return member.timezone or community.timezone
-
-
-def set_language(session: AsyncSession, *, member: Member, args: str) -> Reply:
+async def set_language(turn: Turn, args: str) -> Reply:
     """`lang ar|en`: the member's language from now on (no argument: offer the choice)."""
     if not args.strip():
-        return Reply.of("lang-choose", card="lang-choice")
+        return Reply.of("lang-choose", view=LanguageChoice())
     code = _language_named(args)
     if code is None:
         raise UserError("lang-unknown", given=args.strip()[:40])
+    member = turn.member
     before = member.language
     member.language = code
-    repo.audit_member_change(session, actor=member, target=member, field="language", before=before, after=code)
+    repo.audit_member_change(turn.session, actor=member, target=member, field="language", before=before, after=code)
     return Reply.of("lang-set", lang=code)
+
+
+async def language_button(turn: Turn, data: dict[str, object]) -> Reply:
+    """The Arabic / English buttons under `help` (`Action.Submit` data `{"verb": "lang", "lang": "ar"}`)."""
+    if not isinstance(data.get("lang"), str):
+        raise UserError("card-data-invalid")
+    return await set_language(turn, str(data["lang"]))
 
 
 @cache
@@ -79,49 +86,52 @@ def resolve_timezone(text: str) -> str | None:
     return zone
 
 
-def set_timezone(session: AsyncSession, *, member: Member, community: Community, args: str) -> Reply:
+async def set_timezone(turn: Turn, args: str) -> Reply:
     """`tz Area/City`: the zone the member's times are shown in (no argument: show it)."""
     if not args.strip():
-        return Reply.of("tz-current", zone=member_timezone(member, community))
+        return Reply.of("tz-current", zone=turn.zone)
     zone = resolve_timezone(args)
     if zone is None:
         raise UserError("tz-unknown", given=args.strip()[:60])
-    before = member.timezone
-    member.timezone = zone
-    member.timezone_chosen = True
-    repo.audit_member_change(session, actor=member, target=member, field="timezone", before=before, after=zone)
+    before = turn.member.timezone
+    turn.member.timezone = zone
+    turn.member.timezone_chosen = True
+    repo.audit_member_change(
+        turn.session, actor=turn.member, target=turn.member, field="timezone", before=before, after=zone
+    )
     return Reply.of("tz-set", zone=zone)
 
 
-async def whoami(session: AsyncSession, *, member: Member, community: Community) -> Reply:
+async def whoami(turn: Turn, args: str = "") -> Reply:
     """What the bot knows about the member."""
-    groups = await repo.group_names_of(session, member_id=member.id)
+    groups = await repo.group_names_of(turn.session, member_id=turn.member.id)
     return Reply.of(
         "whoami",
-        name=member.name,
-        role=member.role.value,
-        community=community.name,
-        zone=member_timezone(member, community),
-        lang=member.language or "auto",
+        name=turn.member.name,
+        role=turn.member.role.value,
+        community=turn.community.name,
+        zone=turn.zone,
+        lang=turn.member.language or "auto",
         groups=groups,
         group_count=len(groups),
     )
 
 
-async def list_members(session: AsyncSession, *, member: Member, args: str) -> Reply:
+async def list_members(turn: Turn, args: str) -> Reply:
     """The active roster, facilitators first (`members 2` for the next page)."""
-    members = await repo.active_members(session, community_id=member.community_id)
-    page = parse_number(args) or 1
+    members = await repo.active_members(turn.session, community_id=turn.community.id)
+    page = parse_number(ascii_digits(args)) or 1
     pages = max(1, -(-len(members) // MEMBERS_PAGE))
     if page > pages:
         raise UserError("members-page-unknown", page=page, pages=pages)
     shown = members[(page - 1) * MEMBERS_PAGE : page * MEMBERS_PAGE]
-    lines = [{"name": m.name, "role": m.role.value, "guest": m.is_guest} for m in shown]
-    return Reply.of("members", card="members", count=len(members), page=page, pages=pages, lines=lines)
+    lines = tuple(RosterLine(name=m.name, role=m.role.value, guest=m.is_guest) for m in shown)
+    return Reply.of("members", view=RosterPage(count=len(members), page=page, pages=pages, lines=lines))
 
 
-async def change_role(session: AsyncSession, *, member: Member, args: str, mentions: Sequence[Person]) -> Reply:
+async def change_role(turn: Turn, args: str) -> Reply:
     """`role @name facilitator|member`: facilitators and admins change a member's role (audited)."""
+    session, member = turn.session, turn.member
     require_facilitator(member)
     words = strip_mentions(args).split()
     if not words:
@@ -129,7 +139,7 @@ async def change_role(session: AsyncSession, *, member: Member, args: str, menti
     wanted = _role_from_word(words[-1])
     if wanted is None:
         raise UserError("role-unknown-value", given=words[-1][:40])
-    target = await _target_member(session, member=member, name_words=words[:-1], mentions=mentions)
+    target = await _target_member(session, member=member, name_words=words[:-1], mentions=turn.mentions)
     if target.id == member.id:
         raise UserError("role-not-self")
     if target.role is Role.ADMIN:

@@ -10,19 +10,9 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.common.errors import UserError
+from dialogs.common.people import Person
 from storage import repositories as repo
 from storage.models import Community, Member, Role
-
-
-@dataclass(frozen=True)
-class Person:
-    """Someone Teams tells us about (sender, mentioned user or roster entry)."""
-
-    teams_user_id: str
-    aad_object_id: str | None = None
-    name: str = ""
-    email: str | None = None
-    is_guest: bool = False
 
 
 @dataclass

@@ -10,23 +10,26 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.actions import points as actions
-from dialogs.actions.points import ActionView
 from dialogs.common import outbox
 from dialogs.common.commands import strip_mentions
 from dialogs.common.dates import parse_day
 from dialogs.common.errors import UserError
+from dialogs.common.language import member_timezone
 from dialogs.common.replies import Reply
+from dialogs.common.rights import require_facilitator
 from dialogs.common.text import fold, leading_words, parse_number, word_table
-from dialogs.community.members import member_timezone, require_facilitator
-from dialogs.community.roster import Person, active_member
+from dialogs.common.turn import Turn
+from dialogs.community.roster import active_member
+from dialogs.governance.views import GroupCard, GroupList, GroupView
 from dialogs.meetings import schedule as meetings
+from dialogs.meetings.occurrences import upcoming_slots
 from dialogs.meetings.schedule import MeetingView
 from dialogs.reminders import plans as reminder_plans
 from storage import repositories as repo
@@ -75,43 +78,7 @@ _field = leading_words(FIELD_WORDS)
 _all_word = word_table(ALL_WORDS)
 
 
-@dataclass(frozen=True)
-class GroupView:
-    """A working group as the lists and its card show it."""
-
-    id: int
-    name: str
-    scope: str
-    area: str | None
-    sector: str | None
-    lead: str | None
-    member_count: int
-    ends_on: date | None
-    closed_on: date | None
-    is_member: bool
-
-
-@dataclass(frozen=True)
-class GroupDetail:
-    """Everything `group <name>` shows: the group, its people, its next meeting, its open actions and questions."""
-
-    group: GroupView
-    members: tuple[str, ...]
-    meeting: MeetingView | None
-    actions: tuple[ActionView, ...]
-    open_actions: int
-    open_questions: int
-
-
-async def command(
-    session: AsyncSession,
-    *,
-    member: Member,
-    community: Community,
-    args: str,
-    mentions: Sequence[Person],
-    now: datetime,
-) -> Reply:
+async def command(turn: Turn, args: str) -> Reply:
     """`group add|edit|extend|lead|close|join|leave …`, or `group <name>` to read one."""
     first, _, rest = args.strip().partition(" ")
     verb = group_verb(first) if first else None
@@ -119,25 +86,25 @@ async def command(
         case None if not args.strip():
             raise UserError("group-usage")
         case None:
-            return await show(session, member=member, community=community, name=args, now=now)
+            return await show(turn, name=args)
         case "add":
-            return await add(session, member=member, community=community, args=rest, now=now)
+            return await add(turn, args=rest)
         case "edit" | "extend":
-            return await edit(session, member=member, community=community, args=rest, extend=verb == "extend", now=now)
+            return await edit(turn, args=rest, extend=verb == "extend")
         case "lead":
-            return await set_lead(session, member=member, community=community, args=rest, mentions=mentions, now=now)
+            return await set_lead(turn, args=rest)
         case "close":
-            return await close(session, member=member, community=community, name=rest, now=now)
+            return await close(turn, name=rest)
         case "join":
-            return await join(session, member=member, community=community, args=rest, mentions=mentions, now=now)
+            return await join(turn, args=rest)
         case _:  # "leave"
-            return await leave(session, member=member, community=community, name=rest, now=now)
+            return await leave(turn, name=rest)
 
 
 # ---- reading -----------------------------------------------------------------------------------------------
 
 
-async def list_groups(session: AsyncSession, *, member: Member, community: Community, args: str) -> Reply:
+async def list_groups(turn: Turn, args: str) -> Reply:
     """`groups [all | area <area> | sector <sector>]`: open groups (with `all`, closed ones too), by area, sector
     and name, each with its scope, lead, members and end date."""
     words = args.strip()
@@ -145,53 +112,51 @@ async def list_groups(session: AsyncSession, *, member: Member, community: Commu
     everything = bool(words) and _all_word(words) is not None
     if words and not everything and (named is None or named[0] not in ("area", "sector") or not named[1]):
         raise UserError("groups-filter-unknown", given=words[:60])
-    query = select(WorkingGroup).where(WorkingGroup.community_id == community.id)
+    query = select(WorkingGroup).where(WorkingGroup.community_id == turn.community.id)
     if not everything:
         query = query.where(WorkingGroup.closed_at.is_(None))
-    groups = list(await session.scalars(query))
+    groups = list(await turn.session.scalars(query))
     title, subject = ("all" if everything else "open"), ""
     if named is not None:
         title, subject = named
         groups = [g for g in groups if fold(subject) in fold(getattr(g, title) or "")]
     groups.sort(key=lambda g: (g.closed_at is not None, fold(g.area or ""), fold(g.sector or ""), fold(g.name)))
-    views = [await group_view(session, group, reader=member) for group in groups]
-    return Reply.of("groups-list", card="group-list", title=title, subject=subject, count=len(views), groups=views)
+    views = tuple([await group_view(turn, group) for group in groups])
+    return Reply.of("groups-list", view=GroupList(views), title=title, subject=subject, count=len(views))
 
 
-async def show(session: AsyncSession, *, member: Member, community: Community, name: str, now: datetime) -> Reply:
+async def show(turn: Turn, *, name: str) -> Reply:
     """`group <name>`: scope, lead and members, the next meeting, open actions and open questions."""
-    group = await find(session, community=community, name=name, closed=True)
-    shown = await detail(session, group, member=member, community=community, now=now)
-    return Reply.of("group-card", card="group", detail=shown)
+    group = await find(turn.session, community=turn.community, name=name, closed=True)
+    return Reply.of("group-card", view=await card(turn, group))
 
 
-async def detail(
-    session: AsyncSession, group: WorkingGroup, *, member: Member, community: Community, now: datetime
-) -> GroupDetail:
-    """The group card's content for `member`."""
-    people = await _people(session, group)
+async def card(turn: Turn, group: WorkingGroup) -> GroupCard:
+    """The group's card as the speaker sees it."""
+    people = await _people(turn.session, group)
     open_actions = list(
-        await session.scalars(
+        await turn.session.scalars(
             select(Action)
             .where(Action.group_id == group.id, Action.status.not_in([ActionStatus.DONE, ActionStatus.CANCELLED]))
             .order_by(Action.due_on.is_(None), Action.due_on, Action.number)
         )
     )
-    return GroupDetail(
-        group=await group_view(session, group, reader=member),
+    return GroupCard(
+        group=await group_view(turn, group),
         members=tuple(person.name for _role, person in people[:SHOWN_MEMBERS]),
-        meeting=await _next_meeting(session, group, now=now),
+        meeting=await _next_meeting(turn.session, group, now=turn.now),
         actions=tuple(
-            actions.view(action, reader=member, community=community, now=now) for action in open_actions[:SHOWN_ACTIONS]
+            actions.view(action, reader=turn.member, community=turn.community, now=turn.now)
+            for action in open_actions[:SHOWN_ACTIONS]
         ),
         open_actions=len(open_actions),
-        open_questions=await _open_questions(session, group),
+        open_questions=await _open_questions(turn.session, group),
     )
 
 
-async def group_view(session: AsyncSession, group: WorkingGroup, *, reader: Member) -> GroupView:
-    """What a reader sees of a group in a list."""
-    people = await _people(session, group)
+async def group_view(turn: Turn, group: WorkingGroup) -> GroupView:
+    """What the speaker sees of a group in a list."""
+    people = await _people(turn.session, group)
     lead = next((person.name for role, person in people if role == LEAD), None)
     return GroupView(
         id=group.id,
@@ -203,7 +168,7 @@ async def group_view(session: AsyncSession, group: WorkingGroup, *, reader: Memb
         member_count=len(people),
         ends_on=group.ends_on,
         closed_on=group.closed_at.date() if group.closed_at else None,
-        is_member=any(person.id == reader.id for _role, person in people),
+        is_member=any(person.id == turn.member.id for _role, person in people),
     )
 
 
@@ -220,7 +185,7 @@ async def _people(session: AsyncSession, group: WorkingGroup) -> list[tuple[str,
 
 async def _next_meeting(session: AsyncSession, group: WorkingGroup, *, now: datetime) -> MeetingView | None:
     rows = await session.scalars(select(Meeting).where(Meeting.group_id == group.id, Meeting.cancelled_at.is_(None)))
-    slots = [slot for meeting in rows for slot in meetings.upcoming_slots(meeting, after=now, count=1)]
+    slots = [slot for meeting in rows for slot in upcoming_slots(meeting, after=now, count=1)]
     return meetings.view(min(slots, key=lambda slot: slot.starts_at)) if slots else None
 
 
@@ -267,34 +232,30 @@ class _Changes:
     until: str | None = None
 
 
-async def add(session: AsyncSession, *, member: Member, community: Community, args: str, now: datetime) -> Reply:
+async def add(turn: Turn, args: str) -> Reply:
     """`group add <name> | <scope> [| until <date>] [| area <area>] [| sector <sector>]` (facilitators)."""
-    require_facilitator(member)
+    require_facilitator(turn.member)
     name, *fields = [field.strip() for field in args.split("|")]
     changes = _changes(fields, scope_first=True, usage="group-add-usage")
     name = _checked_name(name)
     if not changes.scope:
         raise UserError("group-scope-missing", name=name)
-    await _refuse_taken_name(session, community=community, name=name)
-    group = WorkingGroup(community_id=community.id, name=name, scope="", created_at=now)
-    _apply(group, changes, member=member, community=community, now=now)
-    session.add(group)
-    await session.flush()
-    repo.audit_row(session, actor=member, row=group, action="group.created", after=_state(group))
-    await _plan_ending(session, group, community=community, now=now)
-    return Reply.of(
-        "group-added", card="group", detail=await detail(session, group, member=member, community=community, now=now)
-    )
+    await _refuse_taken_name(turn.session, community=turn.community, name=name)
+    group = WorkingGroup(community_id=turn.community.id, name=name, scope="", created_at=turn.now)
+    _apply(turn, group, changes)
+    turn.session.add(group)
+    await turn.session.flush()
+    repo.audit_row(turn.session, actor=turn.member, row=group, action="group.created", after=_state(group))
+    await _plan_ending(turn.session, group, community=turn.community, now=turn.now)
+    return Reply.of("group-added", view=await card(turn, group), name=group.name)
 
 
-async def edit(
-    session: AsyncSession, *, member: Member, community: Community, args: str, extend: bool, now: datetime
-) -> Reply:
+async def edit(turn: Turn, *, args: str, extend: bool) -> Reply:
     """`group edit <name> | scope … | until … | area … | sector … | name …`, or `group extend <name> | <date>`
     (facilitators and the group's lead; `-` clears an area, a sector or an end date)."""
     name, *fields = [field.strip() for field in args.split("|")]
-    group = await find(session, community=community, name=name)
-    await _require_lead_or_facilitator(session, member, group)
+    group = await find(turn.session, community=turn.community, name=name)
+    await _require_lead_or_facilitator(turn, group)
     if extend:
         if len(fields) != 1 or not fields[0]:
             raise UserError("group-extend-usage", name=group.name)
@@ -306,34 +267,28 @@ async def edit(
     if changes.name is not None:
         changes.name = _checked_name(changes.name)
         if fold(changes.name) != fold(group.name):
-            await _refuse_taken_name(session, community=community, name=changes.name)
+            await _refuse_taken_name(turn.session, community=turn.community, name=changes.name)
     before = _state(group)
-    _apply(group, changes, member=member, community=community, now=now)
-    repo.audit_row(session, actor=member, row=group, action="group.edited", before=before, after=_state(group))
-    await _plan_ending(session, group, community=community, now=now)
+    _apply(turn, group, changes)
+    repo.audit_row(
+        turn.session, actor=turn.member, row=group, action="group.edited", before=before, after=_state(group)
+    )
+    await _plan_ending(turn.session, group, community=turn.community, now=turn.now)
     key = "group-extended" if extend else "group-edited"
-    return Reply.of(key, card="group", detail=await detail(session, group, member=member, community=community, now=now))
+    return Reply.of(key, view=await card(turn, group), name=group.name)
 
 
-async def set_lead(
-    session: AsyncSession,
-    *,
-    member: Member,
-    community: Community,
-    args: str,
-    mentions: Sequence[Person],
-    now: datetime,
-) -> Reply:
+async def set_lead(turn: Turn, args: str) -> Reply:
     """`group lead <name> @member` (facilitators): the member leads the group (joining it if need be); the lead
     before them stays on as a member."""
-    require_facilitator(member)
-    group = await find(session, community=community, name=strip_mentions(args).strip(" |"))
-    if not mentions:
+    require_facilitator(turn.member)
+    group = await find(turn.session, community=turn.community, name=strip_mentions(args).strip(" |"))
+    if not turn.mentions:
         raise UserError("group-lead-missing", name=group.name)
-    lead = await active_member(session, community_id=community.id, person=mentions[0])
+    lead = await active_member(turn.session, community_id=turn.community.id, person=turn.mentions[0])
     rows = {
         row.member_id: row
-        for row in await session.scalars(
+        for row in await turn.session.scalars(
             select(WorkingGroupMember).where(WorkingGroupMember.group_id == group.id).with_for_update()
         )
     }
@@ -343,27 +298,34 @@ async def set_lead(
     if lead.id in rows:
         rows[lead.id].role = LEAD
     else:
-        session.add(WorkingGroupMember(group_id=group.id, member_id=lead.id, role=LEAD, joined_at=now))
-        await _replan_group_meetings(session, group, community=community, now=now)
-    await session.flush()
+        turn.session.add(WorkingGroupMember(group_id=group.id, member_id=lead.id, role=LEAD, joined_at=turn.now))
+        await _replan_group_meetings(turn.session, group, community=turn.community, now=turn.now)
+    await turn.session.flush()
     repo.audit_row(
-        session, actor=member, row=group, action="group.lead", before={"lead": before}, after={"lead": [lead.id]}
+        turn.session,
+        actor=turn.member,
+        row=group,
+        action="group.lead",
+        before={"lead": before},
+        after={"lead": [lead.id]},
     )
-    await _plan_ending(session, group, community=community, now=now)
+    await _plan_ending(turn.session, group, community=turn.community, now=turn.now)
     return Reply.of("group-lead-set", name=group.name, lead=lead.name)
 
 
-async def close(session: AsyncSession, *, member: Member, community: Community, name: str, now: datetime) -> Reply:
+async def close(turn: Turn, *, name: str) -> Reply:
     """`group close <name>` (facilitators and the group's lead): the group leaves the lists; its meetings,
     actions and agenda items stay linked to it."""
-    group = await find(session, community=community, name=name, closed=True)
-    await _require_lead_or_facilitator(session, member, group)
+    group = await find(turn.session, community=turn.community, name=name, closed=True)
+    await _require_lead_or_facilitator(turn, group)
     if group.closed_at is not None:
         raise UserError("group-already-closed", name=group.name, day=group.closed_at.date())
-    group.closed_at = now
-    repo.audit_row(session, actor=member, row=group, action="group.closed", after={"closed_at": now.isoformat()})
-    await outbox.replan(session, community_id=community.id, subject=_subject(group), planned=(), now=now)
-    still_open = await session.scalar(
+    group.closed_at = turn.now
+    repo.audit_row(
+        turn.session, actor=turn.member, row=group, action="group.closed", after={"closed_at": turn.now.isoformat()}
+    )
+    await outbox.replan(turn.session, community_id=turn.community.id, subject=_subject(group), planned=(), now=turn.now)
+    still_open = await turn.session.scalar(
         select(func.count())
         .select_from(Action)
         .where(Action.group_id == group.id, Action.status.not_in([ActionStatus.DONE, ActionStatus.CANCELLED]))
@@ -374,79 +336,76 @@ async def close(session: AsyncSession, *, member: Member, community: Community, 
 # ---- members: join and leave -------------------------------------------------------------------------------
 
 
-async def join(
-    session: AsyncSession,
-    *,
-    member: Member,
-    community: Community,
-    args: str,
-    mentions: Sequence[Person],
-    now: datetime,
-) -> Reply:
+async def join(turn: Turn, args: str) -> Reply:
     """`group join <name>`; facilitators may add others: `group join <name> @a @b`."""
-    group = await find(session, community=community, name=strip_mentions(args).strip(" |"))
-    people = [member]
-    if mentions:
-        require_facilitator(member)
-        people = [await active_member(session, community_id=community.id, person=person) for person in mentions]
+    group = await find(turn.session, community=turn.community, name=strip_mentions(args).strip(" |"))
+    people = [turn.member]
+    if turn.mentions:
+        require_facilitator(turn.member)
+        people = [
+            await active_member(turn.session, community_id=turn.community.id, person=person) for person in turn.mentions
+        ]
     current = set(
-        await session.scalars(
+        await turn.session.scalars(
             select(WorkingGroupMember.member_id).where(WorkingGroupMember.group_id == group.id).with_for_update()
         )
     )
     joining = [person for person in dict.fromkeys(people) if person.id not in current]
     if not joining:
-        key = "group-already-member" if not mentions else "group-already-members"
+        key = "group-already-member" if not turn.mentions else "group-already-members"
         raise UserError(key, name=group.name)
     for person in joining:
-        session.add(WorkingGroupMember(group_id=group.id, member_id=person.id, role=MEMBER, joined_at=now))
-    await session.flush()
+        turn.session.add(WorkingGroupMember(group_id=group.id, member_id=person.id, role=MEMBER, joined_at=turn.now))
+    await turn.session.flush()
     repo.audit_row(
-        session, actor=member, row=group, action="group.joined", after={"members": [person.id for person in joining]}
+        turn.session,
+        actor=turn.member,
+        row=group,
+        action="group.joined",
+        after={"members": [person.id for person in joining]},
     )
-    await _replan_group_meetings(session, group, community=community, now=now)
-    if mentions:
+    await _replan_group_meetings(turn.session, group, community=turn.community, now=turn.now)
+    if turn.mentions:
         return Reply.of("group-members-added", name=group.name, names=[p.name for p in joining], count=len(joining))
-    return Reply.of(
-        "group-joined", card="group", detail=await detail(session, group, member=member, community=community, now=now)
-    )
+    return Reply.of("group-joined", view=await card(turn, group), name=group.name)
 
 
-async def leave(session: AsyncSession, *, member: Member, community: Community, name: str, now: datetime) -> Reply:
+async def leave(turn: Turn, *, name: str) -> Reply:
     """`group leave <name>`: the member's place in the group ends (a lead who leaves leaves it without one)."""
-    group = await find(session, community=community, name=name)
-    row = await session.get(WorkingGroupMember, (group.id, member.id), with_for_update=True)
+    group = await find(turn.session, community=turn.community, name=name)
+    row = await turn.session.get(WorkingGroupMember, (group.id, turn.member.id), with_for_update=True)
     if row is None:
         raise UserError("group-not-member", name=group.name)
     was_lead = row.role == LEAD
-    await session.delete(row)
-    await session.flush()
+    await turn.session.delete(row)
+    await turn.session.flush()
     repo.audit_row(
-        session, actor=member, row=group, action="group.left", after={"member": member.id, "was_lead": was_lead}
+        turn.session,
+        actor=turn.member,
+        row=group,
+        action="group.left",
+        after={"member": turn.member.id, "was_lead": was_lead},
     )
-    await _replan_group_meetings(session, group, community=community, now=now)
+    await _replan_group_meetings(turn.session, group, community=turn.community, now=turn.now)
     if was_lead:
-        await _plan_ending(session, group, community=community, now=now)
+        await _plan_ending(turn.session, group, community=turn.community, now=turn.now)
     return Reply.of("group-left-lead" if was_lead else "group-left", name=group.name)
 
 
-async def join_from_card(
-    session: AsyncSession, *, member: Member, community: Community, data: dict[str, object], now: datetime
-) -> Reply:
+async def join_from_card(turn: Turn, data: dict[str, object]) -> Reply:
     """The group card's Join / Leave buttons (`Action.Submit` with the group's id)."""
     group_id = parse_number(data.get("group"))
-    group = await session.get(WorkingGroup, group_id) if group_id else None
-    if group is None or group.community_id != community.id or group.closed_at is not None:
+    group = await turn.session.get(WorkingGroup, group_id) if group_id else None
+    if group is None or group.community_id != turn.community.id or group.closed_at is not None:
         raise UserError("card-data-invalid")
     if data.get("verb") == "group-leave":
-        return await leave(session, member=member, community=community, name=group.name, now=now)
-    return await join(session, member=member, community=community, args=group.name, mentions=(), now=now)
+        return await leave(turn, name=group.name)
+    return await join(turn, args=group.name)
 
 
 # ---- the question before the end date ----------------------------------------------------------------------
 
 
-@outbox.composer("group-ending")
 async def compose_ending(session: AsyncSession, row: Notification, now: datetime) -> Reply | None:
     """Ask the lead or a facilitator to close or extend a group whose end date is near; nothing when the group
     is closed, its end date changed, or the person is neither its lead nor a facilitator any more."""
@@ -534,8 +493,8 @@ def _changes(fields: Sequence[str], *, scope_first: bool, usage: str) -> _Change
     return changes
 
 
-def _apply(group: WorkingGroup, changes: _Changes, *, member: Member, community: Community, now: datetime) -> None:
-    """Check and set the changed fields."""
+def _apply(turn: Turn, group: WorkingGroup, changes: _Changes) -> None:
+    """Check and set the changed fields (an end date read in the speaker's zone)."""
     if changes.name is not None:
         group.name = changes.name
     if changes.scope is not None:
@@ -551,8 +510,8 @@ def _apply(group: WorkingGroup, changes: _Changes, *, member: Member, community:
             setattr(group, key, _label(value, key=key))
     if changes.until is not None:
         cleared = fold(changes.until.strip()) in CLEAR
-        zone = member_timezone(member, community)
-        group.ends_on = None if cleared else parse_day(changes.until, now=now, zone=zone)
+        zone = member_timezone(turn.member, turn.community)
+        group.ends_on = None if cleared else parse_day(changes.until, now=turn.now, zone=zone)
 
 
 def _label(value: str, *, key: str) -> str | None:
@@ -588,8 +547,8 @@ async def _leads(session: AsyncSession, person: Member, group: WorkingGroup) -> 
     return row is not None and row.role == LEAD
 
 
-async def _require_lead_or_facilitator(session: AsyncSession, member: Member, group: WorkingGroup) -> None:
-    if not member.role.facilitates and not await _leads(session, member, group):
+async def _require_lead_or_facilitator(turn: Turn, group: WorkingGroup) -> None:
+    if not turn.member.role.facilitates and not await _leads(turn.session, turn.member, group):
         raise UserError("group-lead-or-facilitator", name=group.name)
 
 

@@ -4,7 +4,6 @@ objective's progress (done / open / overdue actions), which is also posted to th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
@@ -13,12 +12,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.common import outbox
 from dialogs.common.errors import UserError
+from dialogs.common.language import member_timezone
 from dialogs.common.numbered import by_number
 from dialogs.common.replies import Reply
+from dialogs.common.rights import require_facilitator
 from dialogs.common.text import fold, parse_number, word_table
-from dialogs.community.members import member_timezone, require_facilitator
+from dialogs.common.turn import Turn
+from dialogs.governance.views import ObjectiveView, PlanAction, PlanCard
 from storage import repositories as repo
-from storage.models import Action, ActionStatus, Community, Member, Notification, ObjectiveAction, PlanObjective
+from storage.models import Action, ActionStatus, Community, Notification, ObjectiveAction, PlanObjective
 
 MAX_TEXT = 1000
 YEARS_BACK, YEARS_AHEAD = 1, 5  # a plan may be written for last year (late) up to five years ahead
@@ -36,187 +38,142 @@ _OPEN = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS, ActionStatus.BLOCKED)
 plan_verb = word_table(VERBS)
 
 
-@dataclass(frozen=True)
-class PlanAction:
-    """One linked action as the plan shows it."""
-
-    number: int
-    text: str
-    status: str
-    due_on: date | None
-    overdue: bool
-
-
-@dataclass(frozen=True)
-class ObjectiveView:
-    """One objective with the progress of its linked actions (cancelled ones left out)."""
-
-    number: int
-    text: str
-    done: int
-    open: int
-    overdue: int
-    actions: tuple[PlanAction, ...]
-
-    @property
-    def percent(self) -> int | None:
-        """Done out of done + open, in whole percent; None before any action is linked."""
-        total = self.done + self.open
-        return round(100 * self.done / total) if total else None
-
-
-async def command(session: AsyncSession, *, member: Member, community: Community, args: str, now: datetime) -> Reply:
+async def command(turn: Turn, args: str) -> Reply:
     """`plan [year]`, `plan add <objective> [| <year>]`, `plan edit <n> | <objective> [| <year>]`, `plan remove <n>`."""
     first, _, rest = args.strip().partition(" ")
     match plan_verb(first) if first else None:
         case "add":
-            return await add(session, member=member, community=community, args=rest, now=now)
+            return await add(turn, args=rest)
         case "edit":
-            return await edit(session, member=member, community=community, args=rest, now=now)
+            return await edit(turn, args=rest)
         case "remove":
-            return await remove(session, member=member, community=community, args=rest, now=now)
-    return await show(session, member=member, community=community, args=args, now=now)
+            return await remove(turn, args=rest)
+    return await show(turn, args=args)
 
 
-async def show(session: AsyncSession, *, member: Member, community: Community, args: str, now: datetime) -> Reply:
+async def show(turn: Turn, args: str) -> Reply:
     """`plan [year]`: the year's objectives (this year's by default) with their actions' progress."""
-    today = now.astimezone(ZoneInfo(member_timezone(member, community))).date()
+    today = turn.now.astimezone(ZoneInfo(member_timezone(turn.member, turn.community))).date()
     year = today.year
     if args.strip():
         if parse_number(args.strip()) is None:
             raise UserError("plan-usage")
         year = _year(args, today=today, any_year=True)
-    return await plan_reply(
-        session, community=community, year=year, today=today, key="plan", facilitator=member.role.facilitates
+    card = await plan_card(
+        turn.session, community=turn.community, year=year, today=today, facilitator=turn.member.role.facilitates
     )
+    return Reply.of("plan", view=card)
 
 
-async def plan_reply(
-    session: AsyncSession,
-    *,
-    community: Community,
-    year: int,
-    today: date,
-    key: str,
-    quarter: int = 0,
-    facilitator: bool = False,
-    **headline: object,
-) -> Reply:
-    """The plan card of `year`, actions counted as overdue against `today` (`headline`: what the line above the
-    card says, for `key`)."""
+async def plan_card(
+    session: AsyncSession, *, community: Community, year: int, today: date, quarter: int = 0, facilitator: bool = False
+) -> PlanCard:
+    """The plan card of `year`, actions counted as overdue against `today` (`quarter`: the progress post's)."""
     objectives = await _objectives(session, community_id=community.id, year=year)
-    views = [await _objective_view(session, objective, today=today) for objective in objectives]
+    views = tuple([await _objective_view(session, objective, today=today) for objective in objectives])
     years = sorted(
         set(await session.scalars(select(PlanObjective.year).where(PlanObjective.community_id == community.id)))
     )
-    return Reply.of(
-        key,
-        card="plan",
+    return PlanCard(
         year=year,
         quarter=quarter,
         objectives=views,
-        count=len(views),
-        years=[other for other in years if other != year],
+        years=tuple(other for other in years if other != year),
         facilitator=facilitator,
-        **headline,
     )
 
 
-async def add(session: AsyncSession, *, member: Member, community: Community, args: str, now: datetime) -> Reply:
+async def add(turn: Turn, args: str) -> Reply:
     """`plan add <objective> [| <year>]` (facilitators): the next objective number, this year unless told."""
-    require_facilitator(member)
-    text, year = _text_and_year(args, member=member, community=community, now=now)
+    require_facilitator(turn.member)
+    text, year = _text_and_year(turn, args)
     objective = PlanObjective(
-        community_id=community.id,
-        number=await repo.next_number(session, community_id=community.id, column=PlanObjective.number),
+        community_id=turn.community.id,
+        number=await repo.next_number(turn.session, community_id=turn.community.id, column=PlanObjective.number),
         year=year,
         text=text,
-        created_by_id=member.id,
-        created_at=now,
+        created_by_id=turn.member.id,
+        created_at=turn.now,
     )
-    session.add(objective)
-    await session.flush()
-    repo.audit_row(session, actor=member, row=objective, action="plan.added", after={"text": text, "year": year})
-    await plan_posts(session, community=community, year=year, now=now)
-    return await _changed(
-        session, member=member, community=community, key="plan-objective-added", objective=objective, now=now
+    turn.session.add(objective)
+    await turn.session.flush()
+    repo.audit_row(
+        turn.session, actor=turn.member, row=objective, action="plan.added", after={"text": text, "year": year}
     )
+    await plan_posts(turn.session, community=turn.community, year=year, now=turn.now)
+    return await _changed(turn, objective, "plan-objective-added", number=objective.number, year=year, text=text)
 
 
-async def edit(session: AsyncSession, *, member: Member, community: Community, args: str, now: datetime) -> Reply:
+async def edit(turn: Turn, args: str) -> Reply:
     """`plan edit <n> | <objective> [| <year>]` (facilitators)."""
-    require_facilitator(member)
+    require_facilitator(turn.member)
     number, _, rest = args.partition("|")
-    objective = await find(session, community=community, number=number)
-    text, year = _text_and_year(rest, member=member, community=community, now=now, default=objective.year)
-    before = {"text": objective.text, "year": objective.year}
+    objective = await find(turn.session, community=turn.community, number=number)
+    text, year = _text_and_year(turn, rest, default=objective.year)
+    before: dict[str, object] = {"text": objective.text, "year": objective.year}
+    years = {objective.year, year}
     objective.text, objective.year = text, year
     repo.audit_row(
-        session, actor=member, row=objective, action="plan.edited", before=before, after={"text": text, "year": year}
+        turn.session,
+        actor=turn.member,
+        row=objective,
+        action="plan.edited",
+        before=before,
+        after={"text": text, "year": year},
     )
-    for changed in {before["year"], year}:
-        await plan_posts(session, community=community, year=int(changed), now=now)
-    return await _changed(
-        session, member=member, community=community, key="plan-objective-edited", objective=objective, now=now
-    )
+    for changed in years:
+        await plan_posts(turn.session, community=turn.community, year=changed, now=turn.now)
+    return await _changed(turn, objective, "plan-objective-edited", number=objective.number, year=year, text=text)
 
 
-async def remove(session: AsyncSession, *, member: Member, community: Community, args: str, now: datetime) -> Reply:
+async def remove(turn: Turn, args: str) -> Reply:
     """`plan remove <n>` (facilitators): the objective goes; its actions stay, unlinked."""
-    require_facilitator(member)
-    objective = await find(session, community=community, number=args)
+    require_facilitator(turn.member)
+    objective = await find(turn.session, community=turn.community, number=args)
     repo.audit_row(
-        session,
-        actor=member,
+        turn.session,
+        actor=turn.member,
         row=objective,
         action="plan.removed",
         before={"text": objective.text, "year": objective.year},
     )
-    await session.delete(objective)
-    await session.flush()
-    await plan_posts(session, community=community, year=objective.year, now=now)
-    return await _changed(
-        session, member=member, community=community, key="plan-objective-removed", objective=objective, now=now
-    )
+    await turn.session.delete(objective)
+    await turn.session.flush()
+    await plan_posts(turn.session, community=turn.community, year=objective.year, now=turn.now)
+    return await _changed(turn, objective, "plan-objective-removed", number=objective.number, text=objective.text)
 
 
-async def link_action(
-    session: AsyncSession, *, member: Member, community: Community, args: str, now: datetime
-) -> Reply:
+async def link_action(turn: Turn, args: str) -> Reply:
     """`action plan <action#> <objective#>` (facilitators); `action plan <action#> none` unlinks it."""
-    require_facilitator(member)
+    require_facilitator(turn.member)
     words = args.split()
     if len(words) != 2:
         raise UserError("plan-link-usage")
-    action = await _action(session, community=community, number=words[0])
+    action = await _action(turn.session, community=turn.community, number=words[0])
     if fold(words[1]) in UNLINK_WORDS:
-        await session.execute(delete(ObjectiveAction).where(ObjectiveAction.action_id == action.id))
-        _audit_link(session, member, action, objective=None)
+        await turn.session.execute(delete(ObjectiveAction).where(ObjectiveAction.action_id == action.id))
+        _audit_link(turn, action, objective=None)
         return Reply.of("plan-action-unlinked", action=action.number)
-    objective = await find(session, community=community, number=words[1])
-    await link(session, member=member, action=action, objective=objective, now=now)
+    objective = await find(turn.session, community=turn.community, number=words[1])
+    await link(turn, action=action, objective=objective)
     return Reply.of("plan-action-linked", action=action.number, number=objective.number, text=objective.text)
 
 
-async def objective_for_new_action(
-    session: AsyncSession, *, member: Member, community: Community, number: str
-) -> PlanObjective:
+async def objective_for_new_action(turn: Turn, *, number: str) -> PlanObjective:
     """The objective named in `action add … | plan <n>` (facilitators link actions to the plan)."""
-    require_facilitator(member)
-    return await find(session, community=community, number=number)
+    require_facilitator(turn.member)
+    return await find(turn.session, community=turn.community, number=number)
 
 
-async def link(
-    session: AsyncSession, *, member: Member, action: Action, objective: PlanObjective, now: datetime
-) -> None:
-    """Make `action` serve `objective` (instead of any objective it served before)."""
-    row = await session.get(ObjectiveAction, action.id, with_for_update=True)
+async def link(turn: Turn, *, action: Action, objective: PlanObjective) -> None:
+    """The speaker makes `action` serve `objective` (instead of any objective it served before)."""
+    row = await turn.session.get(ObjectiveAction, action.id, with_for_update=True)
     if row is None:
-        session.add(ObjectiveAction(action_id=action.id, objective_id=objective.id, linked_at=now))
+        turn.session.add(ObjectiveAction(action_id=action.id, objective_id=objective.id, linked_at=turn.now))
     else:
-        row.objective_id, row.linked_at = objective.id, now
-    await session.flush()
-    _audit_link(session, member, action, objective=objective)
+        row.objective_id, row.linked_at = objective.id, turn.now
+    await turn.session.flush()
+    _audit_link(turn, action, objective=objective)
 
 
 async def find(session: AsyncSession, *, community: Community, number: str) -> PlanObjective:
@@ -232,27 +189,16 @@ async def find(session: AsyncSession, *, community: Community, number: str) -> P
     )
 
 
-async def _changed(
-    session: AsyncSession, *, member: Member, community: Community, key: str, objective: PlanObjective, now: datetime
-) -> Reply:
-    """After a change: the plan of the objective's year, with a line saying what changed."""
-    today = now.astimezone(ZoneInfo(member_timezone(member, community))).date()
-    return await plan_reply(
-        session,
-        community=community,
-        year=objective.year,
-        today=today,
-        key=key,
-        facilitator=True,
-        number=objective.number,
-        text=objective.text,
-    )
+async def _changed(turn: Turn, objective: PlanObjective, key: str, **headline: str | int) -> Reply:
+    """After a change: the plan of the objective's year, under the line (`key`, `headline`) saying what changed."""
+    today = turn.now.astimezone(ZoneInfo(member_timezone(turn.member, turn.community))).date()
+    card = await plan_card(turn.session, community=turn.community, year=objective.year, today=today, facilitator=True)
+    return Reply(key, headline, view=card)
 
 
 # ---- the quarterly progress post ---------------------------------------------------------------------------
 
 
-@outbox.composer("plan-progress")
 async def compose_progress(session: AsyncSession, row: Notification, now: datetime) -> Reply | None:
     """The plan's progress at the end of a quarter, for the channel; nothing once the year has no objectives."""
     community = await session.get(Community, row.community_id)
@@ -260,10 +206,8 @@ async def compose_progress(session: AsyncSession, row: Notification, now: dateti
     if community is None or not isinstance(year, int):
         return None
     today = now.astimezone(ZoneInfo(community.timezone)).date()
-    reply = await plan_reply(
-        session, community=community, year=year, today=today, key="plan-progress", quarter=row.payload["quarter"]
-    )
-    return reply if reply.args["objectives"] else None
+    card = await plan_card(session, community=community, year=year, today=today, quarter=row.payload["quarter"])
+    return Reply.of("plan-progress", view=card) if card.objectives else None
 
 
 async def plan_posts(session: AsyncSession, *, community: Community, year: int, now: datetime) -> None:
@@ -327,9 +271,8 @@ async def _objective_view(session: AsyncSession, objective: PlanObjective, *, to
     )
 
 
-def _text_and_year(
-    args: str, *, member: Member, community: Community, now: datetime, default: int | None = None
-) -> tuple[str, int]:
+def _text_and_year(turn: Turn, args: str, *, default: int | None = None) -> tuple[str, int]:
+    """An objective's text and its year (`default`, else this year in the speaker's zone, unless given)."""
     text, *rest = [field.strip() for field in args.split("|")]
     text = " ".join(text.split())
     if not text:
@@ -338,7 +281,7 @@ def _text_and_year(
         raise UserError("plan-text-too-long", length=len(text), limit=MAX_TEXT)
     if len(rest) > 1:
         raise UserError("plan-add-usage")
-    today = now.astimezone(ZoneInfo(member_timezone(member, community))).date()
+    today = turn.now.astimezone(ZoneInfo(member_timezone(turn.member, turn.community))).date()
     if rest and rest[0]:
         return text, _year(rest[0], today=today)
     return text, default or today.year
@@ -357,10 +300,10 @@ async def _action(session: AsyncSession, *, community: Community, number: str) -
     return await by_number(session, Action, community=community, number=number, kind="action", lock=False)
 
 
-def _audit_link(session: AsyncSession, member: Member, action: Action, *, objective: PlanObjective | None) -> None:
+def _audit_link(turn: Turn, action: Action, *, objective: PlanObjective | None) -> None:
     repo.audit_row(
-        session,
-        actor=member,
+        turn.session,
+        actor=turn.member,
         row=action,
         action="action.plan",
         after={"objective": objective.number if objective else None},

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
+from typing import Literal, overload
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -23,10 +23,13 @@ from dialogs.common import outbox
 from dialogs.common.commands import plain_mentions
 from dialogs.common.dates import parse_when
 from dialogs.common.errors import UserError
+from dialogs.common.language import member_timezone
 from dialogs.common.numbered import by_number
 from dialogs.common.replies import Reply
+from dialogs.common.rights import require_facilitator
 from dialogs.common.text import fold, leading_words, parse_number, word_table
-from dialogs.community.members import member_timezone, require_facilitator
+from dialogs.common.turn import Turn
+from dialogs.governance.views import Comment, ProposalCard, ProposalList, ProposalView, Tally
 from storage import repositories as repo
 from storage.models import Community, Decision, Member, Notification, Proposal, ProposalKind, Vote
 
@@ -59,125 +62,62 @@ _close_word = word_table(CLOSE_WORDS)
 _all_word = word_table(ALL_WORDS)
 
 
-@dataclass(frozen=True)
-class Tally:
-    """One possible answer: its key ("endorse" or an option's number), its words, how many gave it, and who
-    (never for anonymous proposals)."""
-
-    choice: str
-    label: str
-    count: int
-    names: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Comment:
-    """An answer's comment (the name left empty when the proposal is anonymous)."""
-
-    name: str
-    choice: str
-    label: str
-    text: str
-
-
-@dataclass(frozen=True)
-class ProposalView:
-    """A proposal as one reader sees it (`reader` None: as posted to the channel)."""
-
-    id: int
-    number: int
-    kind: str
-    text: str
-    anonymous: bool
-    closes_at: datetime | None
-    closed_at: datetime | None
-    tallies: tuple[Tally, ...]
-    answers: int
-    outcome: str | None
-    winners: tuple[str, ...]
-    decision: int | None
-    mine: str | None
-    my_comment: str
-    comments: tuple[Comment, ...]
-    can_vote: bool
-    can_close: bool
-    refresh_for: tuple[str, ...]
-
-    @property
-    def is_open(self) -> bool:
-        return self.closed_at is None
-
-
 # ---- commands ----------------------------------------------------------------------------------------------
 
 
-async def endorse_command(
-    session: AsyncSession, *, member: Member, community: Community, args: str, now: datetime
-) -> Reply:
+async def endorse_command(turn: Turn, args: str) -> Reply:
     """`endorse <text> [| until <when>] [| anonymous]`, or `endorse close <n>`."""
-    return await _open_or_close(
-        session, member=member, community=community, kind=ProposalKind.ENDORSEMENT, args=args, now=now
-    )
+    return await _open_or_close(turn, kind=ProposalKind.ENDORSEMENT, args=args)
 
 
-async def poll_command(
-    session: AsyncSession, *, member: Member, community: Community, args: str, now: datetime
-) -> Reply:
+async def poll_command(turn: Turn, args: str) -> Reply:
     """`poll <question> | <option> | <option> … [| until <when>] [| anonymous]`, or `poll close <n>`."""
-    return await _open_or_close(session, member=member, community=community, kind=ProposalKind.POLL, args=args, now=now)
+    return await _open_or_close(turn, kind=ProposalKind.POLL, args=args)
 
 
-async def _open_or_close(
-    session: AsyncSession, *, member: Member, community: Community, kind: ProposalKind, args: str, now: datetime
-) -> Reply:
+async def _open_or_close(turn: Turn, *, kind: ProposalKind, args: str) -> Reply:
     first, _, rest = args.strip().partition(" ")
     if first and _close_word(first) and parse_number(rest.strip()):
-        return await close(session, member=member, community=community, number=rest, now=now)
-    return await create(session, member=member, community=community, kind=kind, args=args, now=now)
+        return await close(turn, number=rest)
+    return await create(turn, kind=kind, args=args)
 
 
-async def vote_command(
-    session: AsyncSession, *, member: Member, community: Community, args: str, now: datetime
-) -> Reply:
+async def vote_command(turn: Turn, args: str) -> Reply:
     """`vote <n>` (its card), `vote <n> <answer> [| comment]`, `vote close <n>` (facilitators)."""
     first, _, rest = args.strip().partition(" ")
     if first and _close_word(first):
-        return await close(session, member=member, community=community, number=rest, now=now)
+        return await close(turn, number=rest)
     if not first:
         raise UserError("vote-usage")
-    proposal = await find(session, community=community, number=first)
-    await settle(session, proposal, now=now)
+    proposal = await find(turn.session, community=turn.community, number=first)
+    await settle(turn.session, proposal, now=turn.now)
     if not rest.strip():
-        return Reply.of("proposal-card", card="proposal", proposal=await view(session, proposal, reader=member))
+        return Reply.of("proposal-card", view=await _card(turn, proposal))
     answer, _, comment = rest.partition("|")
     choice = _choice(proposal, answer)
-    return await cast(session, member=member, proposal=proposal, choice=choice, comment=comment, now=now)
+    return await cast(turn, proposal=proposal, choice=choice, comment=comment)
 
 
-async def list_proposals(
-    session: AsyncSession, *, member: Member, community: Community, args: str, now: datetime
-) -> Reply:
+async def list_proposals(turn: Turn, args: str) -> Reply:
     """`votes`: the open endorsements and polls, newest first; `votes all`: the closed ones too."""
     everything = bool(args.strip())
     if everything and not _all_word(args):
         raise UserError("votes-filter-unknown", given=args.strip()[:40])
-    query = select(Proposal).where(Proposal.community_id == community.id)
+    query = select(Proposal).where(Proposal.community_id == turn.community.id)
     if not everything:
         query = query.where(Proposal.closed_at.is_(None))
-    proposals = list(await session.scalars(query.order_by(Proposal.number.desc()).limit(LIST_SIZE)))
+    proposals = list(await turn.session.scalars(query.order_by(Proposal.number.desc()).limit(LIST_SIZE)))
     for proposal in proposals:
-        await settle(session, proposal, now=now)
+        await settle(turn.session, proposal, now=turn.now)
     shown = [p for p in proposals if everything or p.closed_at is None]
-    views = [await view(session, proposal, reader=member) for proposal in shown]
+    views = tuple([await view(turn.session, proposal, reader=turn.member) for proposal in shown])
     title = "all" if everything else "open"
-    return Reply.of("votes-list", card="proposal-list", proposals=views, count=len(views), title=title)
+    return Reply.of("votes-list", view=ProposalList(views), title=title, count=len(views))
 
 
-async def create(
-    session: AsyncSession, *, member: Member, community: Community, kind: ProposalKind, args: str, now: datetime
-) -> Reply:
+async def create(turn: Turn, *, kind: ProposalKind, args: str) -> Reply:
     """Open an endorsement or a poll (facilitators): its card is the answer, and it is posted to the channel."""
-    require_facilitator(member)
+    require_facilitator(turn.member)
     text, *fields = [field.strip() for field in args.split("|")]
     text = " ".join(plain_mentions(text).split())
     if not text:
@@ -185,13 +125,13 @@ async def create(
     if len(text) > MAX_TEXT:
         raise UserError("proposal-text-too-long", length=len(text), limit=MAX_TEXT)
     fields = [" ".join(field.split()) for field in fields if field]
-    zone = member_timezone(member, community)
+    zone = member_timezone(turn.member, turn.community)
     options: list[str] = []
     closes_at, anonymous = None, False
     if kind == ProposalKind.POLL:  # settings only trail the options: an option may read like one
         settings: list[bool | datetime] = []
         while len(fields) > MIN_OPTIONS:
-            setting = _setting(fields[-1], now=now, zone=zone, lang=member.language)
+            setting = _setting(fields[-1], now=turn.now, zone=zone, lang=turn.member.language)
             if setting is None:
                 break
             settings.insert(0, setting)
@@ -199,33 +139,42 @@ async def create(
         options = fields
         _check_options(options)
     else:
-        settings = [_setting(field, now=now, zone=zone, lang=member.language, strict=True) for field in fields]
+        settings = [
+            _setting(field, now=turn.now, zone=zone, lang=turn.member.language, strict=True) for field in fields
+        ]
     for setting in settings:  # a later one wins
         if isinstance(setting, bool):
             anonymous = setting
         else:
             closes_at = setting
     proposal = Proposal(
-        community_id=community.id,
-        number=await repo.next_number(session, community_id=community.id, column=Proposal.number),
+        community_id=turn.community.id,
+        number=await repo.next_number(turn.session, community_id=turn.community.id, column=Proposal.number),
         kind=kind,
         text=text,
         options=options,
         anonymous=anonymous,
         closes_at=closes_at,
-        created_by_id=member.id,
-        created_at=now,
+        created_by_id=turn.member.id,
+        created_at=turn.now,
     )
-    session.add(proposal)
-    await session.flush()
+    turn.session.add(proposal)
+    await turn.session.flush()
     repo.audit_row(
-        session, actor=member, row=proposal, action="proposal.opened", after={"text": text, "options": options}
+        turn.session,
+        actor=turn.member,
+        row=proposal,
+        action="proposal.opened",
+        after={"text": text, "options": options},
     )
-    await _announce(session, proposal, now=now)
-    shown = await view(session, proposal, reader=member)
-    return Reply.of(f"{kind.value}-opened", card="proposal", proposal=shown, number=proposal.number, to_channel=True)
+    await _announce(turn.session, proposal, now=turn.now)
+    return Reply.of(f"{kind.value}-opened", view=await _card(turn, proposal), to_channel=True, number=proposal.number)
 
 
+@overload
+def _setting(field: str, *, now: datetime, zone: str, lang: str | None, strict: Literal[True]) -> bool | datetime: ...
+@overload
+def _setting(field: str, *, now: datetime, zone: str, lang: str | None) -> bool | datetime | None: ...
 def _setting(field: str, *, now: datetime, zone: str, lang: str | None, strict: bool = False) -> bool | datetime | None:
     """A proposal setting: True/False for anonymous/named, or the deadline (`until …`); None when the field is
     not one or is an unreadable deadline ("Deadline extension to June": an option); strict: UserError instead."""
@@ -257,10 +206,9 @@ def _check_options(options: Sequence[str]) -> None:
         raise UserError("poll-option-repeated", option=repeated)
 
 
-async def cast(
-    session: AsyncSession, *, member: Member, proposal: Proposal, choice: str, comment: str, now: datetime
-) -> Reply:
-    """Record or change the member's answer (the proposal's row locked: one answer at a time)."""
+async def cast(turn: Turn, *, proposal: Proposal, choice: str, comment: str) -> Reply:
+    """Record or change the speaker's answer (the proposal's row locked: one answer at a time)."""
+    session, member, now = turn.session, turn.member, turn.now
     await session.refresh(proposal, with_for_update=True)
     await settle(session, proposal, now=now)
     if proposal.closed_at is not None:
@@ -295,45 +243,45 @@ async def cast(
             action="proposal.answered",
             after=None if proposal.anonymous else {"choice": choice},
         )
-    shown = await view(session, proposal, reader=member)
-    return Reply.of(key, card="proposal", proposal=shown, number=proposal.number)
+    headline = {"kind": proposal.kind.value} if key == "vote-recorded" else {}  # "…until the endorsement closes"
+    return Reply(key, headline, view=await _card(turn, proposal))
 
 
-async def close(session: AsyncSession, *, member: Member, community: Community, number: str, now: datetime) -> Reply:
+async def close(turn: Turn, *, number: str) -> Reply:
     """`vote close <n>` (facilitators): close now and record the result (a passed endorsement: a decision)."""
-    require_facilitator(member)
-    proposal = await find(session, community=community, number=number.strip())
-    await session.refresh(proposal, with_for_update=True)
-    await settle(session, proposal, now=now)
+    require_facilitator(turn.member)
+    proposal = await find(turn.session, community=turn.community, number=number.strip())
+    await turn.session.refresh(proposal, with_for_update=True)
+    await settle(turn.session, proposal, now=turn.now)
     if proposal.closed_at is not None:
         raise UserError("vote-already-closed", number=proposal.number, at=proposal.closed_at)
-    await _close(session, proposal, by=member, at=now)
-    return Reply.of("vote-result", card="proposal", proposal=await view(session, proposal, reader=member))
+    await _close(turn.session, proposal, by=turn.member, at=turn.now)
+    return Reply.of("vote-result", view=await _card(turn, proposal), kind=proposal.kind.value, number=proposal.number)
 
 
-async def press(
-    session: AsyncSession, *, member: Member, community: Community, verb: str, data: object, now: datetime
-) -> Reply:
+async def press(turn: Turn, verb: str, data: object) -> Reply:
     """A proposal card's buttons (`Action.Execute`): answer, refresh (each member's own view), close."""
     proposal_id = parse_number(data.get("proposal")) if isinstance(data, dict) else None
-    proposal = await session.get(Proposal, proposal_id, with_for_update=True) if proposal_id else None
-    if proposal is None or proposal.community_id != community.id or not isinstance(data, dict):
+    proposal = await turn.session.get(Proposal, proposal_id, with_for_update=True) if proposal_id else None
+    if proposal is None or proposal.community_id != turn.community.id or not isinstance(data, dict):
         raise UserError("card-data-invalid")
-    await settle(session, proposal, now=now)
+    await settle(turn.session, proposal, now=turn.now)
     match verb:
         case "vote-refresh":
-            return Reply.of("proposal-card", card="proposal", proposal=await view(session, proposal, reader=member))
+            return Reply.of("proposal-card", view=await _card(turn, proposal))
         case "vote-close":
-            return await close(session, member=member, community=community, number=str(proposal.number), now=now)
+            return await close(turn, number=str(proposal.number))
         case "vote" if proposal.closed_at is not None:  # pressed on a card that had not refreshed yet
-            shown = await view(session, proposal, reader=member)
-            return Reply.of("vote-too-late", card="proposal", proposal=shown, number=proposal.number)
+            card = await _card(turn, proposal)
+            return Reply.of("vote-too-late", view=card, kind=proposal.kind.value, number=proposal.number)
         case "vote":
             choice = str(data.get("choice") or "").strip()
             if choice not in _choices(proposal):
                 raise UserError("vote-choice-missing" if not choice else "card-data-invalid")
-            comment = data.get("comment") if isinstance(data.get("comment"), str) else ""
-            return await cast(session, member=member, proposal=proposal, choice=choice, comment=comment, now=now)
+            comment = data.get("comment")
+            return await cast(
+                turn, proposal=proposal, choice=choice, comment=comment if isinstance(comment, str) else ""
+            )
     raise UserError("card-data-invalid")
 
 
@@ -416,7 +364,6 @@ async def _announce(session: AsyncSession, proposal: Proposal, *, now: datetime)
         await outbox.queue(session, community_id=proposal.community_id, subject=subject, message=result, now=now)
 
 
-@outbox.composer("vote-opened")
 async def compose_opened(session: AsyncSession, row: Notification, now: datetime) -> Reply | None:
     """The new proposal's card for the channel (members answer on it); nothing once it has closed."""
     proposal = await session.get(Proposal, row.payload.get("proposal"))
@@ -425,10 +372,10 @@ async def compose_opened(session: AsyncSession, row: Notification, now: datetime
     await settle(session, proposal, now=now)
     if proposal.closed_at is not None:
         return None
-    return Reply.of("vote-opened", card="proposal", proposal=await view(session, proposal, reader=None))
+    shown = ProposalCard(await view(session, proposal, reader=None))
+    return Reply.of("vote-opened", view=shown, kind=proposal.kind.value)
 
 
-@outbox.composer("vote-result")
 async def compose_result(session: AsyncSession, row: Notification, now: datetime) -> Reply | None:
     """The result for the channel; at the deadline this is what closes the proposal (if nobody looked before)."""
     proposal = await session.get(Proposal, row.payload.get("proposal"), with_for_update=True)
@@ -438,7 +385,8 @@ async def compose_result(session: AsyncSession, row: Notification, now: datetime
         if proposal.closes_at is None or proposal.closes_at > now:
             return None
         await _close(session, proposal, by=None, at=proposal.closes_at)
-    return Reply.of("vote-result", card="proposal", proposal=await view(session, proposal, reader=None))
+    shown = ProposalCard(await view(session, proposal, reader=None))
+    return Reply.of("vote-result", view=shown, kind=proposal.kind.value, number=proposal.number)
 
 
 def _result_post(proposal: Proposal, *, due_at: datetime, key: str) -> outbox.Planned:
@@ -457,6 +405,11 @@ def _subject(proposal: Proposal) -> str:
 
 
 # ---- what a reader sees ------------------------------------------------------------------------------------
+
+
+async def _card(turn: Turn, proposal: Proposal) -> ProposalCard:
+    """The proposal's card as the speaker sees it."""
+    return ProposalCard(await view(turn.session, proposal, reader=turn.member))
 
 
 async def view(session: AsyncSession, proposal: Proposal, *, reader: Member | None) -> ProposalView:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -14,11 +13,13 @@ from dialogs.common.commands import mentioned_in, plain_mentions, strip_mentions
 from dialogs.common.errors import UserError
 from dialogs.common.numbered import by_number
 from dialogs.common.replies import Reply
+from dialogs.common.rights import require_facilitator
 from dialogs.common.text import fold, leading_words, parse_number, word_table
-from dialogs.community.members import require_facilitator
-from dialogs.community.roster import Person, active_member
+from dialogs.common.turn import Turn
+from dialogs.community.roster import active_member
 from dialogs.meetings import occurrences
 from dialogs.meetings import schedule as meetings
+from dialogs.meetings.views import AgendaCard, AgendaForm, GroupChoice
 from storage import repositories as repo
 from storage.models import AgendaItem, AgendaStatus, Community, Member, WorkingGroup
 
@@ -91,15 +92,7 @@ class ItemPlan:
     confidential: bool = False
 
 
-async def add(
-    session: AsyncSession,
-    *,
-    member: Member,
-    community: Community,
-    args: str,
-    mentions: Sequence[Person],
-    now: datetime,
-) -> Reply:
+async def add(turn: Turn, args: str) -> Reply:
     """`agenda add <title> [| details] [| for <meeting>] [| presenter @x] [| group X] [| minutes] [| confidential]`."""
     title, *fields = [field.strip() for field in args.split("|")]
     plan = ItemPlan(title=plain_mentions(title))
@@ -107,7 +100,7 @@ async def add(
         if not field:
             continue
         flag, named = _flag(field), _field_named(field)
-        people = mentioned_in(field, mentions)
+        people = mentioned_in(field, turn.mentions)
         if flag == "minutes":
             plan.minutes_requested = True
         elif flag == "confidential":
@@ -117,19 +110,17 @@ async def add(
         elif named and named[0] == "presenter" and (people or not strip_mentions(named[1])):
             if not people:
                 raise UserError("agenda-presenter-missing")
-            plan.presenter = await active_member(session, community_id=community.id, person=people[0])
+            plan.presenter = await active_member(turn.session, community_id=turn.community.id, person=people[0])
         elif named and named[0] == "group":
-            plan.group = await meetings.group_named(session, community=community, name=named[1])
+            plan.group = await meetings.group_named(turn.session, community=turn.community, name=named[1])
         elif not plan.details:
             plan.details = plain_mentions(field)
         else:
             raise UserError("agenda-add-usage")
-    return await create(session, member=member, community=community, plan=plan, now=now)
+    return await create(turn, plan=plan)
 
 
-async def create(
-    session: AsyncSession, *, member: Member, community: Community, plan: ItemPlan, now: datetime
-) -> Reply:
+async def create(turn: Turn, *, plan: ItemPlan) -> Reply:
     """Check and store an item; after the meeting's deadline a member's item goes to the following occurrence."""
     title = " ".join(plan.title.split())
     if not strip_mentions(title):
@@ -138,33 +129,35 @@ async def create(
         raise UserError("agenda-title-too-long", length=len(title), limit=MAX_TITLE)
     if len(plan.details) > MAX_DETAILS:
         raise UserError("agenda-details-too-long", limit=MAX_DETAILS)
-    slot = await _target(session, member=member, community=community, number=plan.meeting_number, now=now)
+    slot = await _target(turn, number=plan.meeting_number)
     late_for = None
-    if now > slot.deadline and not member.role.facilitates:
+    if turn.now > slot.deadline and not turn.member.role.facilitates:
         later = occurrences.following(slot)
         if later is None:
             raise UserError("agenda-deadline-passed", deadline=slot.deadline, meeting=slot.meeting.number)
         late_for, slot = slot, later
-    row = await occurrences.occurrence_row(session, slot)
-    await _refuse_duplicate(session, occurrence_id=row.id, title=title)
+    row = await occurrences.occurrence_row(turn.session, slot)
+    await _refuse_duplicate(turn.session, occurrence_id=row.id, title=title)
     item = AgendaItem(
-        community_id=community.id,
-        number=await repo.next_number(session, community_id=community.id, column=AgendaItem.number),
+        community_id=turn.community.id,
+        number=await repo.next_number(turn.session, community_id=turn.community.id, column=AgendaItem.number),
         occurrence_id=row.id,
         title=title,
         details=plan.details.strip(),
-        position=await meetings.last_position(session, row.id) + 1,
-        submitted_by_id=member.id,
+        position=await meetings.last_position(turn.session, row.id) + 1,
+        submitted_by_id=turn.member.id,
         presenter_id=plan.presenter.id if plan.presenter else None,
         group_id=plan.group.id if plan.group else None,
         minutes_requested=plan.minutes_requested,
         confidential=plan.confidential,
-        created_at=now,
-        updated_at=now,
+        created_at=turn.now,
+        updated_at=turn.now,
     )
-    session.add(item)
-    await session.flush()
-    repo.audit_row(session, actor=member, row=item, action="agenda.added", after={"title": title, "occurrence": row.id})
+    turn.session.add(item)
+    await turn.session.flush()
+    repo.audit_row(
+        turn.session, actor=turn.member, row=item, action="agenda.added", after={"title": title, "occurrence": row.id}
+    )
     shown = meetings.view(slot)
     if late_for is not None:
         return Reply.of(
@@ -180,17 +173,14 @@ async def create(
 
 def form(groups: Sequence[WorkingGroup], slots: Sequence[occurrences.Slot]) -> Reply:
     """The card form for a new agenda item (any member)."""
-    return Reply.of(
-        "agenda-form",
-        card="agenda-form",
-        groups=[(g.id, g.name) for g in groups],
-        meetings=[meetings.view(slot) for slot in slots],
+    shown = AgendaForm(
+        meetings=tuple(meetings.view(slot) for slot in slots),
+        groups=tuple(GroupChoice(id=g.id, name=g.name) for g in groups),
     )
+    return Reply.of("agenda-form", view=shown)
 
 
-async def add_from_form(
-    session: AsyncSession, *, member: Member, community: Community, data: dict[str, object], now: datetime
-) -> Reply:
+async def add_from_form(turn: Turn, data: dict[str, object]) -> Reply:
     """The agenda form's answer: the same rules as `agenda add`."""
     plan = ItemPlan(
         title=str(data.get("title") or ""),
@@ -201,20 +191,20 @@ async def add_from_form(
     )
     if data.get("group") not in (None, ""):
         group_id = parse_number(data.get("group"))
-        group = await session.get(WorkingGroup, group_id) if group_id else None
-        if group is None or group.community_id != community.id or group.closed_at is not None:
+        group = await turn.session.get(WorkingGroup, group_id) if group_id else None
+        if group is None or group.community_id != turn.community.id or group.closed_at is not None:
             raise UserError("card-data-invalid")
         plan.group = group
-    return await create(session, member=member, community=community, plan=plan, now=now)
+    return await create(turn, plan=plan)
 
 
-async def show(session: AsyncSession, *, member: Member, community: Community, args: str, now: datetime) -> Reply:
+async def show(turn: Turn, args: str) -> Reply:
     """`agenda [N]`: the next meeting's (or meeting N's next) agenda, accepted items first, then proposed."""
-    slot = await _target(session, member=member, community=community, number=args.strip() or None, now=now)
+    slot = await _target(turn, number=args.strip() or None)
     items: list[AgendaItem] = []
     if slot.row is not None:
         items = list(
-            await session.scalars(
+            await turn.session.scalars(
                 select(AgendaItem)
                 .where(AgendaItem.occurrence_id == slot.row.id, AgendaItem.status != AgendaStatus.REMOVED)
                 .order_by(AgendaItem.position, AgendaItem.number)
@@ -222,29 +212,26 @@ async def show(session: AsyncSession, *, member: Member, community: Community, a
         )
     rank = {AgendaStatus.ACCEPTED: 0, AgendaStatus.DISCUSSED: 0, AgendaStatus.PROPOSED: 1}
     items.sort(key=lambda item: rank.get(item.status, 2))
-    return Reply.of(
-        "agenda",
-        card="agenda",
+    shown = AgendaCard(
         meeting=meetings.view(slot),
-        items=[item_view(item) for item in items],
-        facilitator=member.role.facilitates,
-        now=now,
+        items=tuple(item_view(item) for item in items),
+        deadline_passed=turn.now > slot.deadline,
+        facilitator=turn.member.role.facilitates,
     )
+    return Reply.of("agenda", view=shown)
 
 
-async def decide(
-    session: AsyncSession, *, member: Member, community: Community, verb: str, args: str, now: datetime
-) -> Reply:
+async def decide(turn: Turn, *, verb: str, args: str) -> Reply:
     """`agenda accept|defer|remove N` (facilitators)."""
-    require_facilitator(member)
-    item = await find(session, community=community, number=args.strip())
+    require_facilitator(turn.member)
+    item = await find(turn.session, community=turn.community, number=args.strip())
     if not item.status.open:
         raise UserError("agenda-item-closed", number=item.number, status=item.status.value)
     before = item.status.value
-    item.status, item.updated_at = _STATUS_AFTER[verb], now
+    item.status, item.updated_at = _STATUS_AFTER[verb], turn.now
     repo.audit_row(
-        session,
-        actor=member,
+        turn.session,
+        actor=turn.member,
         row=item,
         action=f"agenda.{verb}",
         before={"status": before},
@@ -253,21 +240,21 @@ async def decide(
     return Reply.of(f"agenda-item-{item.status.value}", number=item.number, title=item.title)
 
 
-async def order(session: AsyncSession, *, member: Member, community: Community, args: str, now: datetime) -> Reply:
+async def order(turn: Turn, args: str) -> Reply:
     """`agenda order 3 1 2`: those items first, in that order (all of one meeting); the others after them."""
-    require_facilitator(member)
+    require_facilitator(turn.member)
     numbers = [parse_number(word) for word in args.replace(",", " ").split()]
     if not numbers or None in numbers:
         raise UserError("agenda-order-usage")
     if len(set(numbers)) != len(numbers):
         raise UserError("agenda-order-repeated")
-    chosen = [await find(session, community=community, number=str(number)) for number in numbers]
+    chosen = [await find(turn.session, community=turn.community, number=str(number)) for number in numbers]
     occurrence_ids = {item.occurrence_id for item in chosen}
     if len(occurrence_ids) != 1:
         raise UserError("agenda-order-mixed")
     others = [
         item
-        for item in await session.scalars(
+        for item in await turn.session.scalars(
             select(AgendaItem)
             .where(AgendaItem.occurrence_id == chosen[0].occurrence_id)
             .order_by(AgendaItem.position, AgendaItem.number)
@@ -275,9 +262,13 @@ async def order(session: AsyncSession, *, member: Member, community: Community, 
         if item not in chosen
     ]
     for position, item in enumerate([*chosen, *others], start=1):
-        item.position, item.updated_at = position, now
+        item.position, item.updated_at = position, turn.now
     repo.audit_row(
-        session, actor=member, row=chosen[0], action="agenda.ordered", after={"order": [item.number for item in chosen]}
+        turn.session,
+        actor=turn.member,
+        row=chosen[0],
+        action="agenda.ordered",
+        after={"order": [item.number for item in chosen]},
     )
     return Reply.of("agenda-ordered", order=[item.number for item in chosen])
 
@@ -287,17 +278,17 @@ async def find(session: AsyncSession, *, community: Community, number: str) -> A
     return await by_number(session, AgendaItem, community=community, number=number, kind="agenda")
 
 
-async def _target(
-    session: AsyncSession, *, member: Member, community: Community, number: str | None, now: datetime
-) -> occurrences.Slot:
+async def _target(turn: Turn, *, number: str | None) -> occurrences.Slot:
     """Meeting N's next occurrence, or the community's next meeting open to the member."""
     if number:
-        meeting = await meetings.find(session, community=community, number=number)
-        coming = occurrences.upcoming_slots(meeting, after=now, count=1)
+        meeting = await meetings.find(turn.session, community=turn.community, number=number)
+        coming = occurrences.upcoming_slots(meeting, after=turn.now, count=1)
         if not coming:
             raise UserError("meeting-nothing-ahead", number=meeting.number)
         return coming[0]
-    coming = await meetings.next_slots(session, community_id=community.id, now=now, count=1, member=member)
+    coming = await meetings.next_slots(
+        turn.session, community_id=turn.community.id, now=turn.now, count=1, member=turn.member
+    )
     if not coming:
         raise UserError("agenda-no-meeting")
     return coming[0]
@@ -313,3 +304,30 @@ async def _refuse_duplicate(session: AsyncSession, *, occurrence_id: int, title:
         existing = " ".join(fold(item.title).split())
         if existing == wanted or difflib.SequenceMatcher(None, existing, wanted).ratio() >= DUPLICATE_RATIO:
             raise UserError("agenda-duplicate", number=item.number, title=item.title)
+
+
+async def command(turn: Turn, args: str) -> Reply:
+    """`agenda [N]`, `agenda add …` (alone: the form), `agenda accept|defer|remove N`, `agenda order …`."""
+    first, _, rest = args.strip().partition(" ")
+    verb = agenda_verb(first) if first else None
+    match verb:
+        case None if not first or parse_number(first):
+            return await show(turn, first)
+        case "add" if not rest.strip():
+            return await open_form(turn)
+        case "add":
+            return await add(turn, rest)
+        case "accept" | "defer" | "remove":
+            return await decide(turn, verb=verb, args=rest)
+        case "order":
+            return await order(turn, rest)
+    raise UserError("agenda-usage")
+
+
+async def open_form(turn: Turn, data: object = None) -> Reply:
+    """The form for a new agenda item: the next five meetings, the open working groups."""
+    groups = await repo.open_groups(turn.session, community_id=turn.community.id)
+    slots = await meetings.next_slots(
+        turn.session, community_id=turn.community.id, now=turn.now, count=5, member=turn.member
+    )
+    return form(groups, slots)

@@ -57,7 +57,8 @@ def calendar_bytes(events: Sequence[CalendarEvent], *, name: str, now: datetime)
     first, last = _span(events, now=now)
     calendar.add_missing_timezones(first_date=first, last_date=last)
     calendar.subcomponents.sort(key=lambda component: component.name != "VTIMEZONE")  # zones first, for old clients
-    return calendar.to_ical()
+    ical: bytes = calendar.to_ical()  # icalendar has no type hints
+    return ical
 
 
 def _series(event: CalendarEvent, *, now: datetime) -> Event:

@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.common import outbox
-from dialogs.common.commands import plain_mentions, strip_mentions
+from dialogs.common.commands import ADD_WORDS, plain_mentions, strip_mentions
 from dialogs.common.errors import UserError
 from dialogs.common.replies import Reply
-from dialogs.common.text import leading_words, parse_number, word_table
-from dialogs.community.members import require_facilitator
-from dialogs.community.roster import Person
+from dialogs.common.rights import require_facilitator
+from dialogs.common.text import fold, leading_words, parse_number, word_table
+from dialogs.common.turn import Turn
 from dialogs.meetings import agenda, occurrences
 from dialogs.meetings import schedule as meetings
 from dialogs.meetings.minutes_view import MinutesAction, MinutesDecision, MinutesItem, MinutesView
+from dialogs.meetings.views import MinutesCard, MinutesDownload
 from storage import repositories as repo
 from storage.models import (
     Action,
@@ -28,7 +28,6 @@ from storage.models import (
     Decision,
     Meeting,
     MeetingOccurrence,
-    Member,
     OccurrenceStatus,
 )
 
@@ -51,12 +50,10 @@ _decision_field = leading_words(DECISION_FIELDS)
 _confidential = word_table(CONFIDENTIAL_WORDS)
 
 
-async def add_decision(
-    session: AsyncSession, *, member: Member, community: Community, args: str, now: datetime
-) -> Reply:
+async def add_decision(turn: Turn, args: str) -> Reply:
     """`decision add <text> [| item N] [| meeting N] [| confidential]` (facilitators): on the meeting that
     started last (or the item's meeting)."""
-    require_facilitator(member)
+    require_facilitator(turn.member)
     text, *fields = [field.strip() for field in args.split("|")]
     text = plain_mentions(text)
     if not strip_mentions(text):
@@ -69,34 +66,38 @@ async def add_decision(
         if _confidential(field):
             confidential = True
         elif named and named[0] == "item":
-            item = await agenda.find(session, community=community, number=named[1])
+            item = await agenda.find(turn.session, community=turn.community, number=named[1])
         elif named and named[0] == "meeting":
-            meeting = await meetings.find(session, community=community, number=named[1])
+            meeting = await meetings.find(turn.session, community=turn.community, number=named[1])
         elif field:
             raise UserError("decision-usage")
     if item is not None:
-        occurrence = await session.get(MeetingOccurrence, item.occurrence_id)
+        occurrence = await turn.session.get(MeetingOccurrence, item.occurrence_id)
         assert occurrence is not None
     else:
-        occurrence = await _held(session, community=community, meeting=meeting, now=now)
+        occurrence = await _held(turn, meeting)
     _refuse_if_published(occurrence)
-    number = await repo.next_number(session, community_id=community.id, column=Decision.number)
+    number = await repo.next_number(turn.session, community_id=turn.community.id, column=Decision.number)
     decision = Decision(
-        community_id=community.id,
+        community_id=turn.community.id,
         number=number,
         occurrence_id=occurrence.id,
         agenda_item_id=item.id if item else None,
         text=text,
         confidential=confidential or bool(item and item.confidential),
-        created_by_id=member.id,
-        created_at=now,
+        created_by_id=turn.member.id,
+        created_at=turn.now,
     )
-    session.add(decision)
-    await session.flush()
+    turn.session.add(decision)
+    await turn.session.flush()
     repo.audit_row(
-        session, actor=member, row=decision, action="decision.added", after={"text": text, "occurrence": occurrence.id}
+        turn.session,
+        actor=turn.member,
+        row=decision,
+        action="decision.added",
+        after={"text": text, "occurrence": occurrence.id},
     )
-    parent = await session.get(Meeting, occurrence.meeting_id)
+    parent = await turn.session.get(Meeting, occurrence.meeting_id)
     assert parent is not None
     return Reply.of(
         "decision-added",
@@ -107,26 +108,18 @@ async def add_decision(
     )
 
 
-async def record_attendance(
-    session: AsyncSession,
-    *,
-    member: Member,
-    community: Community,
-    args: str,
-    mentions: Sequence[Person],
-    now: datetime,
-) -> Reply:
+async def record_attendance(turn: Turn, args: str) -> Reply:
     """`attended [N] @a @b` (facilitators): who was at the meeting that started last (adds to the list)."""
-    require_facilitator(member)
-    if not mentions:
+    require_facilitator(turn.member)
+    if not turn.mentions:
         raise UserError("attended-usage")
     number = strip_mentions(args).strip()
-    meeting = await meetings.find(session, community=community, number=number) if number else None
-    occurrence = await _held(session, community=community, meeting=meeting, now=now)
+    meeting = await meetings.find(turn.session, community=turn.community, number=number) if number else None
+    occurrence = await _held(turn, meeting)
     _refuse_if_published(occurrence)
     ids = list(occurrence.attendee_ids or [])
-    for person in mentions:
-        found = await repo.member_in(session, community_id=community.id, teams_user_id=person.teams_user_id)
+    for person in turn.mentions:
+        found = await repo.member_in(turn.session, community_id=turn.community.id, teams_user_id=person.teams_user_id)
         if found is None:
             raise UserError("member-not-found", name=person.name or person.teams_user_id)
         if found.id not in ids:
@@ -135,28 +128,26 @@ async def record_attendance(
     return Reply.of("attendance-recorded", count=len(ids), when=occurrence.starts_at)
 
 
-async def show(session: AsyncSession, *, member: Member, community: Community, args: str, now: datetime) -> Reply:
+async def show(turn: Turn, args: str) -> Reply:
     """`minutes N`: facilitators get the draft of the meeting held last (what would be published); members the
     latest published minutes of that meeting."""
-    meeting = await meetings.find(session, community=community, number=args.strip())
-    if member.role.facilitates:
-        occurrence = await _last_held(session, meeting, now=now)
+    meeting = await meetings.find(turn.session, community=turn.community, number=args.strip())
+    if turn.member.role.facilitates:
+        occurrence = await _last_held(turn, meeting)
     else:
         published = [row for row in meeting.occurrences if row.published_at is not None]
         if not published:
             raise UserError("minutes-not-published", number=meeting.number)
         occurrence = max(published, key=lambda row: row.starts_at)
-    return await _minutes_reply(
-        session, member=member, community=community, meeting=meeting, occurrence=occurrence, now=now
-    )
+    return Reply.of("minutes", view=await _minutes_card(turn, meeting=meeting, occurrence=occurrence))
 
 
-async def edit(session: AsyncSession, *, member: Member, community: Community, args: str, now: datetime) -> Reply:
+async def edit(turn: Turn, args: str) -> Reply:
     """`minutes edit N | <summary>` (facilitators): the minutes' written part; published minutes stay as they are."""
-    require_facilitator(member)
+    require_facilitator(turn.member)
     number, _, text = args.partition("|")
-    meeting = await meetings.find(session, community=community, number=number.strip())
-    occurrence = await _last_held(session, meeting, now=now)
+    meeting = await meetings.find(turn.session, community=turn.community, number=number.strip())
+    occurrence = await _last_held(turn, meeting)
     if occurrence.published_at is not None:
         raise UserError("minutes-already-published", number=meeting.number)
     text = plain_mentions(text.strip())
@@ -167,75 +158,76 @@ async def edit(session: AsyncSession, *, member: Member, community: Community, a
     before, occurrence.summary = occurrence.summary, text
     occurrence.approver_ids = []  # approvals were of the text before this edit
     repo.audit(
-        session,
-        community_id=community.id,
-        actor=member,
+        turn.session,
+        community_id=turn.community.id,
+        actor=turn.member,
         action="minutes.edited",
         object_type="meeting_occurrence",
         object_id=occurrence.id,
         before={"summary": before},
         after={"summary": text},
     )
-    return await _minutes_reply(
-        session, member=member, community=community, meeting=meeting, occurrence=occurrence, now=now
-    )
+    return Reply.of("minutes", view=await _minutes_card(turn, meeting=meeting, occurrence=occurrence))
 
 
-async def publish(session: AsyncSession, *, member: Member, community: Community, args: str, now: datetime) -> Reply:
+async def publish(turn: Turn, args: str) -> Reply:
     """`minutes publish N` (facilitators): after the meeting is closed; with two approvals required, the second
     facilitator's publish is the one that posts them."""
-    require_facilitator(member)
-    meeting = await meetings.find(session, community=community, number=args.strip())
-    occurrence = await _last_held(session, meeting, now=now)
-    await session.refresh(occurrence, with_for_update=True)
+    require_facilitator(turn.member)
+    meeting = await meetings.find(turn.session, community=turn.community, number=args.strip())
+    occurrence = await _last_held(turn, meeting)
+    await turn.session.refresh(occurrence, with_for_update=True)
     if occurrence.published_at is not None:
         raise UserError("minutes-already-published", number=meeting.number)
     if occurrence.status != OccurrenceStatus.CLOSED:
         raise UserError("minutes-close-first", number=meeting.number)
     approvers = list(occurrence.approver_ids or [])
-    if member.id in approvers and len(approvers) < community.minutes_approvals:
-        raise UserError("minutes-approved-already", number=meeting.number, needed=community.minutes_approvals)
-    if member.id not in approvers:
-        approvers.append(member.id)
+    if turn.member.id in approvers and len(approvers) < turn.community.minutes_approvals:
+        raise UserError("minutes-approved-already", number=meeting.number, needed=turn.community.minutes_approvals)
+    if turn.member.id not in approvers:
+        approvers.append(turn.member.id)
     occurrence.approver_ids = approvers
-    if len(approvers) < community.minutes_approvals:
+    if len(approvers) < turn.community.minutes_approvals:
         return Reply.of(
-            "minutes-approval-recorded", number=meeting.number, have=len(approvers), needed=community.minutes_approvals
+            "minutes-approval-recorded",
+            number=meeting.number,
+            have=len(approvers),
+            needed=turn.community.minutes_approvals,
         )
-    occurrence.published_at = now
+    occurrence.published_at = turn.now
     repo.audit(
-        session,
-        community_id=community.id,
-        actor=member,
+        turn.session,
+        community_id=turn.community.id,
+        actor=turn.member,
         action="minutes.published",
         object_type="meeting_occurrence",
         object_id=occurrence.id,
         after={"approvers": approvers},
     )
     post = outbox.Planned(
-        "minutes-published", f"minutes:{occurrence.id}", now, {"occurrence": occurrence.id}, channel=True
+        "minutes-published", f"minutes:{occurrence.id}", turn.now, {"occurrence": occurrence.id}, channel=True
     )
-    await outbox.queue(session, community_id=community.id, subject=f"minutes:{occurrence.id}", message=post, now=now)
-    reply = await _minutes_reply(
-        session, member=member, community=community, meeting=meeting, occurrence=occurrence, now=now
+    await outbox.queue(
+        turn.session, community_id=turn.community.id, subject=f"minutes:{occurrence.id}", message=post, now=turn.now
     )
-    return Reply.of("minutes-published", card="minutes", **reply.args, to_channel=True)
+    shown = await _minutes_card(turn, meeting=meeting, occurrence=occurrence)
+    return Reply.of("minutes-published", view=shown, to_channel=True)
 
 
-def set_approvals(session: AsyncSession, *, member: Member, community: Community, args: str) -> Reply:
+def set_approvals(turn: Turn, args: str) -> Reply:
     """`minutes approvals 1|2` (facilitators): how many facilitators must publish before minutes go out."""
-    require_facilitator(member)
+    require_facilitator(turn.member)
     wanted = parse_number(args.strip())
     if wanted not in (1, 2):
         raise UserError("minutes-approvals-usage")
-    before, community.minutes_approvals = community.minutes_approvals, wanted
+    before, turn.community.minutes_approvals = turn.community.minutes_approvals, wanted
     repo.audit(
-        session,
-        community_id=community.id,
-        actor=member,
+        turn.session,
+        community_id=turn.community.id,
+        actor=turn.member,
         action="community.minutes_approvals",
         object_type="community",
-        object_id=community.id,
+        object_id=turn.community.id,
         before={"minutes_approvals": before},
         after={"minutes_approvals": wanted},
     )
@@ -317,27 +309,13 @@ async def minutes_view(
     return view, withheld
 
 
-async def _minutes_reply(
-    session: AsyncSession,
-    *,
-    member: Member,
-    community: Community,
-    meeting: Meeting,
-    occurrence: MeetingOccurrence,
-    now: datetime,
-) -> Reply:
-    view, withheld = await minutes_view(session, community=community, meeting=meeting, occurrence=occurrence, now=now)
-    return Reply.of(
-        "minutes",
-        card="minutes",
-        minutes=view,
-        withheld=withheld,
-        occurrence_id=occurrence.id,
-        community_id=community.id,
-        member_id=member.id,
-        draft=occurrence.published_at is None,
-        closed=occurrence.status == OccurrenceStatus.CLOSED,
+async def _minutes_card(turn: Turn, *, meeting: Meeting, occurrence: MeetingOccurrence) -> MinutesCard:
+    """The minutes as the speaker may share them, with their download links made for the speaker."""
+    view, withheld = await minutes_view(
+        turn.session, community=turn.community, meeting=meeting, occurrence=occurrence, now=turn.now
     )
+    download = MinutesDownload(community_id=turn.community.id, member_id=turn.member.id, occurrence_id=occurrence.id)
+    return MinutesCard(minutes=view, draft=occurrence.published_at is None, withheld=withheld, download=download)
 
 
 def _refuse_if_published(occurrence: MeetingOccurrence) -> None:
@@ -346,24 +324,46 @@ def _refuse_if_published(occurrence: MeetingOccurrence) -> None:
         raise UserError("minutes-already-published-change")
 
 
-async def _last_held(session: AsyncSession, meeting: Meeting, *, now: datetime) -> MeetingOccurrence:
-    slot = occurrences.last_started(meeting, now=now)
+async def _last_held(turn: Turn, meeting: Meeting) -> MeetingOccurrence:
+    """The meeting's occurrence that started last (stored from now on)."""
+    slot = occurrences.last_started(meeting, now=turn.now)
     if slot is None:
         raise UserError("meeting-not-started", number=meeting.number)
-    return await occurrences.occurrence_row(session, slot)
+    return await occurrences.occurrence_row(turn.session, slot)
 
 
-async def _held(
-    session: AsyncSession, *, community: Community, meeting: Meeting | None, now: datetime
-) -> MeetingOccurrence:
+async def _held(turn: Turn, meeting: Meeting | None) -> MeetingOccurrence:
     """Meeting N's last started occurrence, or the community's meeting that started last."""
     if meeting is not None:
-        return await _last_held(session, meeting, now=now)
+        return await _last_held(turn, meeting)
     started = [
         slot
-        for candidate in await meetings.community_meetings(session, community_id=community.id)
-        if (slot := occurrences.last_started(candidate, now=now)) is not None
+        for candidate in await meetings.community_meetings(turn.session, community_id=turn.community.id)
+        if (slot := occurrences.last_started(candidate, now=turn.now)) is not None
     ]
     if not started:
         raise UserError("no-meeting-held")
-    return await occurrences.occurrence_row(session, max(started, key=lambda slot: slot.starts_at))
+    return await occurrences.occurrence_row(turn.session, max(started, key=lambda slot: slot.starts_at))
+
+
+async def command(turn: Turn, args: str) -> Reply:
+    """`minutes N`, `minutes edit N | text`, `minutes publish N`, `minutes approvals 1|2`."""
+    first, _, rest = args.strip().partition(" ")
+    match minutes_verb(first) if first else None:
+        case "publish":
+            return await publish(turn, rest)
+        case "edit":
+            return await edit(turn, rest)
+        case "approvals":
+            return set_approvals(turn, rest)
+        case None if parse_number(first):
+            return await show(turn, first)
+    raise UserError("minutes-usage")
+
+
+async def decision_command(turn: Turn, args: str) -> Reply:
+    """`decision add …`: a decision of the meeting being written up."""
+    verb, _, rest = args.partition(" ")
+    if fold(verb) not in ADD_WORDS:
+        raise UserError("decision-usage")
+    return await add_decision(turn, rest)

@@ -116,8 +116,8 @@ def parse_recurrence(text: str) -> str:
     words = english_words(text)
     for pattern, english in _ARABIC:
         words = pattern.sub(english, words)
-    for pattern, english in _ENGLISH:
-        words = pattern.sub(english, words)
+    for pattern, replacement in _ENGLISH:
+        words = pattern.sub(replacement, words)
     words = " ".join(words.split())
     for pattern in _PATTERNS:
         if (match := pattern.fullmatch(words)) and (rule := _rule(match.groupdict())):

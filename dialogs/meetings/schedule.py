@@ -21,11 +21,14 @@ from dialogs.common.dates import parse_day, parse_duration, parse_when
 from dialogs.common.errors import UserError
 from dialogs.common.numbered import by_number
 from dialogs.common.replies import Reply
+from dialogs.common.rights import require_facilitator
 from dialogs.common.text import fold, leading_words, parse_number, word_table
-from dialogs.community.members import require_facilitator, resolve_timezone
+from dialogs.common.turn import Turn
+from dialogs.community.members import resolve_timezone
 from dialogs.meetings.calendar_file import CalendarEvent
 from dialogs.meetings.occurrences import Slot, following, last_started, occurrence_row, rule_starts, upcoming_slots
 from dialogs.meetings.recurrence import parse_recurrence
+from dialogs.meetings.views import GroupChoice, MeetingCard, MeetingForm, MeetingList
 from dialogs.reminders import plans as reminder_plans
 from storage import repositories as repo
 from storage.models import (
@@ -195,10 +198,10 @@ class MeetingPlan:
     deadline_hours: int | None = None
 
 
-async def add(session: AsyncSession, *, member: Member, community: Community, args: str, now: datetime) -> Reply:
+async def add(turn: Turn, args: str) -> Reply:
     """`meeting add <title> | <when> [| every …] [| <link or place>] [| kind] [| for 2 hours] [| group X]
     [| tz Area/City] [| deadline 24 hours]`."""
-    require_facilitator(member)
+    require_facilitator(turn.member)
     fields = [field.strip() for field in args.split("|")]
     if not fields[0]:
         raise UserError("meeting-title-missing")
@@ -207,11 +210,11 @@ async def add(session: AsyncSession, *, member: Member, community: Community, ar
     plan = MeetingPlan(title=fields[0], when=fields[1])
     for extra in fields[2:]:
         if extra:
-            await _read_field(session, plan, extra, community=community)
-    return await create(session, member=member, community=community, plan=plan, now=now)
+            await _read_field(turn, plan, extra)
+    return await create(turn, plan=plan)
 
 
-async def _read_field(session: AsyncSession, plan: MeetingPlan, field: str, *, community: Community) -> None:
+async def _read_field(turn: Turn, plan: MeetingPlan, field: str) -> None:
     """One optional `meeting add` field, recognised by its first word or its shape."""
     first = field.split(maxsplit=1)[0]
     named = _field_named(field)
@@ -228,7 +231,7 @@ async def _read_field(session: AsyncSession, plan: MeetingPlan, field: str, *, c
     elif named is not None:
         key, value = named
         if key == "group":
-            plan.group = await group_named(session, community=community, name=value)
+            plan.group = await group_named(turn.session, community=turn.community, name=value)
         elif key == "duration":
             plan.duration = parse_duration(value)
         elif key == "deadline":
@@ -264,11 +267,9 @@ async def group_named(session: AsyncSession, *, community: Community, name: str)
     return matches[0]
 
 
-async def create(
-    session: AsyncSession, *, member: Member, community: Community, plan: MeetingPlan, now: datetime
-) -> Reply:
+async def create(turn: Turn, *, plan: MeetingPlan) -> Reply:
     """Check a plan and store the meeting (numbered per community); the same rules for command and form."""
-    require_facilitator(member)
+    require_facilitator(turn.member)
     title = " ".join(plan.title.split())
     if not title:
         raise UserError("meeting-title-missing")
@@ -278,16 +279,16 @@ async def create(
         raise UserError("meeting-place-too-long", limit=MAX_PLACE)
     if not timedelta(minutes=5) <= plan.duration <= MAX_DURATION:
         raise UserError("meeting-duration-invalid", hours=int(MAX_DURATION.total_seconds() // 3600))
-    deadline = community.agenda_deadline_hours if plan.deadline_hours is None else plan.deadline_hours
+    deadline = turn.community.agenda_deadline_hours if plan.deadline_hours is None else plan.deadline_hours
     if not 0 <= deadline <= MAX_DEADLINE_HOURS:
         raise UserError("meeting-deadline-invalid", days=MAX_DEADLINE_HOURS // 24)
-    zone = plan.zone or community.timezone
-    starts_at = parse_when(plan.when, now=now, zone=zone, lang=member.language)
+    zone = plan.zone or turn.community.timezone
+    starts_at = parse_when(plan.when, now=turn.now, zone=zone, lang=turn.member.language)
     if plan.group is not None and plan.kind == MeetingKind.OTHER:
         plan.kind = MeetingKind.WORKING_GROUP
     meeting = Meeting(
-        community_id=community.id,
-        number=await repo.next_number(session, community_id=community.id, column=Meeting.number),
+        community_id=turn.community.id,
+        number=await repo.next_number(turn.session, community_id=turn.community.id, column=Meeting.number),
         title=title,
         kind=plan.kind,
         starts_at=starts_at,
@@ -299,33 +300,30 @@ async def create(
         group_id=plan.group.id if plan.group else None,
         agenda_deadline_hours=deadline,
         calendar_token=secrets.token_urlsafe(24),
-        created_by_id=member.id,
-        created_at=now,
-        updated_at=now,
+        created_by_id=turn.member.id,
+        created_at=turn.now,
+        updated_at=turn.now,
         occurrences=[],
     )
     meeting.starts_at = _first_real_start(meeting, starts_at)
-    session.add(meeting)
-    await session.flush()
-    await session.refresh(meeting, ["group"])
-    repo.audit_row(session, actor=member, row=meeting, action="meeting.created", after=_state(meeting))
-    await reminder_plans.plan_meeting(session, meeting=meeting, community=community, now=now)
-    slot = upcoming_slots(meeting, after=now, count=1)[0]
-    return Reply.of("meeting-added", card="meeting", meeting=view(slot))
+    turn.session.add(meeting)
+    await turn.session.flush()
+    await turn.session.refresh(meeting, ["group"])
+    repo.audit_row(turn.session, actor=turn.member, row=meeting, action="meeting.created", after=_state(meeting))
+    await reminder_plans.plan_meeting(turn.session, meeting=meeting, community=turn.community, now=turn.now)
+    slot = upcoming_slots(meeting, after=turn.now, count=1)[0]
+    return Reply.of("meeting-added", view=MeetingCard(meeting=view(slot)), number=meeting.number)
 
 
 def form(groups: Sequence[WorkingGroup], *, community: Community) -> Reply:
     """The card form for a new meeting (facilitators)."""
-    return Reply.of(
-        "meeting-form", card="meeting-form", groups=[(g.id, g.name) for g in groups], zone=community.timezone
-    )
+    choices = tuple(GroupChoice(id=g.id, name=g.name) for g in groups)
+    return Reply.of("meeting-form", view=MeetingForm(zone=community.timezone, groups=choices))
 
 
-async def add_from_form(
-    session: AsyncSession, *, member: Member, community: Community, data: dict[str, object], now: datetime
-) -> Reply:
+async def add_from_form(turn: Turn, data: dict[str, object]) -> Reply:
     """The meeting form's answer: Input.Date + Input.Time, choices for kind, repeat and group."""
-    require_facilitator(member)
+    require_facilitator(turn.member)
     day, time = str(data.get("day") or "").strip(), str(data.get("time") or "").strip()
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", day) or not re.fullmatch(r"\d{2}:\d{2}", time):
         raise UserError("meeting-when-missing")
@@ -354,65 +352,66 @@ async def add_from_form(
                 raise UserError("tz-unknown", given=value[:60])
     if data.get("group") not in (None, ""):
         group_id = parse_number(data.get("group"))
-        group = await session.get(WorkingGroup, group_id) if group_id else None
-        if group is None or group.community_id != community.id or group.closed_at is not None:
+        group = await turn.session.get(WorkingGroup, group_id) if group_id else None
+        if group is None or group.community_id != turn.community.id or group.closed_at is not None:
             raise UserError("card-data-invalid")
         plan.group = group
-    return await create(session, member=member, community=community, plan=plan, now=now)
+    return await create(turn, plan=plan)
 
 
-async def list_meetings(session: AsyncSession, *, member: Member, community: Community, now: datetime) -> Reply:
+async def list_meetings(turn: Turn) -> Reply:
     """`meetings`: the next occurrences, series included, in the reader's zone."""
-    slots = await next_slots(session, community_id=community.id, now=now, count=LIST_SIZE, member=member)
-    counts = await agenda_counts(session, slots)
+    slots = await next_slots(
+        turn.session, community_id=turn.community.id, now=turn.now, count=LIST_SIZE, member=turn.member
+    )
+    counts = await agenda_counts(turn.session, slots)
     views = [view(slot, agenda_count=counts.get(slot.row.id, 0) if slot.row else 0) for slot in slots]
-    return Reply.of("meetings-list", card="meeting-list", meetings=views, count=len(views))
+    return Reply.of("meetings-list", view=MeetingList(meetings=tuple(views)), count=len(views))
 
 
-async def show(session: AsyncSession, *, community: Community, number: str, now: datetime) -> Reply:
+async def show(turn: Turn, number: str) -> Reply:
     """`meeting N`: its next occurrence's card (with the calendar link)."""
-    meeting = await find(session, community=community, number=number)
-    coming = upcoming_slots(meeting, after=now, count=1)
+    meeting = await find(turn.session, community=turn.community, number=number)
+    coming = upcoming_slots(meeting, after=turn.now, count=1)
     if not coming:
         raise UserError("meeting-nothing-ahead", number=meeting.number)
-    counts = await agenda_counts(session, coming)
+    counts = await agenda_counts(turn.session, coming)
     slot = coming[0]
-    return Reply.of(
-        "meeting-card", card="meeting", meeting=view(slot, agenda_count=counts.get(slot.row.id, 0) if slot.row else 0)
-    )
+    shown = view(slot, agenda_count=counts.get(slot.row.id, 0) if slot.row else 0)
+    return Reply.of("meeting-card", view=MeetingCard(meeting=shown), number=meeting.number)
 
 
-async def cancel(session: AsyncSession, *, member: Member, community: Community, args: str, now: datetime) -> Reply:
+async def cancel(turn: Turn, args: str) -> Reply:
     """`meeting cancel N [| all | <day>]`: the next occurrence (or the one on that day), or the whole series.
 
     Open agenda items of a cancelled occurrence move to the next one."""
-    require_facilitator(member)
+    require_facilitator(turn.member)
     number, fields = _number_and_fields(args)
-    meeting = await find(session, community=community, number=number)
+    meeting = await find(turn.session, community=turn.community, number=number)
     if meeting.cancelled_at is not None:
         raise UserError("meeting-already-cancelled", number=meeting.number)
     whole = any(_series_word(field) for field in fields) or meeting.rrule is None
     if whole:
-        meeting.cancelled_at, meeting.updated_at = now, now
+        meeting.cancelled_at, meeting.updated_at = turn.now, turn.now
         meeting.sequence += 1
-        repo.audit_row(session, actor=member, row=meeting, action="meeting.cancelled", after={"series": True})
-        await reminder_plans.plan_meeting(session, meeting=meeting, community=community, now=now)
-        waiting = await _open_items_after(session, meeting, now=now)
+        repo.audit_row(turn.session, actor=turn.member, row=meeting, action="meeting.cancelled", after={"series": True})
+        await reminder_plans.plan_meeting(turn.session, meeting=meeting, community=turn.community, now=turn.now)
+        waiting = await _open_items_after(turn.session, meeting, now=turn.now)
         return Reply.of("meeting-cancelled-series", number=meeting.number, title=meeting.title, items=waiting)
-    slot = _pick_slot(meeting, fields, now=now)
-    row = await occurrence_row(session, slot)
+    slot = _pick_slot(meeting, fields, now=turn.now)
+    row = await occurrence_row(turn.session, slot)
     row.status = OccurrenceStatus.CANCELLED
     meeting.sequence += 1
-    meeting.updated_at = now
-    moved_items, next_slot = await _carry_items(session, row, slot=slot, now=now)
+    meeting.updated_at = turn.now
+    moved_items, next_slot = await _carry_items(turn.session, row, slot=slot, now=turn.now)
     repo.audit_row(
-        session,
-        actor=member,
+        turn.session,
+        actor=turn.member,
         row=meeting,
         action="meeting.occurrence-cancelled",
         after={"start": slot.starts_at.isoformat()},
     )
-    await reminder_plans.plan_meeting(session, meeting=meeting, community=community, now=now)
+    await reminder_plans.plan_meeting(turn.session, meeting=meeting, community=turn.community, now=turn.now)
     return Reply.of(
         "meeting-cancelled-one",
         number=meeting.number,
@@ -423,42 +422,45 @@ async def cancel(session: AsyncSession, *, member: Member, community: Community,
     )
 
 
-async def move(session: AsyncSession, *, member: Member, community: Community, args: str, now: datetime) -> Reply:
+async def move(turn: Turn, args: str) -> Reply:
     """`meeting move N | <when> [| all]`: the next occurrence, or the whole series (its rule follows the new day)."""
-    require_facilitator(member)
+    require_facilitator(turn.member)
     number, fields = _number_and_fields(args)
-    meeting = await find(session, community=community, number=number)
+    meeting = await find(turn.session, community=turn.community, number=number)
     if meeting.cancelled_at is not None:
         raise UserError("meeting-already-cancelled", number=meeting.number)
     when_fields = [field for field in fields if not _series_word(field)]
     if not when_fields:
         raise UserError("meeting-move-when-missing", number=meeting.number)
-    starts_at = parse_when(when_fields[0], now=now, zone=meeting.timezone, lang=member.language)
+    starts_at = parse_when(when_fields[0], now=turn.now, zone=meeting.timezone, lang=turn.member.language)
     whole = meeting.rrule is not None and len(when_fields) < len(fields)
-    slots = upcoming_slots(meeting, after=now, count=1)
+    slots = upcoming_slots(meeting, after=turn.now, count=1)
     if not slots:
         raise UserError("meeting-nothing-ahead", number=meeting.number)
     before = slots[0].starts_at
     if whole:
-        await _rebase_series(session, meeting, starts_at=starts_at, now=now)
+        await _rebase_series(turn.session, meeting, starts_at=starts_at, now=turn.now)
     else:
-        row = await occurrence_row(session, slots[0])
+        row = await occurrence_row(turn.session, slots[0])
         row.starts_at = starts_at
     meeting.sequence += 1
-    meeting.updated_at = now
-    await session.flush()
+    meeting.updated_at = turn.now
+    await turn.session.flush()
     repo.audit_row(
-        session,
-        actor=member,
+        turn.session,
+        actor=turn.member,
         row=meeting,
         action="meeting.moved",
         before={"start": before.isoformat()},
         after={"start": starts_at.isoformat(), "series": whole},
     )
-    await reminder_plans.plan_meeting(session, meeting=meeting, community=community, now=now)
-    slot = upcoming_slots(meeting, after=now, count=1)[0]
+    await reminder_plans.plan_meeting(turn.session, meeting=meeting, community=turn.community, now=turn.now)
+    slot = upcoming_slots(meeting, after=turn.now, count=1)[0]
     return Reply.of(
-        "meeting-moved-series" if whole else "meeting-moved", card="meeting", meeting=view(slot), before=before
+        "meeting-moved-series" if whole else "meeting-moved",
+        view=MeetingCard(meeting=view(slot), before=before),
+        number=meeting.number,
+        before=before,
     )
 
 
@@ -509,22 +511,22 @@ def _pick_slot(meeting: Meeting, fields: Sequence[str], *, now: datetime) -> Slo
     raise UserError("meeting-no-occurrence-on", number=meeting.number, day=day)
 
 
-async def close(session: AsyncSession, *, member: Member, community: Community, args: str, now: datetime) -> Reply:
+async def close(turn: Turn, args: str) -> Reply:
     """`meeting close N [| skip 4 5]`: accepted items become discussed (except those skipped); the rest carry
     forward to the next occurrence. Closing twice changes nothing the second time."""
-    require_facilitator(member)
+    require_facilitator(turn.member)
     number, fields = _number_and_fields(args)
-    meeting = await find(session, community=community, number=number)
-    slot = last_started(meeting, now=now)
+    meeting = await find(turn.session, community=turn.community, number=number)
+    slot = last_started(meeting, now=turn.now)
     if slot is None:
         raise UserError("meeting-not-started", number=meeting.number)
-    row = await occurrence_row(session, slot)
-    await session.refresh(row, with_for_update=True)
+    row = await occurrence_row(turn.session, slot)
+    await turn.session.refresh(row, with_for_update=True)
     if row.status == OccurrenceStatus.CLOSED:
         return Reply.of("meeting-already-closed", number=meeting.number, when=slot.starts_at, at=row.closed_at)
     skipped = _skipped_numbers(fields)
     items = list(
-        await session.scalars(
+        await turn.session.scalars(
             select(AgendaItem).where(AgendaItem.occurrence_id == row.id).order_by(AgendaItem.position)
         )
     )
@@ -534,14 +536,20 @@ async def close(session: AsyncSession, *, member: Member, community: Community, 
     discussed = 0
     for item in items:
         if item.status == AgendaStatus.ACCEPTED and item.number not in skipped:
-            item.status, item.updated_at = AgendaStatus.DISCUSSED, now
+            item.status, item.updated_at = AgendaStatus.DISCUSSED, turn.now
             discussed += 1
-    carried, next_slot = await _carry_items(session, row, slot=slot, now=now)
-    row.status, row.closed_at = OccurrenceStatus.CLOSED, now
+    carried, next_slot = await _carry_items(turn.session, row, slot=slot, now=turn.now)
+    row.status, row.closed_at = OccurrenceStatus.CLOSED, turn.now
     repo.audit_row(
-        session, actor=member, row=meeting, action="meeting.closed", after={"start": slot.starts_at.isoformat()}
+        turn.session,
+        actor=turn.member,
+        row=meeting,
+        action="meeting.closed",
+        after={"start": slot.starts_at.isoformat()},
     )
-    await reminder_plans.plan_after_close(session, meeting=meeting, community=community, slot=slot, now=now)
+    await reminder_plans.plan_after_close(
+        turn.session, meeting=meeting, community=turn.community, slot=slot, now=turn.now
+    )
     return Reply.of(
         "meeting-closed",
         number=meeting.number,
@@ -685,3 +693,30 @@ def calendar_event(meeting: Meeting, *, description: str = "") -> CalendarEvent:
         sequence=meeting.sequence,
         status_cancelled=meeting.cancelled_at is not None,
     )
+
+
+async def command(turn: Turn, args: str) -> Reply:
+    """`meeting add|cancel|move|close …`; `meeting add` alone (or `meeting`) opens the form; `meeting N` its card."""
+    first, _, rest = args.strip().partition(" ")
+    if parse_number(first) and not rest.strip():
+        return await show(turn, first)
+    verb = meeting_verb(first) if first else "add"
+    if verb == "add" and not rest.strip():
+        require_facilitator(turn.member)
+        groups = await repo.open_groups(turn.session, community_id=turn.community.id)
+        return form(groups, community=turn.community)
+    match verb:
+        case "add":
+            return await add(turn, rest)
+        case "cancel":
+            return await cancel(turn, rest)
+        case "move":
+            return await move(turn, rest)
+        case "close":
+            return await close(turn, rest)
+    raise UserError("meeting-usage")
+
+
+async def list_command(turn: Turn, args: str) -> Reply:
+    """`meetings`: the next occurrences (whatever follows the word)."""
+    return await list_meetings(turn)

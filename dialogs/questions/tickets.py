@@ -23,9 +23,11 @@ from dialogs.common.commands import plain_mentions
 from dialogs.common.errors import UserError
 from dialogs.common.numbered import by_number
 from dialogs.common.replies import Reply
+from dialogs.common.rights import require_facilitator
 from dialogs.common.text import parse_number, script_language, word_table
-from dialogs.community.members import require_facilitator
+from dialogs.common.turn import Turn
 from dialogs.questions import faq
+from dialogs.questions.views import AskerTicketCard, TicketCard, TicketList
 from storage import repositories as repo
 from storage.models import (
     Community,
@@ -154,87 +156,78 @@ async def view(session: AsyncSession, ticket: Ticket, *, reader: Member) -> Tick
 
 
 async def open_ticket(
-    session: AsyncSession,
-    *,
-    member: Member,
-    community: Community,
-    question: str,
-    lang: str,
-    offered: Sequence[dict[str, Any]],
-    group: WorkingGroup | None,
-    now: datetime,
+    turn: Turn, *, question: str, lang: str, offered: Sequence[dict[str, Any]], group: WorkingGroup | None
 ) -> Ticket:
     """Record the question and plan its card for whoever answers it (and its one re-post after three days)."""
     question = " ".join(plain_mentions(question).split())[:MAX_QUESTION]
     if not question:
         raise UserError("ticket-question-missing")
     ticket = Ticket(
-        community_id=community.id,
-        number=await repo.next_number(session, community_id=community.id, column=Ticket.number),
-        asker_id=member.id,
+        community_id=turn.community.id,
+        number=await repo.next_number(turn.session, community_id=turn.community.id, column=Ticket.number),
+        asker_id=turn.member.id,
         question=question,
         lang=lang,
         status=TicketStatus.OPEN,
         group_id=group.id if group else None,
         offered=list(offered),
         answer="",
-        created_at=now,
-        updated_at=now,
+        created_at=turn.now,
+        updated_at=turn.now,
     )
-    session.add(ticket)
-    await session.flush()
-    await session.refresh(ticket, ["asker", "group", "assignee", "answered_by"])
+    turn.session.add(ticket)
+    await turn.session.flush()
+    await turn.session.refresh(ticket, ["asker", "group", "assignee", "answered_by"])
     repo.audit_row(
-        session,
-        actor=member,
+        turn.session,
+        actor=turn.member,
         row=ticket,
         action="ticket.opened",
         after={"question": question, "group": ticket.group_id},
     )
-    await _post(session, ticket, asker=member, kind="ticket-posted", now=now, key=str(ticket.id))
-    await _post(session, ticket, asker=member, kind="ticket-repost", now=now, key=str(ticket.id), after=REPOST_AFTER)
+    await _post(turn, ticket, kind="ticket-posted", key=str(ticket.id))
+    await _post(turn, ticket, kind="ticket-repost", key=str(ticket.id), after=REPOST_AFTER)
     return ticket
 
 
-async def _post(
-    session: AsyncSession,
-    ticket: Ticket,
-    *,
-    asker: Member,
-    kind: str,
-    now: datetime,
-    key: str,
-    after: timedelta = timedelta(0),
-) -> None:
-    """Plan the ticket's card for each person who answers it (not the asker, unless nobody else would), `after`
-    from now."""
-    people, _ = await recipients(session, ticket, asker_id=asker.id)
+async def _post(turn: Turn, ticket: Ticket, *, kind: str, key: str, after: timedelta = timedelta(0)) -> None:
+    """Plan the ticket's card for each person who answers it (not the speaker, unless nobody else would),
+    `after` from now."""
+    people, _ = await recipients(turn.session, ticket, asker_id=turn.member.id)
     for person in people:
         message = outbox.Planned(
             kind=kind,
             dedup_key=f"{kind}:{key}:{person.id}",
-            due_at=now + after,
+            due_at=turn.now + after,
             payload={"ticket_id": ticket.id, "number": ticket.number},
             member_id=person.id,
         )
         await outbox.queue(
-            session, community_id=ticket.community_id, subject=f"ticket:{ticket.id}", message=message, now=now
+            turn.session,
+            community_id=ticket.community_id,
+            subject=f"ticket:{ticket.id}",
+            message=message,
+            now=turn.now,
         )
 
 
-async def _tell_asker(session: AsyncSession, ticket: Ticket, *, actor: Member, kind: str, now: datetime) -> None:
-    """Plan a message to the asker's 1:1 chat about a step someone else took."""
-    if ticket.asker_id is None or ticket.asker_id == actor.id:
+async def _tell_asker(turn: Turn, ticket: Ticket, *, kind: str) -> None:
+    """Plan a message to the asker's 1:1 chat about a step someone else (the speaker) took."""
+    if ticket.asker_id is None or ticket.asker_id == turn.member.id:
         return
     message = outbox.Planned(
         kind=kind,
-        dedup_key=f"{kind}:{ticket.id}:{now.isoformat()}",
-        due_at=now,
+        dedup_key=f"{kind}:{ticket.id}:{turn.now.isoformat()}",
+        due_at=turn.now,
         payload={"ticket_id": ticket.id, "number": ticket.number},
         member_id=ticket.asker_id,
     )
     await outbox.queue(
-        session, community_id=ticket.community_id, subject=f"ticket-asker:{ticket.id}", message=message, now=now
+        turn.session,
+        community_id=ticket.community_id,
+        subject=f"ticket-asker:{ticket.id}",
+        message=message,
+        now=turn.now,
     )
 
 
@@ -246,36 +239,37 @@ async def find(session: AsyncSession, *, community: Community, number: object) -
     return await by_number(session, Ticket, community=community, number=number, kind="ticket")
 
 
-async def _require_handler(session: AsyncSession, member: Member, ticket: Ticket) -> None:
-    if not await may_handle(session, member, ticket):
+async def _require_handler(turn: Turn, ticket: Ticket) -> None:
+    if not await may_handle(turn.session, turn.member, ticket):
         raise UserError("ticket-not-handler", number=ticket.number)
 
 
-async def take(session: AsyncSession, *, member: Member, ticket: Ticket, now: datetime) -> Reply:
-    """The member answers this one: the others see who took it, the asker is told."""
-    await _require_handler(session, member, ticket)
+async def take(turn: Turn, *, ticket: Ticket) -> Reply:
+    """The speaker answers this one: the others see who took it, the asker is told."""
+    await _require_handler(turn, ticket)
     if not ticket.status.waiting:
         raise UserError("ticket-not-waiting", number=ticket.number, status=ticket.status.value)
+    member = turn.member
     if ticket.assignee_id == member.id:
-        return await card(session, ticket, reader=member, key="ticket-taken")
+        return await card(turn.session, ticket, reader=member, key="ticket-taken")
     before = ticket.status.value
-    ticket.status, ticket.assignee_id, ticket.updated_at = TicketStatus.ASSIGNED, member.id, now
-    await _saved(session, ticket)
+    ticket.status, ticket.assignee_id, ticket.updated_at = TicketStatus.ASSIGNED, member.id, turn.now
+    await _saved(turn.session, ticket)
     repo.audit_row(
-        session,
+        turn.session,
         actor=member,
         row=ticket,
         action="ticket.assigned",
         before={"status": before},
         after={"assignee": member.id},
     )
-    await _tell_asker(session, ticket, actor=member, kind="ticket-assigned", now=now)
-    return await card(session, ticket, reader=member, key="ticket-taken")
+    await _tell_asker(turn, ticket, kind="ticket-assigned")
+    return await card(turn.session, ticket, reader=member, key="ticket-taken")
 
 
-async def answer(session: AsyncSession, *, member: Member, ticket: Ticket, text: str, now: datetime) -> Reply:
-    """The answer reaches the asker; answering again replaces it (and tells them again)."""
-    await _require_handler(session, member, ticket)
+async def answer(turn: Turn, *, ticket: Ticket, text: str) -> Reply:
+    """The speaker's answer reaches the asker; answering again replaces it (and tells them again)."""
+    await _require_handler(turn, ticket)
     text = plain_mentions(text).strip()
     if not text:
         raise UserError("ticket-answer-missing", number=ticket.number)
@@ -283,79 +277,91 @@ async def answer(session: AsyncSession, *, member: Member, ticket: Ticket, text:
         raise UserError("ticket-answer-too-long", length=len(text), limit=MAX_ANSWER)
     if ticket.status == TicketStatus.CLOSED:
         raise UserError("ticket-closed", number=ticket.number)
+    member, now = turn.member, turn.now
     before = {"status": ticket.status.value, "answer": ticket.answer}
     ticket.status, ticket.answer = TicketStatus.ANSWERED, text
     ticket.answered_by_id, ticket.answered_at, ticket.updated_at = member.id, now, now
     ticket.assignee_id = ticket.assignee_id or member.id
-    await _saved(session, ticket)
-    repo.audit_row(session, actor=member, row=ticket, action="ticket.answered", before=before, after={"answer": text})
-    await _tell_asker(session, ticket, actor=member, kind="ticket-answered", now=now)
-    return await card(session, ticket, reader=member, key="ticket-answer-sent")
+    await _saved(turn.session, ticket)
+    repo.audit_row(
+        turn.session, actor=member, row=ticket, action="ticket.answered", before=before, after={"answer": text}
+    )
+    await _tell_asker(turn, ticket, kind="ticket-answered")
+    return await card(turn.session, ticket, reader=member, key="ticket-answer-sent")
 
 
-async def close(session: AsyncSession, *, member: Member, ticket: Ticket, now: datetime) -> Reply:
+async def close(turn: Turn, *, ticket: Ticket) -> Reply:
     """Closed by someone who handles it, or by the asker (the asker is told when it was not them)."""
+    member, now = turn.member, turn.now
     if member.id != ticket.asker_id:
-        await _require_handler(session, member, ticket)
+        await _require_handler(turn, ticket)
     if ticket.status == TicketStatus.CLOSED:
         raise UserError("ticket-closed", number=ticket.number)
     before = ticket.status.value
     ticket.status, ticket.closed_at, ticket.updated_at = TicketStatus.CLOSED, now, now
-    await _saved(session, ticket)
+    await _saved(turn.session, ticket)
     repo.audit_row(
-        session, actor=member, row=ticket, action="ticket.closed", before={"status": before}, after={"status": "closed"}
+        turn.session,
+        actor=member,
+        row=ticket,
+        action="ticket.closed",
+        before={"status": before},
+        after={"status": "closed"},
     )
-    await _tell_asker(session, ticket, actor=member, kind="ticket-closed", now=now)
-    if member.id == ticket.asker_id and not await may_handle(session, member, ticket):
-        return await card(session, ticket, reader=member, key="ticket-closed-by-asker", as_asker=True)
-    return await card(session, ticket, reader=member, key="ticket-closed-now")
+    await _tell_asker(turn, ticket, kind="ticket-closed")
+    if member.id == ticket.asker_id and not await may_handle(turn.session, member, ticket):
+        return await card(turn.session, ticket, reader=member, key="ticket-closed-by-asker", as_asker=True)
+    return await card(turn.session, ticket, reader=member, key="ticket-closed-now")
 
 
-async def reopen(session: AsyncSession, *, member: Member, ticket: Ticket, now: datetime) -> Reply:
+async def reopen(turn: Turn, *, ticket: Ticket) -> Reply:
     """The asker still needs help: back to whoever had it (or to everyone), with the card posted again."""
+    member, now = turn.member, turn.now
     if member.id != ticket.asker_id:
-        await _require_handler(session, member, ticket)
+        await _require_handler(turn, ticket)
     if ticket.status.waiting:
         raise UserError("ticket-not-answered", number=ticket.number)
     ticket.status = TicketStatus.ASSIGNED if ticket.assignee_id else TicketStatus.OPEN
     ticket.closed_at, ticket.updated_at = None, now
-    await _saved(session, ticket)
-    repo.audit_row(session, actor=member, row=ticket, action="ticket.reopened", after={"status": ticket.status.value})
-    await _post(session, ticket, asker=member, kind="ticket-posted", now=now, key=f"{ticket.id}:{now.isoformat()}")
-    return await card(session, ticket, reader=member, key="ticket-reopened", as_asker=member.id == ticket.asker_id)
+    await _saved(turn.session, ticket)
+    repo.audit_row(
+        turn.session, actor=member, row=ticket, action="ticket.reopened", after={"status": ticket.status.value}
+    )
+    await _post(turn, ticket, kind="ticket-posted", key=f"{ticket.id}:{now.isoformat()}")
+    as_asker = member.id == ticket.asker_id
+    return await card(turn.session, ticket, reader=member, key="ticket-reopened", as_asker=as_asker)
 
 
-async def to_faq(
-    session: AsyncSession, *, member: Member, community: Community, ticket: Ticket, now: datetime
-) -> Reply:
+async def to_faq(turn: Turn, *, ticket: Ticket) -> Reply:
     """Question + answer become an FAQ entry (in the question's language, in the ticket's group)."""
-    await _require_handler(session, member, ticket)
+    await _require_handler(turn, ticket)
     if not ticket.answer:
         raise UserError("ticket-not-answered", number=ticket.number)
     if ticket.faq_entry_id is not None:
-        entry = await session.get(FaqEntry, ticket.faq_entry_id)
+        entry = await turn.session.get(FaqEntry, ticket.faq_entry_id)
         if entry is not None:
             raise UserError("ticket-faq-exists", number=ticket.number, faq=entry.number)
     lang = script_language(ticket.question) or ticket.lang
     plan = faq.EntryPlan(versions={lang: ([ticket.question], ticket.answer)}, group=ticket.group)
-    entry = await faq.create_entry(session, community=community, actor=member, plan=plan, now=now)
-    ticket.faq_entry_id, ticket.updated_at = entry.id, now
-    await _saved(session, ticket)
-    repo.audit_row(session, actor=member, row=ticket, action="ticket.faq", after={"faq": entry.number})
-    return await card(session, ticket, reader=member, key="ticket-faq-made", faq_number=entry.number)
+    entry = await faq.create_entry(turn.session, community=turn.community, actor=turn.member, plan=plan, now=turn.now)
+    ticket.faq_entry_id, ticket.updated_at = entry.id, turn.now
+    await _saved(turn.session, ticket)
+    repo.audit_row(turn.session, actor=turn.member, row=ticket, action="ticket.faq", after={"faq": entry.number})
+    return await card(turn.session, ticket, reader=turn.member, key="ticket-faq-made", faq_number=entry.number)
 
 
-async def helped(session: AsyncSession, *, member: Member, ticket: Ticket, now: datetime) -> Reply:
+async def helped(turn: Turn, *, ticket: Ticket) -> Reply:
     """The asker says the answer helped: the ticket is closed."""
+    member, now = turn.member, turn.now
     if member.id != ticket.asker_id:
         raise UserError("ticket-not-yours", number=ticket.number)
     if ticket.status != TicketStatus.CLOSED:
         ticket.status, ticket.closed_at, ticket.updated_at = TicketStatus.CLOSED, now, now
-        await _saved(session, ticket)
+        await _saved(turn.session, ticket)
         repo.audit_row(
-            session, actor=member, row=ticket, action="ticket.closed", after={"status": "closed", "helped": True}
+            turn.session, actor=member, row=ticket, action="ticket.closed", after={"status": "closed", "helped": True}
         )
-    return await card(session, ticket, reader=member, key="ticket-thanks", as_asker=True)
+    return await card(turn.session, ticket, reader=member, key="ticket-thanks", as_asker=True)
 
 
 async def _saved(session: AsyncSession, ticket: Ticket) -> None:
@@ -366,96 +372,92 @@ async def _saved(session: AsyncSession, ticket: Ticket) -> None:
 async def card(
     session: AsyncSession, ticket: Ticket, *, reader: Member, key: str, as_asker: bool = False, **args: Any
 ) -> Reply:
-    """The ticket's card for `reader` (the facilitators' card, or the asker's answer card)."""
+    """The ticket's card for `reader` (the facilitators' card, or the asker's answer card); `key` and `args` are
+    its headline (the ticket's number is one of them)."""
     shown = await view(session, ticket, reader=reader)
-    return Reply.of(key, card="ticket-answer" if as_asker else "ticket", ticket=shown, number=ticket.number, **args)
+    card_view = AskerTicketCard(shown) if as_asker else TicketCard(shown)
+    return Reply.of(key, view=card_view, number=ticket.number, **args)
 
 
 # ---- commands ----------------------------------------------------------------------------------------------
 
 
-async def command(session: AsyncSession, *, member: Member, community: Community, args: str, now: datetime) -> Reply:
+async def command(turn: Turn, args: str) -> Reply:
     """`ticket N` (its card), `ticket take|close|reopen|faq N`."""
     first, _, rest = args.strip().partition(" ")
     if parse_number(first):
-        ticket = await find(session, community=community, number=first)
-        if member.id == ticket.asker_id and not await may_handle(session, member, ticket):
-            return await card(session, ticket, reader=member, key="ticket-card", as_asker=True)
-        await _require_handler(session, member, ticket)
-        return await card(session, ticket, reader=member, key="ticket-card")
+        ticket = await find(turn.session, community=turn.community, number=first)
+        if turn.member.id == ticket.asker_id and not await may_handle(turn.session, turn.member, ticket):
+            return await card(turn.session, ticket, reader=turn.member, key="ticket-card", as_asker=True)
+        await _require_handler(turn, ticket)
+        return await card(turn.session, ticket, reader=turn.member, key="ticket-card")
     verb = ticket_verb(first) if first else None
     if verb is None:
         raise UserError("ticket-usage")
-    ticket = await find(session, community=community, number=rest.strip())
+    ticket = await find(turn.session, community=turn.community, number=rest.strip())
     match verb:
         case "take":
-            return await take(session, member=member, ticket=ticket, now=now)
+            return await take(turn, ticket=ticket)
         case "close":
-            return await close(session, member=member, ticket=ticket, now=now)
+            return await close(turn, ticket=ticket)
         case "reopen":
-            return await reopen(session, member=member, ticket=ticket, now=now)
-    return await to_faq(session, member=member, community=community, ticket=ticket, now=now)
+            return await reopen(turn, ticket=ticket)
+    return await to_faq(turn, ticket=ticket)
 
 
-async def answer_command(
-    session: AsyncSession, *, member: Member, community: Community, args: str, now: datetime
-) -> Reply:
+async def answer_command(turn: Turn, args: str) -> Reply:
     """`answer N <text>`."""
     number, _, text = args.strip().partition(" ")
     if not parse_number(number):
         raise UserError("answer-usage")
-    ticket = await find(session, community=community, number=number)
-    return await answer(session, member=member, ticket=ticket, text=text, now=now)
+    ticket = await find(turn.session, community=turn.community, number=number)
+    return await answer(turn, ticket=ticket, text=text)
 
 
-async def list_tickets(
-    session: AsyncSession, *, member: Member, community: Community, args: str, now: datetime
-) -> Reply:
+async def list_tickets(turn: Turn, args: str) -> Reply:
     """`tickets [open|mine|all]` (facilitators): waiting ones by default, oldest first."""
-    require_facilitator(member)
+    require_facilitator(turn.member)
     kind = _filter(args) if args.strip() else "open"
     if kind is None:
         raise UserError("tickets-filter-unknown", given=args.strip()[:40])
-    query = select(Ticket).where(Ticket.community_id == community.id)
+    query = select(Ticket).where(Ticket.community_id == turn.community.id)
     if kind == "open":
         query = query.where(Ticket.status.in_([s for s in TicketStatus if s.waiting])).order_by(Ticket.number)
     elif kind == "mine":
-        query = query.where(Ticket.assignee_id == member.id, Ticket.status != TicketStatus.CLOSED)
+        query = query.where(Ticket.assignee_id == turn.member.id, Ticket.status != TicketStatus.CLOSED)
         query = query.order_by(Ticket.number)
     else:
         query = query.order_by(Ticket.number.desc())
-    found = list(await session.scalars(query))
-    shown = [await view(session, ticket, reader=member) for ticket in found[:LIST_SIZE]]
-    return Reply.of("tickets-list", card="ticket-list", title=kind, count=len(found), tickets=shown, now=now)
+    found = list(await turn.session.scalars(query))
+    shown = tuple([await view(turn.session, ticket, reader=turn.member) for ticket in found[:LIST_SIZE]])
+    return Reply.of("tickets-list", view=TicketList(shown), title=kind, count=len(found))
 
 
-async def press(
-    session: AsyncSession, *, member: Member, community: Community, verb: str, data: object, now: datetime
-) -> Reply:
+async def press(turn: Turn, verb: str, data: object) -> Reply:
     """A button on a ticket card (`Action.Execute`)."""
     ticket_id = parse_number(data.get("ticket")) if isinstance(data, dict) else None
-    ticket = await session.get(Ticket, ticket_id, with_for_update=True) if ticket_id else None
-    if ticket is None or ticket.community_id != community.id or not isinstance(data, dict):
+    ticket = await turn.session.get(Ticket, ticket_id, with_for_update=True) if ticket_id else None
+    if ticket is None or ticket.community_id != turn.community.id or not isinstance(data, dict):
         raise UserError("card-data-invalid")
     match verb:
         case "ticket-refresh":  # as `ticket N`: the asker their own view, handlers the card, others nothing
-            handles = await may_handle(session, member, ticket)
-            if not handles and member.id != ticket.asker_id:
+            handles = await may_handle(turn.session, turn.member, ticket)
+            if not handles and turn.member.id != ticket.asker_id:
                 raise UserError("ticket-not-handler", number=ticket.number)
-            return await card(session, ticket, reader=member, key="ticket-card", as_asker=not handles)
+            return await card(turn.session, ticket, reader=turn.member, key="ticket-card", as_asker=not handles)
         case "ticket-take":
-            return await take(session, member=member, ticket=ticket, now=now)
+            return await take(turn, ticket=ticket)
         case "ticket-answer":
-            text = data.get("answer") if isinstance(data.get("answer"), str) else ""
-            return await answer(session, member=member, ticket=ticket, text=text, now=now)
+            text = data.get("answer")
+            return await answer(turn, ticket=ticket, text=text if isinstance(text, str) else "")
         case "ticket-close":
-            return await close(session, member=member, ticket=ticket, now=now)
+            return await close(turn, ticket=ticket)
         case "ticket-faq":
-            return await to_faq(session, member=member, community=community, ticket=ticket, now=now)
+            return await to_faq(turn, ticket=ticket)
         case "ticket-helped":
-            return await helped(session, member=member, ticket=ticket, now=now)
+            return await helped(turn, ticket=ticket)
         case "ticket-reopen":
-            return await reopen(session, member=member, ticket=ticket, now=now)
+            return await reopen(turn, ticket=ticket)
     raise UserError("card-data-invalid")
 
 
@@ -470,7 +472,6 @@ async def _row_subjects(session: AsyncSession, row: Notification) -> tuple[Ticke
     return ticket, reader
 
 
-@outbox.composer("ticket-posted")
 async def compose_posted(session: AsyncSession, row: Notification, now: datetime) -> Reply | None:
     """A new (or reopened) ticket for someone who answers it; nothing if it was answered meanwhile."""
     found = await _row_subjects(session, row)
@@ -481,7 +482,6 @@ async def compose_posted(session: AsyncSession, row: Notification, now: datetime
     return await card(session, ticket, reader=reader, key=key)
 
 
-@outbox.composer("ticket-repost")
 async def compose_repost(session: AsyncSession, row: Notification, now: datetime) -> Reply | None:
     """The one reminder, three days on, of a ticket nobody has answered."""
     found = await _row_subjects(session, row)
@@ -492,17 +492,15 @@ async def compose_repost(session: AsyncSession, row: Notification, now: datetime
     return await card(session, ticket, reader=reader, key="ticket-still-waiting", days=days)
 
 
-@outbox.composer("ticket-assigned")
 async def compose_assigned(session: AsyncSession, row: Notification, now: datetime) -> Reply | None:
     """The asker hears who took their question (if it is still with them)."""
     found = await _row_subjects(session, row)
-    if found is None or found[0].status != TicketStatus.ASSIGNED or found[0].assignee is None:
+    ticket = found[0] if found is not None else None
+    if ticket is None or ticket.status != TicketStatus.ASSIGNED or ticket.assignee is None:
         return None
-    ticket = found[0]
     return Reply.of("ticket-assigned-asker", number=ticket.number, name=ticket.assignee.name)
 
 
-@outbox.composer("ticket-answered")
 async def compose_answered(session: AsyncSession, row: Notification, now: datetime) -> Reply | None:
     """The answer, on a card with "This answered me" / "I still need help"."""
     found = await _row_subjects(session, row)
@@ -512,7 +510,6 @@ async def compose_answered(session: AsyncSession, row: Notification, now: dateti
     return await card(session, ticket, reader=reader, key="ticket-answered-asker", as_asker=True)
 
 
-@outbox.composer("ticket-closed")
 async def compose_closed(session: AsyncSession, row: Notification, now: datetime) -> Reply | None:
     """The asker hears their question was closed (with or without an answer)."""
     found = await _row_subjects(session, row)

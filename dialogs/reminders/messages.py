@@ -7,22 +7,37 @@ published returns None and is cancelled instead of sent. A digest with nothing i
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.actions import points as actions
+from dialogs.actions.views import ActionCard
 from dialogs.common import outbox
 from dialogs.common.errors import UserError
 from dialogs.common.replies import Reply
+from dialogs.common.rights import require_facilitator
 from dialogs.common.text import ascii_digits, fold, parse_number, word_table
-from dialogs.community.members import require_facilitator
+from dialogs.common.turn import Turn
 from dialogs.meetings import agenda, minutes, occurrences
 from dialogs.meetings.occurrences import Slot
 from dialogs.meetings.schedule import next_slots, view
+from dialogs.meetings.views import AgendaCard, MinutesCard
 from dialogs.reminders import plans as reminder_plans
+from dialogs.reminders.views import (
+    Digest,
+    DigestAction,
+    DigestOwner,
+    DigestTime,
+    FailedMessage,
+    FailedMessages,
+    FollowUp,
+    MeetingReminder,
+    ReminderSettingsCard,
+    Stage,
+)
 from storage import repositories as repo
 from storage.models import (
     Action,
@@ -83,40 +98,38 @@ async def _slot_of(session: AsyncSession, row: Notification) -> Slot | None:
     return None
 
 
-@outbox.composer("meeting-reminder")
 async def meeting_reminder(session: AsyncSession, row: Notification, now: datetime) -> Reply | None:
     """7 days before: the call for agenda items; 1 day before: the agenda; 1 hour before: how to join."""
     slot = await _slot_of(session, row)
     before = int(row.payload.get("before", 60))
     if slot is None or now >= slot.starts_at or now - row.due_at > timedelta(minutes=before) / 4:
         return None  # moved, cancelled, or so late (the bot was down) that a later reminder says it better
-    stage = "week" if before >= 3 * 24 * 60 else "day" if before >= 6 * 60 else "hour"
+    stage: Stage = "week" if before >= 3 * 24 * 60 else "day" if before >= 6 * 60 else "hour"
     items = await _agenda_items(session, slot) if stage == "day" else []
-    return Reply.of(
-        f"meeting-reminder-{stage}",
-        card="meeting-reminder",
+    shown = MeetingReminder(
         meeting=view(slot),
-        items=[agenda.item_view(item) for item in items],
-        now=now,
+        stage=stage,
         lead=before,
+        items=tuple(agenda.item_view(item) for item in items),
+        items_open=now < slot.deadline,
     )
+    if stage == "week":
+        return Reply.of("meeting-reminder-week", view=shown, number=slot.meeting.number, deadline=slot.deadline)
+    return Reply.of(f"meeting-reminder-{stage}", view=shown, number=slot.meeting.number)
 
 
-@outbox.composer("agenda-published")
 async def agenda_published(session: AsyncSession, row: Notification, now: datetime) -> Reply | None:
     """At the submission deadline: the agenda as it stands (not once the meeting has started)."""
     slot = await _slot_of(session, row)
     if slot is None or now >= slot.starts_at:
         return None
     items = await _agenda_items(session, slot)
-    return Reply.of(
-        "agenda-published",
-        card="agenda",
+    shown = AgendaCard(
         meeting=view(slot),
-        items=[agenda.item_view(item) for item in items],
-        facilitator=False,
-        now=now,
+        items=tuple(agenda.item_view(item) for item in items),
+        deadline_passed=now > slot.deadline,
     )
+    return Reply.of("agenda-published", view=shown, number=slot.meeting.number)
 
 
 async def _agenda_items(session: AsyncSession, slot: Slot) -> list[AgendaItem]:
@@ -142,7 +155,6 @@ async def _held_occurrence(session: AsyncSession, row: Notification) -> tuple[Me
     return (meeting, found[0]) if found else None
 
 
-@outbox.composer("meeting-follow-up")
 async def follow_up(session: AsyncSession, row: Notification, now: datetime) -> Reply | None:
     """After a meeting closes: its decisions and new action points (confidential ones left out)."""
     held = await _held_occurrence(session, row)
@@ -152,10 +164,9 @@ async def follow_up(session: AsyncSession, row: Notification, now: datetime) -> 
     community = await session.get(Community, meeting.community_id)
     assert community is not None
     shown, _ = await minutes.minutes_view(session, community=community, meeting=meeting, occurrence=occurrence, now=now)
-    return Reply.of("meeting-follow-up", card="follow-up", minutes=shown)
+    return Reply.of("meeting-follow-up", view=FollowUp(minutes=shown), number=meeting.number)
 
 
-@outbox.composer("minutes-nudge")
 async def minutes_nudge(session: AsyncSession, row: Notification, now: datetime) -> Reply | None:
     """To facilitators, days after a meeting, while its minutes are unpublished."""
     held = await _held_occurrence(session, row)
@@ -165,9 +176,6 @@ async def minutes_nudge(session: AsyncSession, row: Notification, now: datetime)
     return Reply.of("minutes-nudge", number=meeting.number, title=meeting.title, when=occurrence.starts_at)
 
 
-@outbox.composer("action-due-soon")
-@outbox.composer("action-overdue")
-@outbox.composer("action-overdue-weekly")
 async def action_nudge(session: AsyncSession, row: Notification, now: datetime) -> Reply | None:
     """To an owner: the action's card with its buttons, while it is open, theirs and still due that day."""
     action = await session.get(Action, row.payload.get("action"))
@@ -179,10 +187,9 @@ async def action_nudge(session: AsyncSession, row: Notification, now: datetime) 
         return None
     owner, community = await _member_and_community(session, row)
     shown = await actions.card_view(session, action, reader=owner, community=community, now=now)
-    return Reply.of(row.kind, card="action", action=shown, day=action.due_on)
+    return Reply.of(row.kind, view=ActionCard(action=shown), number=action.number, day=action.due_on)
 
 
-@outbox.composer("action-assigned")
 async def action_assigned(session: AsyncSession, row: Notification, now: datetime) -> Reply | None:
     """To a new owner: who gave them the action, and its card."""
     action = await session.get(Action, row.payload.get("action_id"))
@@ -191,10 +198,10 @@ async def action_assigned(session: AsyncSession, row: Notification, now: datetim
     owner, community = await _member_and_community(session, row)
     giver = await session.get(Member, action.created_by_id) if action.created_by_id else None
     shown = await actions.card_view(session, action, reader=owner, community=community, now=now)
-    return Reply.of("action-assigned", card="action", action=shown, by=giver.name if giver else "-", text=action.text)
+    by = giver.name if giver else "-"
+    return Reply.of("action-assigned", view=ActionCard(action=shown), number=action.number, by=by, text=action.text)
 
 
-@outbox.composer("minutes-published")
 async def minutes_published(session: AsyncSession, row: Notification, now: datetime) -> Reply | None:
     """The published minutes, posted in the channel."""
     occurrence = await session.get(MeetingOccurrence, row.payload.get("occurrence"))
@@ -204,12 +211,9 @@ async def minutes_published(session: AsyncSession, row: Notification, now: datet
     community = await session.get(Community, row.community_id)
     assert meeting is not None and community is not None
     shown, _ = await minutes.minutes_view(session, community=community, meeting=meeting, occurrence=occurrence, now=now)
-    return Reply.of(
-        "minutes-published", card="minutes", minutes=shown, withheld=0, occurrence_id=occurrence.id, draft=False
-    )
+    return Reply.of("minutes-published", view=MinutesCard(minutes=shown, draft=False))  # no links in the channel
 
 
-@outbox.composer("weekly-digest")
 async def weekly_digest(session: AsyncSession, row: Notification, now: datetime) -> Reply | None:
     """Monday's digest: the week's meetings and agenda deadlines, overdue and due-this-week actions by owner.
     Nothing to say: skipped (None)."""
@@ -233,20 +237,16 @@ async def weekly_digest(session: AsyncSession, row: Notification, now: datetime)
     )
     if not slots and not due:
         return None
-    by_owner: dict[str, list[tuple[int, str, date, bool]]] = {}
+    by_owner: dict[str, list[DigestAction]] = {}
     for action in due:
         assert action.due_on is not None
         for owner in action.owners:
-            entry = (action.number, action.text, action.due_on, action.due_on < today)
+            entry = DigestAction(action.number, action.text, action.due_on, overdue=action.due_on < today)
             by_owner.setdefault(owner.member.name, []).append(entry)
-    return Reply.of(
-        "weekly-digest",
-        card="digest",
-        meetings=[view(slot) for slot in slots],
-        owners=sorted(by_owner.items(), key=lambda pair: pair[0].casefold()),
-        overdue=sum(action.due_on < today for action in due if action.due_on),
-        now=now,
+    owners = tuple(
+        DigestOwner(name, tuple(entries)) for name, entries in sorted(by_owner.items(), key=lambda p: p[0].casefold())
     )
+    return Reply.of("weekly-digest", view=Digest(meetings=tuple(view(slot) for slot in slots), owners=owners, now=now))
 
 
 async def _member_and_community(session: AsyncSession, row: Notification) -> tuple[Member, Community]:
@@ -259,57 +259,54 @@ async def _member_and_community(session: AsyncSession, row: Notification) -> tup
 # ---- the `reminders` command -------------------------------------------------------------------------------
 
 
-async def command(session: AsyncSession, *, member: Member, community: Community, args: str, now: datetime) -> Reply:
+async def command(turn: Turn, args: str) -> Reply:
     """`reminders` shows the settings; facilitators change them and see and retry failed messages."""
     first, _, rest = args.strip().partition(" ")
     verb = _verb(first) if first else None
     if verb is None and first:
         raise UserError("reminders-usage")
     if verb is None:
-        return show(community)
-    require_facilitator(member)
+        return show(turn)
+    require_facilitator(turn.member)
     if verb == "failed":
-        return await failed(session, community=community)
+        return await failed(turn)
     if verb == "retry":
-        return await retry(session, member=member, community=community, args=rest, now=now)
-    settings = dict(community.reminder_settings or {})
+        return await retry(turn, args=rest)
+    settings = dict(turn.community.reminder_settings or {})
     settings.update(_changed(verb, rest.strip()))
-    before, community.reminder_settings = community.reminder_settings, settings
+    before, turn.community.reminder_settings = turn.community.reminder_settings, settings
     repo.audit(
-        session,
-        community_id=community.id,
-        actor=member,
+        turn.session,
+        community_id=turn.community.id,
+        actor=turn.member,
         action="community.reminder_settings",
         object_type="community",
-        object_id=community.id,
+        object_id=turn.community.id,
         before=before,
         after=settings,
     )
-    await reminder_plans.replan_community(session, community=community, now=now)
-    return show(community, changed=True)
+    await reminder_plans.replan_community(turn.session, community=turn.community, now=turn.now)
+    return show(turn, changed=True)
 
 
-def show(community: Community, *, changed: bool = False) -> Reply:
+def show(turn: Turn, *, changed: bool = False) -> Reply:
     """The community's reminder settings."""
-    settings = reminder_plans.ReminderSettings.of(community)
+    settings = reminder_plans.ReminderSettings.of(turn.community)
     digest = settings["digest"]
-    return Reply.of(
-        "reminders-settings",
-        card="reminders",
-        changed=changed,
-        meeting=settings["meeting"],
-        agenda=settings["agenda"],
-        follow_up=settings["follow_up"],
-        minutes_nudge_days=settings["minutes_nudge_days"],
-        before=settings["action_before_days"],
-        after=settings["action_after_days"],
-        weekly=settings["action_weekly"],
-        digest_day=digest["day"] if digest else "",
-        digest_time=digest["time"] if digest else "",
-        weekend=settings["weekend"],
-        quiet=settings["quiet"],
-        zone=community.timezone,
+    shown = ReminderSettingsCard(
+        meeting=tuple(settings["meeting"]),
+        agenda=bool(settings["agenda"]),
+        follow_up=bool(settings["follow_up"]),
+        minutes_nudge_days=int(settings["minutes_nudge_days"]),
+        action_before_days=int(settings["action_before_days"]),
+        action_after_days=int(settings["action_after_days"]),
+        action_weekly=bool(settings["action_weekly"]),
+        digest=DigestTime(day=digest["day"], time=digest["time"]) if digest else None,
+        weekend=tuple(settings["weekend"]),
+        quiet=(settings["quiet"][0], settings["quiet"][1]),
+        zone=turn.community.timezone,
     )
+    return Reply.of("reminders-settings", view=shown, changed=str(changed).lower())  # Fluent selects on true/false
 
 
 def _changed(verb: str, text: str) -> dict[str, object]:
@@ -355,51 +352,60 @@ def _changed(verb: str, text: str) -> dict[str, object]:
             numbers = [parse_number(word) if word != "0" else 0 for word in words[:2]]
             if len(numbers) != 2 or None in numbers or any(n > 30 for n in numbers if n is not None):
                 raise UserError("reminders-actions-usage")
-            days = {"action_before_days": numbers[0], "action_after_days": numbers[1]}
+            around: dict[str, object] = {"action_before_days": numbers[0], "action_after_days": numbers[1]}
             if len(words) == 2:
-                return days  # the weekly nudges stay as they were
+                return around  # the weekly nudges stay as they were
             if len(words) > 3 or fold(words[2]) not in WEEKLY_WORDS | OFF_WORDS:
                 raise UserError("reminders-actions-usage")
-            return {**days, "action_weekly": fold(words[2]) in WEEKLY_WORDS}
+            return {**around, "action_weekly": fold(words[2]) in WEEKLY_WORDS}
 
 
-async def failed(session: AsyncSession, *, community: Community) -> Reply:
+async def failed(turn: Turn) -> Reply:
     """Messages that could not be delivered (parked), newest first, with why."""
+    community_id = turn.community.id
     rows = list(
-        await session.scalars(
+        await turn.session.scalars(
             select(Notification)
-            .where(Notification.community_id == community.id, Notification.status == outbox.PARKED)
+            .where(Notification.community_id == community_id, Notification.status == outbox.PARKED)
             .order_by(Notification.id.desc())
             .limit(FAILED_SHOWN)
         )
     )
     names = dict(
-        (await session.execute(select(Member.id, Member.name).where(Member.community_id == community.id))).all()
+        (await turn.session.execute(select(Member.id, Member.name).where(Member.community_id == community_id))).all()
     )
-    lines = [
-        {
-            "id": row.id,
-            "kind": row.kind,
-            "to": names.get(row.member_id or 0, "") if not row.channel else "",
-            "due": row.due_at,
-            "error": row.last_error or "-",
-        }
+    messages = tuple(
+        FailedMessage(
+            id=row.id,
+            kind=row.kind,
+            to=names.get(row.member_id or 0, "") if not row.channel else "",
+            due=row.due_at,
+            error=row.last_error or "-",
+        )
         for row in rows
-    ]
-    return Reply.of("reminders-failed", card="reminders-failed", lines=lines, count=len(lines))
+    )
+    return Reply.of("reminders-failed", view=FailedMessages(messages=messages), count=len(messages))
 
 
-async def retry(session: AsyncSession, *, member: Member, community: Community, args: str, now: datetime) -> Reply:
+async def retry(turn: Turn, args: str) -> Reply:
     """`reminders retry N` or `reminders retry all`: parked messages go out again at the next tick."""
-    query = select(Notification).where(Notification.community_id == community.id, Notification.status == outbox.PARKED)
+    query = select(Notification).where(
+        Notification.community_id == turn.community.id, Notification.status == outbox.PARKED
+    )
     wanted = parse_number(args.strip())
     if wanted is not None:
         query = query.where(Notification.id == wanted)
     elif fold(args.strip()) not in {fold(word) for word in ("all", "الكل", "كل")}:
         raise UserError("reminders-retry-usage")
-    rows = list(await session.scalars(query))
+    rows = list(await turn.session.scalars(query))
     if wanted is not None and not rows:
         raise UserError("reminders-retry-unknown", number=wanted)
     for row in rows:
-        row.status, row.attempts, row.due_at, row.last_error, row.claimed_until = outbox.PENDING, 0, now, None, None
+        row.status, row.attempts, row.due_at, row.last_error, row.claimed_until = (
+            outbox.PENDING,
+            0,
+            turn.now,
+            None,
+            None,
+        )
     return Reply.of("reminders-retried", count=len(rows))

@@ -23,8 +23,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.common import outbox
+from dialogs.common.language import member_timezone
 from dialogs.common.outbox import Planned
-from dialogs.community.members import member_timezone
 from dialogs.meetings.occurrences import Slot, upcoming_slots
 from storage import repositories as repo
 from storage.models import (

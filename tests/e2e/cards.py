@@ -1,6 +1,6 @@
 """Every Adaptive Card Tansiq sends, in Arabic and English, written as JSON for tests/e2e/render-cards.mjs.
 
-The cards come from the bot's own code: real dialog turns (`dialogs.router`, the same calls the bot's
+The cards come from the bot's own code: real dialog turns (`dialogs.router.Router`, the same calls the bot's
 handlers make) against a throw-away SQLite database holding the demo community, rendered by the bot's
 `Renderer`. Meetings are followed through time: scheduled, moved and given agenda items today; the reminders
 they planned composed by the outbox's own composers at their due times; then the demo series' first meeting
@@ -30,16 +30,17 @@ from fluent.syntax import FluentParser, ast
 from fluent.syntax.visitor import Visitor
 from sqlalchemy import select
 
-import bot.cards.render
 from bot.cards.render import ADAPTIVE_CARD, Renderer
 from bot.files.links import SignedLinks
 from bot.i18n import LOCALES, Catalogs
 from bot.outbound.dispatcher import Dispatcher
-from dialogs import router
 from dialogs.common import outbox
 from dialogs.common.people import Person
+from dialogs.common.registry import Registry
 from dialogs.common.replies import Reply
 from dialogs.demo import load_demo
+from dialogs.features import FEATURES, build_services
+from dialogs.router import Router
 from storage import migrate
 from storage.db import create_engine, session_factory
 from storage.models import Action, Member, Notification, WorkingGroup
@@ -54,22 +55,21 @@ LONG_TEXT = (
     "from all five national societies into one regional drought bulletin, and circulate it to partners "
     "before the trigger review meeting · توحيد توقعات الأمطار الموسمية ومؤشر صحة الغطاء النباتي"
 )
-# Card kinds the renderer knows (bot.cards.render.CARDS and MEETING_CARDS plus the help and language cards): each needs
-# a turn below.
-KNOWN_KINDS = {"help", "lang-choice", "members", "action", "action-list", "action-report", "action-form"}
-# Variants of one card kind that look different: each must be written too. (card, reply key, draft?)
+# The features whose every card view needs a turn below (governance and question cards: tests/e2e/playground.mjs).
+COVERED = ("community", "actions", "meetings", "reminders")
+# Variants of one card view that look different: each must be written too. (view, reply key, draft?)
 VARIANTS = {
-    ("meeting-reminder", "meeting-reminder-week", None),
-    ("meeting-reminder", "meeting-reminder-day", None),
-    ("meeting-reminder", "meeting-reminder-hour", None),
-    ("agenda", "agenda", None),
-    ("agenda", "agenda-published", None),
-    ("minutes", "minutes", True),
-    ("minutes", "minutes", False),
-    ("minutes", "minutes-published", False),
-    ("meeting", "meeting-added", None),
-    ("meeting", "meeting-moved", None),
-    ("meeting", "meeting-moved-series", None),
+    ("MeetingReminder", "meeting-reminder-week", None),
+    ("MeetingReminder", "meeting-reminder-day", None),
+    ("MeetingReminder", "meeting-reminder-hour", None),
+    ("AgendaCard", "agenda", None),
+    ("AgendaCard", "agenda-published", None),
+    ("MinutesCard", "minutes", True),
+    ("MinutesCard", "minutes", False),
+    ("MinutesCard", "minutes-published", False),
+    ("MeetingCard", "meeting-added", None),
+    ("MeetingCard", "meeting-moved", None),
+    ("MeetingCard", "meeting-moved-series", None),
 }
 # Outbox rows whose composed message is a card, and the cards.py name of each (meeting reminders by stage).
 COMPOSED = {
@@ -112,7 +112,7 @@ SAMPLES: dict[str, Any] = {
 }
 SAMPLE_DATES = {"day", "start", "end"}
 SAMPLE_TIMES = {"when", "at"}
-KEY_CALL = re.compile(r"(UserError|Reply\.of|Reply)\(\s*\"([a-z][a-z0-9-]*)\"(?:\s+if\s[^\"]*else\s+\"([a-z0-9-]+)\")?")
+KEY_CALL = re.compile(r"(UserError|Reply\.of|Reply|_stored)\(\s*\"([a-z][a-z0-9-]*)\"(?:\s+if\s[^\"]*else\s+\"([a-z0-9-]+)\")?")
 Named = tuple[str, Reply, str]  # (name, reply, where it came from)
 PHRASES = ("recurrence.py",)  # its Replies are phrases inside other messages, never sent alone (only its errors)
 
@@ -153,12 +153,14 @@ def turns(action_id: int, group: str) -> list[tuple[str, str, str]]:
     ]
 
 
-async def meeting_replies(sessions: Any, *, ids: dict[str, int], group: str, now: datetime) -> list[Named]:
+async def meeting_replies(
+    sessions: Any, router: Router, *, ids: dict[str, int], group: str, now: datetime
+) -> list[Named]:
     """Meetings, agendas, reminders and minutes, followed through time (see the module's docstring)."""
     replies: list[Named] = []
 
     async def say(name: str, who: str, text: str, *, at: datetime = now, mentions: tuple[Person, ...] = ()) -> Reply:
-        result = await router.run_text(sessions, member_id=ids[who], text=text, mentions=mentions, now=at)
+        result = await router.text(member_id=ids[who], text=text, mentions=mentions, now=at)
         replies.extend((name, reply, f"{who}: {text}") for reply in result.replies)
         return result.replies[0]
 
@@ -179,7 +181,7 @@ async def meeting_replies(sessions: Any, *, ids: dict[str, int], group: str, now
         f"every 2 weeks | {link} | group {group} | tz Africa/Cairo | for 90 minutes",
         "meeting-added",
     )
-    number = added.args["meeting"].number
+    number = added.view.meeting.number
     moved, series = day + timedelta(days=1), day + timedelta(days=2)
     await expect("meeting-moved", LEILA, f"meeting move {number} | {moved:%Y-%m-%d} 15:00", "meeting-moved")
     await expect(
@@ -211,10 +213,12 @@ async def meeting_replies(sessions: Any, *, ids: dict[str, int], group: str, now
     await expect("reminders-changed", LEILA, "reminders quiet 21:00-07:00", "reminders-settings")
 
     # what the planned reminders say when they fall due (composed by the outbox, as the dispatcher does)
-    replies += await composed(sessions, kinds=("meeting-reminder", "agenda-published", "weekly-digest"))
+    replies += await composed(
+        sessions, router.services.registry, kinds=("meeting-reminder", "agenda-published", "weekly-digest")
+    )
 
     # the demo series' first meeting: the agenda after its deadline, then the meeting itself
-    start = agenda.args["meeting"].starts_at
+    start = agenda.view.meeting.starts_at
     await expect("agenda-deadline-passed", LEILA, "agenda 1", "agenda", at=start - timedelta(hours=1))
     await expect(
         "agenda-item-added-next",
@@ -263,11 +267,17 @@ async def meeting_replies(sessions: Any, *, ids: dict[str, int], group: str, now
     )
     await expect("minutes-published", LEILA, "minutes publish 1", "minutes-published", at=closed)
     await expect("minutes-member", AMAL, "minutes 1", "minutes", at=closed)
-    replies += await composed(sessions, kinds=("meeting-follow-up", "minutes-published"))
+    replies += await composed(sessions, router.services.registry, kinds=("meeting-follow-up", "minutes-published"))
 
     # the dispatcher, with no conversation to send anything to, parks what falls due: `reminders failed` lists it
     later = closed + timedelta(hours=1)
-    dispatcher = Dispatcher(sessions, notifier=_Unreachable(), renderer=Renderer(Catalogs()), clock=lambda: later)
+    dispatcher = Dispatcher(
+        sessions,
+        registry=router.services.registry,
+        notifier=_Unreachable(),
+        renderer=Renderer(Catalogs()),
+        clock=lambda: later,
+    )
     tally = await dispatcher.run_once()
     if not tally.parked:
         raise SystemExit(f"cards.py: the dispatcher parked nothing ({tally})")
@@ -275,7 +285,7 @@ async def meeting_replies(sessions: Any, *, ids: dict[str, int], group: str, now
     return replies
 
 
-async def composed(sessions: Any, *, kinds: tuple[str, ...]) -> list[Named]:
+async def composed(sessions: Any, registry: Registry, *, kinds: tuple[str, ...]) -> list[Named]:
     """The first pending outbox row of each kind (meeting reminders: of each stage), composed at its due time."""
     found: list[Named] = []
     seen: set[str] = set()
@@ -286,7 +296,7 @@ async def composed(sessions: Any, *, kinds: tuple[str, ...]) -> list[Named]:
             .order_by(Notification.due_at, Notification.id)
         )
         for row in rows:
-            reply = await outbox.compose(session, row, row.due_at)
+            reply = await registry.composer(row.kind)(session, row, row.due_at)
             if reply is None or reply.key in seen:
                 continue
             seen.add(reply.key)
@@ -333,28 +343,34 @@ async def _produce(engine: Any, out: Path) -> list[dict[str, Any]]:
         raise SystemExit("the demo community has no working group or no open action")
     renderer = Renderer(Catalogs(), links=SignedLinks(base_url="http://127.0.0.1:3978", secret=b"e2e"))
     now = datetime.now(UTC)
+    router = Router(sessions, build_services(load_embedder=lambda: None))
     replies: list[Named] = []  # (name, reply, where it came from)
     for name, who, text in turns(open_action.number, group.name.split(" · ")[-1]):
-        result = await router.run_text(sessions, member_id=ids[who], text=text, now=now)
+        result = await router.text(member_id=ids[who], text=text, now=now)
         replies += [(name, reply, f"{who}: {text}") for reply in result.replies]
     # the Done button of an action card (Action.Execute), as the Playground and Teams send it
     added = next(reply for name, reply, _ in replies if name == "action-added")
-    pressed = await router.run_card_action(
-        sessions, member_id=ids[LEILA], verb="action-done", data={"action": added.args["action"].id}, now=now
+    pressed = await router.press(
+        member_id=ids[LEILA], verb="action-done", data={"action": added.view.action.id}, now=now
     )
     replies += [("action-done-button", reply, "Done pressed on the action card") for reply in pressed.replies]
     # a list long enough to have a second page
     for i in range(11):
-        await router.run_text(sessions, member_id=ids[LEILA], text=f"action add Call partner {i + 1} | me", now=now)
-    result = await router.run_text(sessions, member_id=ids[LEILA], text="actions all", now=now)
+        await router.text(member_id=ids[LEILA], text=f"action add Call partner {i + 1} | me", now=now)
+    result = await router.text(member_id=ids[LEILA], text="actions all", now=now)
     replies += [("actions-all-paged", reply, "actions all (with 16 open)") for reply in result.replies]
-    replies += await meeting_replies(sessions, ids=ids, group=group.name.split(" · ")[-1], now=now)
+    replies += await meeting_replies(sessions, router, ids=ids, group=group.name.split(" · ")[-1], now=now)
 
-    kinds = {reply.card for _, reply, _ in replies if reply.card}
-    missing = (set(bot.cards.render.CARDS) | set(bot.cards.render.MEETING_CARDS) | KNOWN_KINDS) - kinds
+    shown = {type(reply.view) for _, reply, _ in replies if reply.view is not None}
+    wanted = {view for feature in FEATURES if feature.name in COVERED for view in feature.cards}
+    missing = sorted(view.__name__ for view in wanted - shown)
     if missing:
         raise SystemExit(f"cards.py renders no {sorted(missing)} card: add a turn that produces it")
-    variants = {(reply.card, reply.key, reply.args.get("draft")) for _, reply, _ in replies if reply.card}
+    variants = {
+        (type(reply.view).__name__, reply.key, getattr(reply.view, "draft", None))
+        for _, reply, _ in replies
+        if reply.view is not None
+    }
     if VARIANTS - variants:
         raise SystemExit(f"cards.py renders no {sorted(VARIANTS - variants, key=str)} card: add a turn for it")
 
@@ -399,7 +415,7 @@ def write(out: Path, name: str, lang: str, key: str, source: str, card: dict[str
 def source_keys() -> list[str]:
     """Message keys the dialogs and handlers reply with: `UserError("…")`, `Reply.of("…")`, `Reply("…")`."""
     keys: list[str] = []
-    files = sorted((ROOT / "dialogs").glob("*.py")) + sorted((ROOT / "bot").glob("*.py"))
+    files = sorted((ROOT / "dialogs").rglob("*.py")) + sorted((ROOT / "bot").rglob("*.py"))
     for path in files:
         if path.name == "render.py":
             continue
@@ -414,9 +430,9 @@ def source_keys() -> list[str]:
 def bilingual_keys() -> list[str]:
     """Messages sent in both languages: `bilingual("…")` calls and the gate's refusals."""
     keys: list[str] = []
-    for path in sorted((ROOT / "bot").glob("*.py")):
+    for path in sorted((ROOT / "bot").rglob("*.py")):
         keys += [key for key in re.findall(r"bilingual\(\s*\"([a-z][a-z0-9-]*)\"", path.read_text()) if key not in keys]
-    gate = (ROOT / "bot" / "gate.py").read_text(encoding="utf-8")
+    gate = (ROOT / "bot" / "teams" / "gate.py").read_text(encoding="utf-8")
     catalogs = Catalogs()
     for literal in re.findall(r"\"([a-z][a-z0-9-]+)\"", gate):
         if literal not in keys and catalogs.has("en", literal) and catalogs.has("ar", literal):

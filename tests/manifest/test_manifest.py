@@ -14,9 +14,15 @@ from PIL import Image
 
 from bot.cli import manifest as app
 from bot.cli.manifest import MANIFEST_DIR, PLACEHOLDER_ID, ManifestSettings, build_manifest, write_package
-from dialogs.common.commands import SPECS, Command, CommandSpec, parse_command
+from dialogs.common.commands import Command
+from dialogs.common.registry import CommandSpec
+from dialogs.common.replies import Reply
 from dialogs.common.text import script_language
+from dialogs.common.turn import Turn
+from dialogs.features import build_registry
 
+REGISTRY = build_registry()
+COMMANDS = REGISTRY.commands  # name -> CommandSpec, as every feature declares them
 SCHEMAS = MANIFEST_DIR / "schema"
 BOT_ID = "6f1c2a9e-3b7d-4c5e-9a8f-0d2b4e6a8c10"
 MANIFEST_SCHEMA_URL = "https://developer.microsoft.com/json-schemas/teams/v1.30/MicrosoftTeams.schema.json"
@@ -124,11 +130,11 @@ def test_every_command_title_is_a_command_the_bot_understands(built) -> None:
     manifest, arabic = built
     for i, entry in enumerate(manifest["bots"][0]["commandLists"]):
         for j, command in enumerate(entry["commands"]):
-            english = parse_command(command["title"])
-            assert english is not None and english.name in SPECS, command["title"]
+            english = REGISTRY.parse(command["title"])
+            assert english is not None and english.name in COMMANDS, command["title"]
             assert english == Command(english.name), command["title"]
             arabic_title = arabic[f"bots[0].commandLists[{i}].commands[{j}].title"]
-            assert parse_command(arabic_title) == english, arabic_title
+            assert REGISTRY.parse(arabic_title) == english, arabic_title
             assert (script_language(command["title"]), script_language(arabic_title)) == ("en", "ar")
             assert command["description"] and arabic[f"bots[0].commandLists[{i}].commands[{j}].description"]
 
@@ -147,20 +153,23 @@ def test_arabic_file_translates_exactly_the_manifest_commands(built) -> None:
 def test_menus_offer_every_command_while_there_is_room(built) -> None:
     manifest, _ = built
     for entry in manifest["bots"][0]["commandLists"]:
-        names = {parse_command(command["title"]).name for command in entry["commands"]}
-        assert names == set(SPECS) if len(SPECS) <= 12 else len(names) == 12
+        names = {REGISTRY.parse(command["title"]).name for command in entry["commands"]}
+        assert names == set(COMMANDS) if len(COMMANDS) <= 12 else len(names) == 12
 
 
-def test_member_commands_win_the_twelve_places(monkeypatch: pytest.MonkeyPatch) -> None:
-    facilitators = tuple(CommandSpec(f"f{n}", (f"f{n}",), facilitator_only=True) for n in range(10))
-    members = tuple(CommandSpec(f"m{n}", (f"m{n}",)) for n in range(5))
-    monkeypatch.setattr(app, "COMMANDS", facilitators + members)
-    chosen = [spec.name for spec in app.menu_commands()]
+async def unused_handler(turn: Turn, args: str) -> Reply:
+    raise AssertionError("the menu never runs a command")
+
+
+def test_member_commands_win_the_twelve_places() -> None:
+    facilitators = tuple(CommandSpec(f"f{n}", (f"f{n}",), unused_handler, facilitator_only=True) for n in range(10))
+    members = tuple(CommandSpec(f"m{n}", (f"m{n}",), unused_handler) for n in range(5))
+    chosen = [spec.name for spec in app.menu_commands(facilitators + members)]
     assert chosen == [f"m{n}" for n in range(5)] + [f"f{n}" for n in range(7)]
 
 
 def test_the_menus_lead_with_what_members_use_most() -> None:
-    chosen = [spec.name for spec in app.menu_commands()]
+    chosen = [spec.name for spec in app.menu_commands(COMMANDS.values())]
     assert chosen[:5] == ["help", "agenda", "meetings", "actions", "action"]
     assert {"ask", "faq", "votes", "minutes"} <= set(chosen) and "role" not in chosen
 

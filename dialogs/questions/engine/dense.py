@@ -43,7 +43,8 @@ ANCHOR_WEIGHT = 8  # the anchors' mean counts as this many phrasings
 
 def _unit(matrix: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(matrix, axis=-1, keepdims=True)
-    return matrix / np.maximum(norms, 1e-12)
+    unit: np.ndarray = matrix / np.maximum(norms, 1e-12)
+    return unit
 
 
 class DenseIndex:
@@ -66,7 +67,8 @@ class DenseIndex:
         self._mean_count = 0
 
     def vector(self, row: int) -> np.ndarray:
-        return self._raw[row]
+        vector: np.ndarray = self._raw[row]
+        return vector
 
     def reserve(self, rows: int) -> None:
         """Room for this many rows in total: a bulk load grows once to its size, small additions by half."""
@@ -113,7 +115,8 @@ class DenseIndex:
         if abs(self._count - self._mean_count) > REFRESH_FRACTION * max(self._mean_count, 10):
             self._recentre()
         query = _unit(np.asarray(query_vector, np.float32).reshape(self.dim) - self._mean)
-        return self._centred[: self._rows] @ query
+        scores: np.ndarray = self._centred[: self._rows] @ query
+        return scores
 
     def _current_mean(self) -> np.ndarray:
         total = self._count + self._prior_count

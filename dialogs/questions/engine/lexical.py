@@ -37,7 +37,7 @@ class _Grow:
     """A numpy vector that grows by doubling."""
 
     def __init__(self, dtype: type) -> None:
-        self.data = np.zeros(1024, dtype=dtype)
+        self.data: np.ndarray = np.zeros(1024, dtype=dtype)
         self.size = 0
 
     def append(self, value: int) -> None:
@@ -183,7 +183,7 @@ class LexicalIndex:
         self._delta = _Postings.empty()
 
     def _block(self, rows: range) -> _Postings:
-        items = [(r, self._rows[r]) for r in rows if self._rows[r] is not None]
+        items = [(r, row) for r in rows if (row := self._rows[r]) is not None]
         n_features = len(self._vocab)
         if not items:
             return _Postings.empty()

@@ -203,7 +203,8 @@ def stem(word: str) -> str:
         return word
     if is_arabic(word):
         return normalize(_AR_STEMMER.stemWord(word)) or word
-    return _EN_STEMMER.stemWord(word)
+    stemmed: str = _EN_STEMMER.stemWord(word)  # snowballstemmer is untyped
+    return stemmed
 
 
 def lexical_words(text: str) -> list[str]:

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from tests.bot.conftest import OMAR, SAMI, card_texts
+from tests.server import OMAR, SAMI, card_texts
 
 CARD = "application/vnd.microsoft.card.adaptive"
 LOCALES = {OMAR["id"]: "ar-SA", SAMI["id"]: "en-GB"}

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from storage.models import Vote
-from tests.bot.conftest import OMAR, SAMI, card_texts
+from tests.server import OMAR, SAMI, card_texts
 
 CARD = "application/vnd.microsoft.card.adaptive"
 MESSAGE = "application/vnd.microsoft.activity.message"

@@ -12,7 +12,7 @@ import docx
 from dateutil.rrule import rrulestr
 from icalendar import Calendar
 
-from tests.bot.conftest import card_texts
+from tests.server import card_texts
 
 LINK = "https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0"
 

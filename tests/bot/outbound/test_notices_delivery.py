@@ -3,20 +3,21 @@ facilitators and its answer, and an endorsement opened in the channel — each i
 
 from __future__ import annotations
 
-from tests.bot.conftest import LEILA, OMAR
-from tests.bot.outbound.test_reminders_delivery import RecordedSleep, make_dispatcher
+from tests.server import LEILA, OMAR, TEAM, make_dispatcher
 
-CHANNEL = "19:team-general-3f2a@thread.tacv2"
+CHANNEL = TEAM  # the team's General channel has the team's id
 
 
-async def test_a_question_reaches_the_facilitators_and_the_answer_reaches_the_asker(bot, sessions, clock) -> None:
+async def test_a_question_reaches_the_facilitators_and_the_answer_reaches_the_asker(
+    bot, sessions, clock, sleep
+) -> None:
     await bot.install()
     await bot.replies(bot.activity("personal_message_en", text="whoami"))  # Leila (admin) has a 1:1 chat
     asked = await bot.replies(
         bot.activity("personal_message_ar", text="اسأل هل يمكن للشركاء من خارج المنطقة حضور الاجتماع العام؟")
     )
     assert asked
-    dispatcher = make_dispatcher(sessions, clock, RecordedSleep())
+    dispatcher = make_dispatcher(sessions, clock, sleep)
     bot.connector.posted.clear()
     assert (await dispatcher.run_once()).sent >= 1
     leila_chat = bot.activity("personal_message_en")["conversation"]["id"]
@@ -36,13 +37,13 @@ async def test_a_question_reaches_the_facilitators_and_the_answer_reaches_the_as
     assert OMAR["id"] == answer.activity["recipient"]["id"]
 
 
-async def test_an_endorsement_is_posted_in_the_channel_with_its_buttons(bot, sessions, clock) -> None:
+async def test_an_endorsement_is_posted_in_the_channel_with_its_buttons(bot, sessions, clock, sleep) -> None:
     await bot.install()
     await bot.replies(
         bot.activity("personal_message_en", text="endorse The revised terms of reference | until 15 December 17:00")
     )
     bot.connector.posted.clear()
-    await make_dispatcher(sessions, clock, RecordedSleep()).run_once()
+    await make_dispatcher(sessions, clock, sleep).run_once()
     [post] = [p for p in bot.connector.posted if p.conversation_id.startswith(CHANNEL)]
     assert "The revised terms of reference" in post.text
     verbs = {action.get("verb") for action in post.activity["attachments"][0]["content"]["actions"]}

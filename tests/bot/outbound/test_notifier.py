@@ -10,33 +10,17 @@ import socket
 from typing import Any
 
 import pytest
-from microsoft_agents.activity import Activity, load_configuration_from_env
-from microsoft_agents.authentication.msal import MsalAuth, MsalConnectionManager
+from microsoft_agents.activity import Activity
+from microsoft_agents.authentication.msal import MsalAuth
 from microsoft_agents.hosting.core import MessageFactory
 
 from bot.outbound.notifier import TEAMS_LIMITS, ChatNotOpened, Notifier, Outcome, RateLimits, RetryPolicy, Window
-from bot.settings import Settings
 from bot.teams.data import reference
-from tests.bot.conftest import FIXTURES, TENANT
 from tests.fake_connector import Failure, FakeConnector
+from tests.fakes import RecordedSleep
+from tests.server import FIXTURES, TENANT, connections
 
 BOT_ID = "28:b7e1c2d3-4f50-4a6b-8c7d-9e0f1a2b3c4d"
-
-
-class RecordedSleep:
-    """The notifier's sleep: notes each wait and returns at once."""
-
-    def __init__(self) -> None:
-        self.waits: list[float] = []
-
-    async def __call__(self, seconds: float) -> None:
-        self.waits.append(seconds)
-
-
-def connections(**credentials: str) -> MsalConnectionManager:
-    """The SDK connection manager exactly as bot/agent.py builds it (local mode without credentials)."""
-    settings = Settings(_env_file=None, **credentials)
-    return MsalConnectionManager(**load_configuration_from_env(settings.sdk_configuration()))
 
 
 def stored_reference(connector: FakeConnector, fixture: str) -> dict[str, Any]:
@@ -44,11 +28,6 @@ def stored_reference(connector: FakeConnector, fixture: str) -> dict[str, Any]:
     activity = json.loads((FIXTURES / f"{fixture}.json").read_text(encoding="utf-8"))
     activity["serviceUrl"] = connector.url
     return reference(Activity.model_validate(activity))
-
-
-@pytest.fixture
-def sleep() -> RecordedSleep:
-    return RecordedSleep()
 
 
 @pytest.fixture

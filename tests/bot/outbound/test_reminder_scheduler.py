@@ -6,12 +6,10 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 
-from aiohttp.test_utils import TestServer
 from sqlalchemy import select
 
-from bot.app import create_app
 from storage.models import Notification
-from tests.bot.conftest import OMAR, BotServer, settings_for
+from tests.server import OMAR, mention, serve, settings_for
 
 
 async def eventually(check: Callable[[], bool], *, seconds: float = 10) -> bool:
@@ -27,35 +25,20 @@ async def test_a_turn_wakes_the_sender_and_a_restart_loses_nothing(
     database_url, tmp_path, connector, clock, sessions
 ) -> None:
     settings = settings_for(database_url, tmp_path, reminders_enabled=True, reminder_tick_seconds=3600)
-    server = TestServer(create_app(settings, clock=clock), host="127.0.0.1")
-    await server.start_server()
-    bot = BotServer(server, connector)
-    try:
+    async with serve(settings, connector, clock) as bot:
         await bot.install()
         activity = bot.activity(
             "personal_message_en", text=f"action add Share the 4W data | <at>{OMAR['name']}</at> | 2026-12-03"
         )
-        activity["entities"] = [
-            {
-                "type": "mention",
-                "mentioned": {"id": OMAR["id"], "name": OMAR["name"]},
-                "text": f"<at>{OMAR['name']}</at>",
-            }
-        ]
+        activity["entities"] = [mention(OMAR)]
         await bot.replies(activity)
         omar_chat = connector.personal_chat_id(OMAR["id"])
         assert await eventually(lambda: any(p.conversation_id == omar_chat for p in connector.posted))
-    finally:
-        await server.close()
 
     clock.advance(days=7)  # while the bot is down, 1 December's "due in two days" falls due
     connector.posted.clear()
-    server = TestServer(create_app(settings, clock=clock), host="127.0.0.1")
-    await server.start_server()
-    try:
+    async with serve(settings, connector, clock):
         assert await eventually(lambda: any("موعد استحقاق الإجراء رقم ١" in p.text for p in connector.posted))
-    finally:
-        await server.close()
     async with sessions() as session:
         sent = list(await session.scalars(select(Notification.kind).where(Notification.status == "sent")))
     assert sorted(sent) == ["action-assigned", "action-due-soon"]

@@ -4,57 +4,15 @@ Connector speaking Teams' REST shapes; each member reads them in their own langu
 from __future__ import annotations
 
 import asyncio
-from typing import Any
 
 import pytest
-from microsoft_agents.activity import load_configuration_from_env
-from microsoft_agents.authentication.msal import MsalConnectionManager
 from sqlalchemy import select
 
-from bot.cards.render import Renderer
-from bot.i18n import Catalogs
-from bot.outbound.dispatcher import Dispatcher
-from bot.outbound.notifier import Notifier
-from bot.settings import Settings
 from storage.models import Notification
-from tests.bot.conftest import OMAR, SAMI
 from tests.fake_connector import Failure
+from tests.server import OMAR, SAMI, TEAM, make_dispatcher, mention
 
-CHANNEL = "19:team-general-3f2a@thread.tacv2"
-
-
-class RecordedSleep:
-    """The notifier's waits, recorded instead of slept."""
-
-    def __init__(self) -> None:
-        self.waits: list[float] = []
-
-    async def __call__(self, seconds: float) -> None:
-        self.waits.append(seconds)
-
-
-def mention(account: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "type": "mention",
-        "mentioned": {"id": account["id"], "name": account["name"]},
-        "text": f"<at>{account['name']}</at>",
-    }
-
-
-def make_dispatcher(sessions, clock, sleep: RecordedSleep) -> Dispatcher:
-    settings = Settings(_env_file=None)
-    connections = MsalConnectionManager(**load_configuration_from_env(settings.sdk_configuration()))
-    return Dispatcher(
-        sessions,
-        notifier=Notifier(connections, sleep=sleep),
-        renderer=Renderer(Catalogs(), clock=clock),
-        clock=clock,
-    )
-
-
-@pytest.fixture
-def sleep() -> RecordedSleep:
-    return RecordedSleep()
+CHANNEL = TEAM  # the team's General channel has the team's id
 
 
 @pytest.fixture

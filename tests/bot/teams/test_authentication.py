@@ -11,12 +11,10 @@ from collections.abc import AsyncIterator
 
 import jwt
 import pytest
-from aiohttp.test_utils import TestServer
 from cryptography.hazmat.primitives.asymmetric import rsa
 from microsoft_agents.authentication.msal import MsalAuth
 
-from bot.app import create_app
-from tests.bot.conftest import BotServer, card_texts, settings_for
+from tests.server import BotServer, card_texts, serve, settings_for
 
 APP_ID = "b7e1c2d3-4f50-4a6b-8c7d-9e0f1a2b3c4d"
 APP_TENANT = "8d3c1f6e-2b4a-4c7e-9f10-5a6b7c8d9e01"
@@ -50,10 +48,8 @@ def token(*, issuer: str = "https://api.botframework.com", audience: str = APP_I
 async def secured_bot(engine, database_url, tmp_path, connector, clock) -> AsyncIterator[BotServer]:
     settings = settings_for(database_url, tmp_path, client_id=APP_ID, client_secret="s3cret", tenant_id=APP_TENANT)
     assert not settings.local_mode
-    server = TestServer(create_app(settings, clock=clock), host="127.0.0.1")
-    await server.start_server()
-    yield BotServer(server, connector)
-    await server.close()
+    async with serve(settings, connector, clock) as bot:
+        yield bot
 
 
 async def test_request_without_token_gets_401(secured_bot) -> None:

@@ -13,7 +13,7 @@ from aiohttp.test_utils import TestServer
 
 from bot.files.uploads import FILE_DOWNLOAD_INFO
 from dialogs.questions.faq_files import MAX_BYTES
-from tests.bot.conftest import OMAR, card_texts
+from tests.server import OMAR, card_texts
 
 CARD = "application/vnd.microsoft.card.adaptive"
 CSV = (

@@ -3,13 +3,18 @@ fake Bot Connector."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 import pytest
 from sqlalchemy import func, select, text
 
+from dialogs.common.people import Person
+from dialogs.community.roster import sync_roster
 from storage.models import AuditLog, Community, Member, Role
-from tests.bot.conftest import HUDA, OMAR, TEAM, TENANT, card_texts
+from tests.chat import new_community
+from tests.fake_connector import account
+from tests.server import HUDA, OMAR, TEAM, TENANT, card_texts, serve, settings_for
 
 
 async def test_install_syncs_the_roster_and_welcomes_once(bot, connector, sessions) -> None:
@@ -162,20 +167,10 @@ async def test_audit_trail_of_a_turn(bot, sessions) -> None:
 async def test_foreign_tenant_is_refused_and_nothing_is_stored(
     engine, database_url, tmp_path, connector, clock, sessions
 ) -> None:
-    from aiohttp.test_utils import TestServer
-
-    from bot.app import create_app
-    from tests.bot.conftest import BotServer, settings_for
-
     settings = settings_for(database_url, tmp_path, allowed_tenant_ids="11111111-2222-3333-4444-555555555555")
-    server = TestServer(create_app(settings, clock=clock), host="127.0.0.1")
-    await server.start_server()
-    try:
-        bot = BotServer(server, connector)
+    async with serve(settings, connector, clock) as bot:
         await bot.install()
         replies = await bot.replies(bot.activity("personal_message_en"))
-    finally:
-        await server.close()
     assert "only serves its own organisation" in card_texts(replies[0])
     assert "يخدم مجتمع مؤسسته فقط" in card_texts(replies[0])
     assert connector.posted == []
@@ -230,8 +225,6 @@ async def test_refusal_for_strangers_sets_each_language_in_its_own_direction(bot
 
 
 async def test_many_newcomers_at_once_are_read_from_the_paged_roster(bot, connector, sessions) -> None:
-    from tests.fake_connector import account
-
     await bot.install()
     newcomers = [
         account(f"29:1new{i}", f"New Member {i}", f"a1a1a1a1-0000-4000-8000-1{i:011d}", f"n{i}@org.example")
@@ -248,8 +241,6 @@ async def test_many_newcomers_at_once_are_read_from_the_paged_roster(bot, connec
 
 async def test_simultaneous_install_events_welcome_once(bot, connector, sessions, caplog) -> None:
     """Teams sends installationUpdate and conversationUpdate together; the Playground resends on page load."""
-    import asyncio
-
     team_events = [bot.activity("installation_update_add_team"), bot.activity("conversation_update_bot_added_team")]
     with caplog.at_level(logging.ERROR):
         statuses = await asyncio.gather(*(bot.post(event) for event in team_events * 2))
@@ -265,8 +256,6 @@ async def test_simultaneous_install_events_welcome_once(bot, connector, sessions
 
 
 async def test_group_chat_with_an_outsider_gets_nothing_from_the_community(bot, connector) -> None:
-    from tests.fake_connector import account
-
     await bot.install()
     connector.roster.append(account("29:1guest", "Visitor", "ffffffff-0000-4000-8000-000000000001", "v@x.example"))
     replies = await bot.replies(bot.activity("group_chat_message_mention", text="<at>Tansiq</at> actions all"))
@@ -289,13 +278,6 @@ async def test_adding_the_bot_to_a_group_chat_leaves_personal_chats_alone(bot, s
 async def test_pinned_team_decides_the_community_of_a_personal_chat(
     engine, database_url, tmp_path, connector, clock, sessions
 ) -> None:
-    from aiohttp.test_utils import TestServer
-
-    from bot.app import create_app
-    from dialogs.community.roster import Person, sync_roster
-    from tests.bot.conftest import BotServer, settings_for
-    from tests.chat import new_community
-
     async with sessions.begin() as session:  # Leila is also in another team of the same tenant
         other = await new_community(session, now=clock())
         await sync_roster(
@@ -306,14 +288,7 @@ async def test_pinned_team_decides_the_community_of_a_personal_chat(
             admin_ids=(),
             now=clock(),
         )
-    server = TestServer(
-        create_app(settings_for(database_url, tmp_path, allowed_team_id=TEAM), clock=clock), host="127.0.0.1"
-    )
-    await server.start_server()
-    try:
-        bot = BotServer(server, connector)
+    async with serve(settings_for(database_url, tmp_path, allowed_team_id=TEAM), connector, clock) as bot:
         await bot.install()
         said = card_texts((await bot.replies(bot.activity("personal_message_en", text="whoami")))[0])
-    finally:
-        await server.close()
     assert "admin of Operations" in said

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
+from dialogs.actions.views import ActionForm, Choice
 from storage.models import Action, ActionEvent, ActionStatus, AuditLog, Notification, WorkingGroup
-from tests.chat import Chat, new_community
+from tests.chat import Chat, converse, new_community
 
 # Tuesday 24 November 2026, 09:00 UTC (FakeClock). Owners: عمر خليل (member, ar-SA), Sami Nasser (guest).
 CONVERSATION = [
@@ -63,9 +64,7 @@ async def chat(sessions, clock) -> Chat:
 
 
 async def test_action_conversation(chat: Chat) -> None:
-    for who, says, key, words in CONVERSATION:
-        said = await chat.say(says, as_=who)
-        assert (said.key, words in said.text) == (key, True), f"{who}: {says!r} -> {said.key}: {said.text!r}"
+    await converse(chat, CONVERSATION)
 
 
 async def test_history_records_who_when_and_the_note(chat: Chat, sessions, clock) -> None:
@@ -180,10 +179,12 @@ async def test_actions_of_another_community_are_out_of_reach(chat: Chat, session
 async def test_form_offers_the_roster_to_facilitators_and_only_oneself_to_members(chat: Chat) -> None:
     facilitator = await chat.say("action add", as_="facilitator")
     assert facilitator.key == "action-form" and "New action point" in facilitator.text
-    assert len(facilitator.replies[0].args["people"]) == 4 and facilitator.replies[0].args["groups"]
+    form = facilitator.replies[0].view
+    assert isinstance(form, ActionForm) and len(form.people) == 4 and form.groups
     member = await chat.say("إجراء", as_="member")
     assert member.key == "action-form" and "نقطة عمل جديدة" in member.text
-    assert member.replies[0].args["people"] == [(chat.ids["member"], "عمر خليل")]
+    form = member.replies[0].view
+    assert isinstance(form, ActionForm) and form.people == (Choice(chat.ids["member"], "عمر خليل"),)
 
 
 async def test_form_answer_records_the_action_like_the_command(chat: Chat, sessions) -> None:

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from dialogs.common.commands import COMMANDS, parse_command
+from dialogs.features import build_registry
+from tests.chat import Chat
+
+REGISTRY = build_registry()
+parse_command = REGISTRY.parse
 
 PARSED = [
     ("help", "help", ""),
@@ -32,8 +36,10 @@ def test_commands_are_recognised(text: str, name: str, args: str) -> None:
     assert command is not None and (command.name, command.args) == (name, args)
 
 
-def test_arabic_indic_digits_become_numbers() -> None:
-    assert parse_command("الأعضاء ١٢").numbers_args == "12"
+async def test_arabic_indic_digits_are_read_as_numbers(sessions, clock) -> None:
+    chat = await Chat(sessions, clock).start()
+    said = await chat.say("الأعضاء ١٢", as_="member")
+    assert said.key == "members-page-unknown" and said.replies[0].args["page"] == 12
 
 
 @pytest.mark.parametrize(
@@ -51,6 +57,6 @@ def test_free_text_is_no_command(text: str) -> None:
 
 
 def test_every_command_has_an_english_and_an_arabic_word() -> None:
-    for spec in COMMANDS:
-        assert any(alias.isascii() for alias in spec.aliases), spec.name
-        assert any(not alias.isascii() for alias in spec.aliases), spec.name
+    for spec in REGISTRY.commands.values():
+        assert any(word.isascii() for word in spec.words), spec.name
+        assert any(not word.isascii() for word in spec.words), spec.name

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import func, select
 
 from storage.models import AuditLog, Role
-from tests.chat import Chat
+from tests.chat import Chat, converse
 
 # (who, says, reply key, words the member must read — in their own language)
 CONVERSATION = [
@@ -63,9 +63,7 @@ async def chat(sessions, clock) -> Chat:
 
 async def test_conversation(chat: Chat) -> None:
     """The whole table in order on one community (later rows see earlier rows' changes)."""
-    for who, says, key, words in CONVERSATION:
-        said = await chat.say(says, as_=who)
-        assert (said.key, words in said.text) == (key, True), f"{who}: {says!r} -> {said.key}: {said.text!r}"
+    await converse(chat, CONVERSATION)
 
 
 async def test_language_choice_sticks_and_switches_the_answers(chat: Chat) -> None:

@@ -12,7 +12,7 @@ from bot.i18n import plain
 from dialogs.common import outbox
 from dialogs.governance import groups
 from storage.models import AuditLog, Notification, WorkingGroup, WorkingGroupMember
-from tests.chat import Chat
+from tests.chat import Chat, converse
 
 # Tuesday 24 November 2026, 09:00 UTC; the community lives in Asia/Beirut. Leila (facilitator) and Amal (admin)
 # read English; عمر خليل (member) reads Arabic; Sami (guest) is answered in the script he writes.
@@ -91,9 +91,7 @@ async def chat(sessions, clock) -> Chat:
 
 
 async def test_groups_conversation(chat: Chat) -> None:
-    for who, says, key, words in CONVERSATION:
-        said = await chat.say(says, as_=who)
-        assert (said.key, words in said.text) == (key, True), f"{who}: {says!r} -> {said.key}: {said.text!r}"
+    await converse(chat, CONVERSATION)
     async with chat.sessions() as session:
         wash = await session.scalar(select(WorkingGroup).where(WorkingGroup.name == "WASH Aleppo"))
         audits = await session.scalar(
@@ -146,14 +144,9 @@ async def test_join_and_leave_buttons_on_the_card(chat: Chat) -> None:
 async def test_two_joins_at_once_leave_one_membership(chat: Chat) -> None:
     import asyncio
 
-    from dialogs import router
-
     await chat.say("group add Cash | Multipurpose cash values", as_="facilitator")
     results = await asyncio.gather(
-        *(
-            router.run_text(chat.sessions, member_id=chat.ids["member"], text="group join Cash", now=chat.clock())
-            for _ in range(3)
-        )
+        *(chat.router.text(member_id=chat.ids["member"], text="group join Cash", now=chat.clock()) for _ in range(3))
     )
     assert sorted(r.replies[0].key for r in results) == ["group-already-member", "group-already-member", "group-joined"]
     async with chat.sessions() as session:
@@ -180,8 +173,7 @@ async def test_the_lead_and_facilitators_are_asked_to_close_or_extend_before_the
 
     omar = next(row for row in rows if row.member_id == chat.ids["member"])
     clock.advance(days=12)
-    async with chat.sessions() as session:
-        question = await outbox.compose(session, omar, clock())
+    question = await chat.compose(omar, clock())
     assert question is not None and question.key == "group-ending"
     text = plain(chat.renderer.text(question, lang="ar", zone="Asia/Beirut"))
     assert "تنتهي مجموعة العمل «Winterisation» في" in text and "بعد ١٤ يومًا" in text
@@ -190,8 +182,7 @@ async def test_the_lead_and_facilitators_are_asked_to_close_or_extend_before_the
     await chat.say("group extend Winterisation | 31 March 2027", as_="member")
     coming = {row.due_at.date().isoformat() for row in await pending(chat, "group-ending") if row.due_at > clock()}
     assert coming == {"2027-03-17"}
-    async with chat.sessions() as session:
-        assert await outbox.compose(session, omar, clock()) is None
+    assert await chat.compose(omar, clock()) is None
 
     # closing cancels the coming question
     await chat.say("group close Winterisation", as_="member")

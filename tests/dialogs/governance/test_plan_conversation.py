@@ -9,10 +9,9 @@ import pytest
 from sqlalchemy import select
 
 from bot.i18n import plain
-from dialogs.common import outbox
 from dialogs.governance import plan
 from storage.models import Notification, ObjectiveAction
-from tests.chat import Chat
+from tests.chat import Chat, converse
 
 # Tuesday 24 November 2026, 09:00 UTC; the community lives in Asia/Beirut.
 CONVERSATION = [
@@ -81,9 +80,7 @@ async def chat(sessions, clock) -> Chat:
 
 
 async def test_plan_conversation(chat: Chat) -> None:
-    for who, says, key, words in CONVERSATION:
-        said = await chat.say(says, as_=who)
-        assert (said.key, words in said.text) == (key, True), f"{who}: {says!r} -> {said.key}: {said.text!r}"
+    await converse(chat, CONVERSATION)
 
 
 async def test_overdue_actions_show_against_their_objective(chat: Chat, clock) -> None:
@@ -135,9 +132,9 @@ async def test_progress_is_posted_to_the_channel_every_quarter(chat: Chat, clock
 
     async with chat.sessions() as session:
         row = await session.scalar(select(Notification).where(Notification.dedup_key.like("%2026:Q4")))
-        assert row is not None and row.channel
-        clock.advance(days=38)
-        post = await outbox.compose(session, row, clock())
+    assert row is not None and row.channel
+    clock.advance(days=38)
+    post = await chat.compose(row, clock())
     assert post is not None and post.key == "plan-progress"
     text = plain(chat.renderer.text(post, lang="ar", zone="Asia/Beirut"))
     assert "تقدّم خطة ٢٠٢٦ في نهاية الربع ٤" in text and "Early action protocols for drought" in text

@@ -10,13 +10,13 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.i18n import plain
-from dialogs import router
-from dialogs.common import outbox
 from dialogs.common.people import Person
 from dialogs.community.roster import sync_roster
 from dialogs.governance import votes
+from dialogs.governance.views import ProposalCard, ProposalView
+from dialogs.router import TurnResult
 from storage.models import Community, Decision, Notification, Proposal, Vote
-from tests.chat import Chat
+from tests.chat import Chat, Said, converse
 
 # Tuesday 24 November 2026, 09:00 UTC (11:00 in Beirut). Leila (facilitator) and Amal (admin) read English; عمر خليل
 # (member) reads Arabic; Sami (guest) is answered in the script he writes.
@@ -80,10 +80,15 @@ async def chat(sessions, clock) -> Chat:
     return await Chat(sessions, clock).start()
 
 
+def shown(result: Said | TurnResult) -> ProposalView:
+    """The proposal on the turn's card."""
+    view = result.replies[0].view
+    assert isinstance(view, ProposalCard), result.replies[0]
+    return view.proposal
+
+
 async def test_votes_conversation(chat: Chat) -> None:
-    for who, says, key, words in CONVERSATION:
-        said = await chat.say(says, as_=who)
-        assert (said.key, words in said.text) == (key, True), f"{who}: {says!r} -> {said.key}: {said.text!r}"
+    await converse(chat, CONVERSATION)
     async with chat.sessions() as session:
         answers = await session.scalar(select(func.count()).select_from(Vote))
     assert answers == 6  # two on each, one row per member however often they answered
@@ -128,9 +133,9 @@ async def test_two_members_looking_after_the_deadline_close_it_once(chat: Chat, 
     await chat.say("vote 1 endorse", as_="guest")
     clock.advance(days=8)
     results = await asyncio.gather(
-        *(router.run_text(chat.sessions, member_id=chat.ids[who], text="vote 1", now=clock()) for who in chat.ids)
+        *(chat.router.text(member_id=chat.ids[who], text="vote 1", now=clock()) for who in chat.ids)
     )
-    assert {result.replies[0].args["proposal"].decision for result in results} == {1}
+    assert {shown(result).decision for result in results} == {1}
     async with chat.sessions() as session:
         assert await session.scalar(select(func.count()).select_from(Decision)) == 1
 
@@ -160,12 +165,12 @@ async def test_opening_posts_to_the_channel_and_the_result_is_posted_at_the_dead
     await chat.say("vote 1 Beirut", as_="member")
     async with chat.sessions() as session:
         opened, result = await session.scalars(select(Notification).order_by(Notification.id))
-        card = await outbox.compose(session, opened, clock())
-        assert await outbox.compose(session, result, clock()) is None  # not due yet
-    assert card is not None and card.key == "vote-opened"
+    card = await chat.compose(opened, clock())
+    assert await chat.compose(result, clock()) is None  # not due yet
+    assert card is not None and card.key == "vote-opened" and isinstance(card.view, ProposalCard)
     # the channel's copy has the answer buttons for everyone (a team can have more than the 60 people Teams
     # refreshes a card for); each refresh then shows the reader's own answer
-    assert card.args["proposal"].can_vote is True and card.args["proposal"].mine is None
+    assert card.view.proposal.can_vote is True and card.view.proposal.mine is None
 
     clock.advance(days=7)
     async with chat.sessions.begin() as session:  # the dispatcher's turn: the result closes the poll
@@ -192,7 +197,7 @@ async def test_one_member_answering_twice_at_once_leaves_one_answer(chat: Chat) 
     await chat.say("endorse The revised terms of reference", as_="facilitator")
     results = await asyncio.gather(
         *(
-            router.run_text(chat.sessions, member_id=chat.ids["member"], text=f"vote 1 {answer}", now=chat.clock())
+            chat.router.text(member_id=chat.ids["member"], text=f"vote 1 {answer}", now=chat.clock())
             for answer in ("endorse", "object", "endorse", "abstain")
         )
     )
@@ -216,7 +221,7 @@ async def test_many_members_answering_at_once_are_all_counted(chat: Chat, sessio
     answers = [str(1 + i % 3) for i in range(len(delegates))]
     await asyncio.gather(
         *(
-            router.run_text(sessions, member_id=member_id, text=f"vote 1 {answer}", now=chat.clock())
+            chat.router.text(member_id=member_id, text=f"vote 1 {answer}", now=chat.clock())
             for member_id, answer in zip(delegates, answers, strict=True)
         )
     )
@@ -229,54 +234,43 @@ async def test_card_buttons_answer_refresh_and_close(chat: Chat) -> None:
     await chat.say("endorse The revised terms of reference", as_="facilitator")
     async with chat.sessions() as session:
         proposal_id = await session.scalar(select(Proposal.id))
-    pressed = await router.run_card_action(
-        chat.sessions,
+    pressed = await chat.router.press(
         member_id=chat.ids["guest"],
         verb="vote",
         data={"proposal": proposal_id, "choice": "endorse", "comment": "agreed in the working group"},
         now=chat.clock(),
     )
     [reply] = pressed.replies
-    assert reply.key == "vote-recorded" and reply.args["proposal"].mine == "endorse"
-    refreshed = await router.run_card_action(
-        chat.sessions,
-        member_id=chat.ids["member"],
-        verb="vote-refresh",
-        data={"proposal": proposal_id},
-        now=chat.clock(),
+    assert reply.key == "vote-recorded" and shown(pressed).mine == "endorse"
+    refreshed = await chat.router.press(
+        member_id=chat.ids["member"], verb="vote-refresh", data={"proposal": proposal_id}, now=chat.clock()
     )
-    assert refreshed.replies[0].args["proposal"].mine is None and refreshed.replies[0].args["proposal"].answers == 1
+    assert shown(refreshed).mine is None and shown(refreshed).answers == 1
     for bad in ({"proposal": proposal_id, "choice": "maybe"}, {"proposal": 999, "choice": "endorse"}, None):
-        refused = await router.run_card_action(
-            chat.sessions, member_id=chat.ids["guest"], verb="vote", data=bad, now=chat.clock()
-        )
+        refused = await chat.router.press(member_id=chat.ids["guest"], verb="vote", data=bad, now=chat.clock())
         assert refused.replies[0].key == "card-data-invalid"
-    not_yet = await router.run_card_action(
-        chat.sessions, member_id=chat.ids["member"], verb="vote-close", data={"proposal": proposal_id}, now=chat.clock()
+    not_yet = await chat.router.press(
+        member_id=chat.ids["member"], verb="vote-close", data={"proposal": proposal_id}, now=chat.clock()
     )
     assert not_yet.replies[0].key == "not-facilitator"
-    closed = await router.run_card_action(
-        chat.sessions, member_id=chat.ids["admin"], verb="vote-close", data={"proposal": proposal_id}, now=chat.clock()
+    closed = await chat.router.press(
+        member_id=chat.ids["admin"], verb="vote-close", data={"proposal": proposal_id}, now=chat.clock()
     )
-    assert closed.replies[0].key == "vote-result" and closed.replies[0].args["proposal"].decision == 1
-    too_late = await router.run_card_action(
-        chat.sessions,
-        member_id=chat.ids["member"],
-        verb="vote",
-        data={"proposal": proposal_id, "choice": "object"},
-        now=chat.clock(),
+    assert closed.replies[0].key == "vote-result" and shown(closed).decision == 1
+    too_late = await chat.router.press(
+        member_id=chat.ids["member"], verb="vote", data={"proposal": proposal_id, "choice": "object"}, now=chat.clock()
     )
-    assert too_late.replies[0].key == "vote-too-late" and too_late.replies[0].card == "proposal"
+    assert too_late.replies[0].key == "vote-too-late" and isinstance(too_late.replies[0].view, ProposalCard)
 
 
 async def test_an_anonymous_poll_tells_nobody_who_answered(chat: Chat) -> None:
     from storage.models import AuditLog
 
     await chat.say("poll Which venue? | Amman | Beirut | anonymous", as_="facilitator")
-    before = (await chat.say("vote 1", as_="facilitator")).replies[0].args["proposal"].refresh_for
+    before = shown(await chat.say("vote 1", as_="facilitator")).refresh_for
     answered = await chat.say("vote 1 Beirut", as_="guest")
     assert answered.key == "vote-recorded"
-    after = (await chat.say("vote 1", as_="facilitator")).replies[0].args["proposal"].refresh_for
+    after = shown(await chat.say("vote 1", as_="facilitator")).refresh_for
     assert after == before  # the roster's order, whoever answered
     async with chat.sessions() as session:
         actors = list(
@@ -288,17 +282,17 @@ async def test_an_anonymous_poll_tells_nobody_who_answered(chat: Chat) -> None:
 async def test_a_named_poll_still_refreshes_for_those_who_answered_first(chat: Chat) -> None:
     await chat.say("poll Which venue? | Amman | Beirut", as_="facilitator")
     await chat.say("vote 1 Beirut", as_="guest")
-    shown = (await chat.say("vote 1", as_="facilitator")).replies[0].args["proposal"]
+    card = shown(await chat.say("vote 1", as_="facilitator"))
     async with chat.sessions() as session:
         from storage.models import Member
 
         guest = await session.get(Member, chat.ids["guest"])
-    assert shown.refresh_for[0] == guest.teams_user_id
+    assert card.refresh_for[0] == guest.teams_user_id
 
 
 async def test_opening_marks_the_reply_for_the_channel_so_the_card_is_not_shown_twice(chat: Chat) -> None:
     said = await chat.say("poll Which venue? | Amman | Beirut", as_="facilitator")
-    assert said.key == "poll-opened" and said.replies[0].args["to_channel"] is True
+    assert said.key == "poll-opened" and said.replies[0].to_channel is True
     assert said.replies[0].args["number"] == 1
 
 

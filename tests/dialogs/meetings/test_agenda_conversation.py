@@ -8,9 +8,8 @@ import asyncio
 import pytest
 from sqlalchemy import func, select
 
-from dialogs import router
 from storage.models import AgendaItem, AgendaStatus, MeetingOccurrence
-from tests.chat import Chat
+from tests.chat import Chat, converse
 from tests.fakes import FakeClock
 
 
@@ -57,9 +56,7 @@ CONVERSATION = [
 
 
 async def test_agenda_conversation(chat: Chat) -> None:
-    for who, says, key in CONVERSATION:
-        said = await chat.say(says, as_=who)
-        assert said.key == key, (says, said.text)
+    await converse(chat, CONVERSATION)
     assert await items(chat) == [
         (1, "Flood early-warning triggers", "accepted", "12-03"),
         (2, "تحديث مجموعة النقد", "removed", "12-03"),
@@ -144,7 +141,7 @@ async def test_two_facilitators_closing_at_once_carry_forward_once(chat: Chat, c
     clock.advance(days=9)
     results = await asyncio.gather(
         *(
-            router.run_text(chat.sessions, member_id=chat.ids[who], text="meeting close 1", now=clock())
+            chat.router.text(member_id=chat.ids[who], text="meeting close 1", now=clock())
             for who in ("facilitator", "admin")
         )
     )

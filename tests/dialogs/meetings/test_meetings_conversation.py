@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from dialogs.meetings.occurrences import upcoming_slots
+from dialogs.meetings.views import MeetingCard
 from storage.models import AuditLog, Meeting, MeetingOccurrence
 from tests.chat import Chat
 from tests.fakes import FakeClock
@@ -68,7 +69,8 @@ async def test_scheduling_a_meeting(chat: Chat, who: str, says: str, key: str, w
     for word in words:
         assert word in said.text
     if LINK in says:  # the join link is the card's button
-        assert said.replies[0].args["meeting"].link == LINK
+        card = said.replies[0].view
+        assert isinstance(card, MeetingCard) and card.meeting.link == LINK
 
 
 MISTAKES = [

@@ -61,7 +61,7 @@ async def test_publishing_needs_a_closed_meeting_and_then_posts_to_the_channel(h
     assert "We reviewed the triggers" in edited.text
     await held.say("meeting close 1", as_="facilitator")
     published = await held.say("minutes publish 1", as_="facilitator")
-    assert published.key == "minutes-published" and published.replies[0].args["to_channel"] is True
+    assert published.key == "minutes-published" and published.replies[0].to_channel is True
     assert "Draft" not in published.text and "The minutes are published." in published.text
     assert (await held.say("minutes publish 1", as_="facilitator")).key == "minutes-already-published"
     assert (await held.say("minutes edit 1 | too late", as_="facilitator")).key == "minutes-already-published"

@@ -6,26 +6,25 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
+from dialogs.common.replies import Reply
+from dialogs.common.turn import Turn
+from dialogs.features import build_services
 from dialogs.questions import knowledge_base, live_facts
 from dialogs.questions.engine import embedding_text
 from storage.db import create_engine, session_factory
 from storage.models import FaqEntry, FaqVersion, KnowledgeVector
 from tests.chat import Chat
-from tests.dialogs.questions.engine.test_engine import FakeEmbedder
+from tests.dialogs.questions.fake_embedder import FakeEmbedder
 from tests.fakes import FakeClock
 
 
-@pytest.fixture
-def embedder(monkeypatch: pytest.MonkeyPatch) -> FakeEmbedder:
-    plugged = FakeEmbedder()
-    monkeypatch.setattr(knowledge_base, "_embedder_choice", plugged)
-    return plugged
+def chat_with(embedder: FakeEmbedder, sessions, clock: FakeClock) -> Chat:
+    """A Chat whose app plugs `embedder` into its question engine (as a hosted embedding service would be)."""
+    return Chat(sessions, clock, services=build_services(load_embedder=lambda: embedder))
 
 
-async def test_vectors_are_stored_and_reused_after_a_restart(
-    embedder: FakeEmbedder, sessions, clock: FakeClock, database_url: str
-) -> None:
-    chat = await Chat(sessions, clock).start()
+async def test_vectors_are_stored_and_reused_after_a_restart(sessions, clock: FakeClock, database_url: str) -> None:
+    chat = await chat_with(FakeEmbedder(), sessions, clock).start()
     await chat.say("faq add How do I register for the workshop? | Use the form. | tags training", as_="facilitator")
     await chat.say("faq add Where is the venue? | UN House.", as_="facilitator")
     said = await chat.say("how do I register for the workshop", as_="facilitator")
@@ -38,8 +37,7 @@ async def test_vectors_are_stored_and_reused_after_a_restart(
     restarted = FakeEmbedder()  # a new process: a new engine, an empty index, the same database
     engine = create_engine(database_url)
     try:
-        base = knowledge_base.KnowledgeBase(live_facts.ENTRIES)
-        knowledge_base.use_embedder(restarted)
+        base = knowledge_base.KnowledgeBase(live_facts.ENTRIES, load_embedder=lambda: restarted)
         async with session_factory(engine).begin() as session:
             found = await base.ask(session, community_id=chat.community_id, question="where is the venue today?")
         assert found.knowledge.confident
@@ -55,12 +53,18 @@ async def test_vectors_are_stored_and_reused_after_a_restart(
         await engine.dispose()
 
 
-async def test_each_database_has_its_own_index(sessions, clock: FakeClock) -> None:
+async def test_one_knowledge_base_serves_every_turn_and_follows_the_database(sessions, clock: FakeClock) -> None:
     chat = await Chat(sessions, clock).start()
-    async with sessions() as session:
-        first = knowledge_base.for_session(session, live_facts.ENTRIES)
-    async with sessions() as session:
-        assert knowledge_base.for_session(session, live_facts.ENTRIES) is first
+    used: list[knowledge_base.KnowledgeBase] = []
+
+    async def look(turn: Turn) -> Reply:
+        used.append(turn.services.knowledge)
+        return Reply.of("question-thanks")
+
+    for _ in range(2):  # two turns, two sessions: one knowledge base
+        await chat.router.run(member_id=chat.ids["member"], now=clock(), handler=look)
+    first = chat.services.knowledge
+    assert len(used) == 2 and all(knowledge is first for knowledge in used)
     await chat.say("faq add Is lunch provided? | Yes.", as_="facilitator")
     async with sessions() as session:
         index = await first.index(session, community_id=chat.community_id)

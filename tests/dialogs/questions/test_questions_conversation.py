@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from dialogs import router
+from dialogs.meetings.views import MeetingCard
+from dialogs.questions.views import AnswerCard, Suggestions
 from storage.models import FaqEntry, Member, Ticket
 from tests.chat import Chat
 from tests.fakes import FakeClock
@@ -53,8 +54,9 @@ ANSWERED = [
 async def test_questions_phrased_many_ways_get_their_answer_with_its_source(chat: Chat, who, says, number) -> None:
     said = await chat.say(says, as_=who)
     assert said.key == "question-answer", said.text
-    view = said.replies[0].args["answer"]
-    assert (view.kind, view.number) == ("faq", number)
+    card = said.replies[0].view
+    assert isinstance(card, AnswerCard)
+    assert (card.answer.kind, card.answer.number) == ("faq", number)
     assert ("FAQ #" in said.text) or ("السؤال الشائع رقم" in said.text)
 
 
@@ -84,7 +86,9 @@ async def test_an_entry_only_in_the_other_language_is_given_saying_so(chat: Chat
 async def test_a_vague_question_gets_up_to_three_close_entries_and_the_offer(chat: Chat) -> None:
     said = await chat.say("training certificate", as_="facilitator")
     assert said.key == "question-unsure", said.text
-    close = said.replies[0].args["close"]
+    suggestions = said.replies[0].view
+    assert isinstance(suggestions, Suggestions)
+    close = suggestions.close
     assert 1 <= len(close) <= 3
     assert "I am not sure I have the answer." in said.text
     card = chat.renderer.card(said.replies[0], lang="en", zone="UTC")
@@ -126,11 +130,9 @@ async def test_the_index_follows_edits_and_removals(chat: Chat) -> None:
 
 async def test_helped_counts_and_the_card_loses_its_buttons(chat: Chat, sessions, clock: FakeClock) -> None:
     said = await chat.say("How do I sign up for the training workshop?", as_="facilitator")
-    ref = said.replies[0].args["answer"].ref
-    result = await router.run_card_action(
-        sessions, member_id=chat.ids["member"], verb="answer-helped", data={"ref": ref}, now=clock()
-    )
-    reply = result.replies[0]
+    answered = said.replies[0].view
+    assert isinstance(answered, AnswerCard)
+    reply = (await chat.press("answer-helped", {"ref": answered.answer.ref}, as_="member")).replies[0]
     assert reply.key == "answer-thanks"
     card = chat.renderer.card(reply, lang="ar", zone="UTC")
     assert card["actions"] == [] and "يسعدني أنه أفادك" in str(card)
@@ -172,7 +174,9 @@ async def test_the_next_meeting_is_in_the_members_zone_with_its_link(chat: Chat)
     said = await chat.say("متى الاجتماع القادم؟", as_="member")
     # 11:00 in Riyadh (UTC+3), and the meeting's own 10:00 in Beirut (UTC+2)
     assert "٠٣‏/١٢‏/٢٠٢٦، ١١:٠٠ ص · ٠٣‏/١٢‏/٢٠٢٦، ١٠:٠٠ ص (Asia/Beirut)" in said.text
-    assert said.replies[0].args["meeting"].link == "https://teams.example/j/1"  # the card's Join button
+    meeting = said.replies[0].view
+    assert isinstance(meeting, MeetingCard)
+    assert meeting.meeting.link == "https://teams.example/j/1"  # the card's Join button
     english = await chat.say("when is the next meeting?", as_="facilitator")
     assert "Dec 3, 2026, 10:00 AM" in english.text
 

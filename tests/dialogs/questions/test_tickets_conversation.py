@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from dialogs import router
 from dialogs.common import outbox
 from dialogs.common.replies import Reply
+from dialogs.questions.views import AnswerCard, AskerTicketCard, TicketCard, TicketReceipt
 from storage.models import Notification, Ticket, TicketStatus, WorkingGroup, WorkingGroupMember
 from tests.chat import Chat
 from tests.fakes import FakeClock
@@ -33,15 +33,11 @@ async def rows(chat: Chat, kind: str | None = None) -> list[Notification]:
 
 async def compose(chat: Chat, row: Notification, *, days: float = 0) -> Reply | None:
     """What the dispatcher would send for a row (at its due time, or later)."""
-    async with chat.sessions.begin() as session:
-        return await outbox.compose(session, row, row.due_at + timedelta(days=days))
+    return await chat.compose(row, row.due_at + timedelta(days=days))
 
 
 async def press(chat: Chat, who: str, verb: str, data: Any) -> Reply:
-    result = await router.run_card_action(
-        chat.sessions, member_id=chat.ids[who], verb=verb, data=data, now=chat.clock()
-    )
-    return result.replies[0]
+    return (await chat.press(verb, data, as_=who)).replies[0]
 
 
 def text(chat: Chat, reply: Reply, lang: str) -> str:
@@ -93,7 +89,7 @@ async def test_the_whole_lifecycle(chat: Chat, clock: FakeClock) -> None:
     assert answered.key == "ticket-answer-sent" and await status(chat) == "answered"
     [answer_row] = await rows(chat, "ticket-answered")
     answer_card = await compose(chat, answer_row)
-    assert answer_card is not None and answer_card.card == "ticket-answer"
+    assert answer_card is not None and isinstance(answer_card.view, AskerTicketCard)
     asker_sees = text(chat, answer_card, "ar")
     assert "وصل جواب سؤالك رقم ١" in asker_sees and "Yes, observers are welcome" in asker_sees
     buttons = chat.renderer.card(answer_card, lang="ar", zone="UTC")["actions"]
@@ -147,7 +143,7 @@ async def test_lists_and_rights(chat: Chat) -> None:
     assert (await chat.say("answer 1 no", as_="member")).key == "ticket-not-handler"
     assert (await chat.say("ticket 1", as_="member")).key == "ticket-not-handler"  # not his question
     mine = await chat.say("ticket 2", as_="member")
-    assert mine.key == "ticket-card" and mine.replies[0].card == "ticket-answer"
+    assert mine.key == "ticket-card" and isinstance(mine.replies[0].view, AskerTicketCard)
     listed = await chat.say("tickets", as_="facilitator")
     assert "Questions waiting for an answer (2)" in listed.text and "#2 · متى تصدر النشرة الشهرية؟" in listed.text
     await chat.say("ticket take 2", as_="facilitator")
@@ -184,17 +180,19 @@ async def test_a_working_groups_question_goes_to_its_lead(chat: Chat) -> None:
 async def test_ask_a_facilitator_from_an_answer_card_records_what_was_offered(chat: Chat) -> None:
     await chat.say("faq add How do I register for the workshop? | Use the form before Friday.", as_="facilitator")
     said = await chat.say("how do I register for the workshop?", as_="guest")
+    answered = said.replies[0].view
+    assert isinstance(answered, AnswerCard)
     card = chat.renderer.card(said.replies[0], lang="en", zone="UTC")
     escalate = card["actions"][1]
     assert escalate["verb"] == "question-escalate"
     receipt = await press(chat, "guest", escalate["verb"], escalate["data"])
-    assert receipt.key == "ticket-opened" and receipt.card == "ticket-receipt"
+    assert receipt.key == "ticket-opened" and isinstance(receipt.view, TicketReceipt)
     async with chat.sessions() as session:
         ticket = await session.scalar(select(Ticket))
     assert ticket.status is TicketStatus.OPEN
     assert ticket.offered == [
         {
-            "ref": said.replies[0].args["answer"].ref,
+            "ref": answered.answer.ref,
             "kind": "faq",
             "number": 1,
             "title": "How do I register for the workshop?",
@@ -250,6 +248,6 @@ async def test_a_refresh_button_shows_a_ticket_only_to_its_asker_and_handlers(ch
         ticket_id = await session.scalar(select(Ticket.id))
     assert (await press(chat, "member", "ticket-refresh", {"ticket": ticket_id})).key == "ticket-not-handler"
     own = await press(chat, "guest", "ticket-refresh", {"ticket": ticket_id})
-    assert own.key == "ticket-card" and own.card == "ticket-answer"
+    assert own.key == "ticket-card" and isinstance(own.view, AskerTicketCard)
     full = await press(chat, "facilitator", "ticket-refresh", {"ticket": ticket_id})
-    assert full.key == "ticket-card" and full.card == "ticket"
+    assert full.key == "ticket-card" and isinstance(full.view, TicketCard)

@@ -1,0 +1,39 @@
+"""One member's turn, as every dialog receives it: the open session, who speaks, where, when, and how they read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from dialogs.common.people import Person
+from storage.models import Community, Member
+
+if TYPE_CHECKING:  # the registry and the question engine are built by the app and handed in (no import cycle)
+    from dialogs.common.registry import Registry
+    from dialogs.questions.knowledge_base import KnowledgeBase
+
+
+@dataclass(frozen=True)
+class Services:
+    """What the app builds once and every turn may use: the features' declarations and the question engine."""
+
+    registry: Registry
+    knowledge: KnowledgeBase
+
+
+@dataclass(frozen=True)
+class Turn:
+    """The speaker's turn: one transaction (`session`), the `member` speaking in their `community` at `now`,
+    the people mentioned, the language and time zone answers are read in, and the app's services."""
+
+    session: AsyncSession
+    member: Member
+    community: Community
+    now: datetime
+    services: Services
+    mentions: tuple[Person, ...] = ()
+    language: str = "en"
+    zone: str = "UTC"

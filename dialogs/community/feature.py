@@ -1,0 +1,21 @@
+"""The community feature: help, language, time zone, who am I, the roster and roles."""
+
+from __future__ import annotations
+
+from dialogs.common.registry import CommandSpec, Feature
+from dialogs.community import members
+from dialogs.community.views import HelpCard, LanguageChoice, RosterPage
+
+FEATURE = Feature(
+    name="community",
+    commands=(
+        CommandSpec("help", ("help", "?", "commands", "مساعدة", "المساعدة", "ساعدني", "الأوامر"), members.show_help),
+        CommandSpec("lang", ("lang", "language", "لغة", "اللغة"), members.set_language),
+        CommandSpec("tz", ("tz", "timezone", "time zone", "توقيت", "التوقيت", "المنطقة الزمنية"), members.set_timezone),
+        CommandSpec("whoami", ("whoami", "who am i", "من أنا", "من انا", "ملفي"), members.whoami),
+        CommandSpec("members", ("members", "roster", "الأعضاء", "أعضاء", "الاعضاء"), members.list_members),
+        CommandSpec("role", ("role", "دور", "الدور"), members.change_role, facilitator_only=True),
+    ),
+    submits={"lang": members.language_button, "help": members.show_help_button},
+    cards=(HelpCard, LanguageChoice, RosterPage),
+)

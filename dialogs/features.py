@@ -1,0 +1,29 @@
+"""Every feature of Tansiq, in the order `help` and the Teams command menu list their commands."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from dialogs.actions.feature import FEATURE as ACTIONS
+from dialogs.common.registry import Feature, Registry
+from dialogs.common.turn import Services
+from dialogs.community.feature import FEATURE as COMMUNITY
+from dialogs.governance.feature import FEATURE as GOVERNANCE
+from dialogs.meetings.feature import FEATURE as MEETINGS
+from dialogs.questions import live_facts
+from dialogs.questions.engine import Embedder, default_embedder
+from dialogs.questions.feature import FEATURE as QUESTIONS
+from dialogs.questions.knowledge_base import KnowledgeBase
+from dialogs.reminders.feature import FEATURE as REMINDERS
+
+FEATURES: tuple[Feature, ...] = (COMMUNITY, ACTIONS, MEETINGS, REMINDERS, GOVERNANCE, QUESTIONS)
+
+
+def build_registry() -> Registry:
+    """The registry of every feature's declarations (the app builds it once)."""
+    return Registry.build(FEATURES)
+
+
+def build_services(*, load_embedder: Callable[[], Embedder | None] = default_embedder) -> Services:
+    """What the app hands every turn: the registry and one question engine for its database."""
+    return Services(registry=build_registry(), knowledge=KnowledgeBase(live_facts.ENTRIES, load_embedder=load_embedder))

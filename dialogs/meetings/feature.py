@@ -1,0 +1,34 @@
+"""The meetings feature: meetings and series, agendas, decisions, attendance and minutes."""
+
+from __future__ import annotations
+
+from dialogs.common.registry import CommandSpec, Feature
+from dialogs.meetings import agenda, minutes, schedule
+from dialogs.meetings.views import AgendaCard, AgendaForm, MeetingCard, MeetingForm, MeetingList, MinutesCard
+
+FEATURE = Feature(
+    name="meetings",
+    commands=(
+        CommandSpec("meetings", ("meetings", "اجتماعات", "الاجتماعات", "المواعيد"), schedule.list_command),
+        CommandSpec("meeting", ("meeting", "اجتماع", "الاجتماع"), schedule.command),
+        CommandSpec(
+            "agenda", ("agenda", "جدول", "جدول الأعمال", "جدول اعمال", "الأجندة", "أجندة", "اجندة"), agenda.command
+        ),
+        CommandSpec(
+            "decision", ("decision", "decisions", "قرار", "القرار"), minutes.decision_command, facilitator_only=True
+        ),
+        CommandSpec("minutes", ("minutes", "محضر", "المحضر"), minutes.command),
+        CommandSpec(
+            "attended",
+            ("attended", "attendance", "حضر", "الحضور"),
+            minutes.record_attendance,
+            facilitator_only=True,
+        ),
+    ),
+    submits={
+        "meeting-add": schedule.add_from_form,
+        "agenda-add": agenda.add_from_form,
+        "agenda-form": agenda.open_form,
+    },
+    cards=(MeetingCard, MeetingList, AgendaCard, MinutesCard, MeetingForm, AgendaForm),
+)

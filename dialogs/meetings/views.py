@@ -1,0 +1,90 @@
+"""What the meetings feature's cards show: a meeting, the coming meetings, an agenda, minutes, and the two forms.
+
+Times stay UTC; the bot shows them in the reader's zone. The reply's message (its key and arguments) is the card's
+headline; everything else a card shows is here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from dialogs.common.replies import CardView
+
+if TYPE_CHECKING:  # schedule and agenda build their replies with these views (no import cycle)
+    from dialogs.meetings.agenda import ItemView
+    from dialogs.meetings.minutes_view import MinutesView
+    from dialogs.meetings.schedule import MeetingView
+
+
+@dataclass(frozen=True)
+class MeetingCard(CardView):
+    """One occurrence of a meeting (scheduled, moved, shown): when, where, how to join, its calendar file.
+    `before`: where a moved meeting was (also the headline's `before`)."""
+
+    meeting: MeetingView
+    before: datetime | None = None
+
+
+@dataclass(frozen=True)
+class MeetingList(CardView):
+    """The coming occurrences open to the reader, soonest first, each with its agenda count and calendar file."""
+
+    meetings: tuple[MeetingView, ...]
+
+
+@dataclass(frozen=True)
+class AgendaCard(CardView):
+    """A meeting's agenda: accepted items first, then proposed and deferred ones, and whether items still go on
+    it. `facilitator`: the reader manages it (the card reminds them how). Under the key `agenda` the card has no
+    headline of its own (its title is the meeting's)."""
+
+    meeting: MeetingView
+    items: tuple[ItemView, ...]
+    deadline_passed: bool
+    facilitator: bool = False
+
+
+@dataclass(frozen=True)
+class MinutesDownload:
+    """Whom the minutes' download links are made for (checked again when a file is downloaded)."""
+
+    community_id: int
+    member_id: int
+    occurrence_id: int
+
+
+@dataclass(frozen=True)
+class MinutesCard(CardView):
+    """Minutes, draft or published, as they would be shared (`withheld`: confidential points left out); with the
+    Markdown and Word downloads when `download` says for whom. Under the key `minutes` no headline is shown."""
+
+    minutes: MinutesView
+    draft: bool
+    withheld: int = 0
+    download: MinutesDownload | None = None
+
+
+@dataclass(frozen=True)
+class GroupChoice:
+    """An open working group a form offers."""
+
+    id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class MeetingForm(CardView):
+    """The form facilitators schedule a meeting with; times are read in `zone` (the community's)."""
+
+    zone: str
+    groups: tuple[GroupChoice, ...] = ()
+
+
+@dataclass(frozen=True)
+class AgendaForm(CardView):
+    """The form members propose an agenda item with: the next meetings open to them, the open working groups."""
+
+    meetings: tuple[MeetingView, ...]
+    groups: tuple[GroupChoice, ...] = ()
