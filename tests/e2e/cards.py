@@ -112,7 +112,9 @@ SAMPLES: dict[str, Any] = {
 }
 SAMPLE_DATES = {"day", "start", "end"}
 SAMPLE_TIMES = {"when", "at"}
-KEY_CALL = re.compile(r"(UserError|Reply\.of|Reply|_stored)\(\s*\"([a-z][a-z0-9-]*)\"(?:\s+if\s[^\"]*else\s+\"([a-z0-9-]+)\")?")
+KEY_CALL = re.compile(
+    r"(UserError|Reply\.of|Reply|_stored)\(\s*\"([a-z][a-z0-9-]*)\"(?:\s+if\s[^\"]*else\s+\"([a-z0-9-]+)\")?"
+)
 Named = tuple[str, Reply, str]  # (name, reply, where it came from)
 PHRASES = ("recurrence.py",)  # its Replies are phrases inside other messages, never sent alone (only its errors)
 
