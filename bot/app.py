@@ -87,7 +87,9 @@ def create_app(settings: Settings, *, clock: Clock = system_clock) -> web.Applic
             renderer=agent.renderer,
             clock=clock,
         )
-        app[REMINDERS] = wake.scheduler = ReminderScheduler(dispatcher, tick_seconds=settings.reminder_tick_seconds)
+        app[REMINDERS] = wake.scheduler = ReminderScheduler(
+            dispatcher, tick_seconds=settings.reminder_tick_seconds, retention=settings.outbox_retention
+        )
         app.cleanup_ctx.append(_reminders)
     return app
 

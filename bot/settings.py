@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 from collections.abc import Iterable
+from datetime import timedelta
 from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Literal
@@ -54,6 +55,9 @@ class Settings(BaseSettings):
     default_timezone: str = "Asia/Beirut"
     reminders_enabled: bool = Field(default=True, description="send scheduled reminders and notices")
     reminder_tick_seconds: int = Field(default=30, ge=1, le=3600, description="how often due reminders are looked for")
+    outbox_retention_days: int = Field(
+        default=90, ge=0, description="days sent, cancelled and skipped outbox rows are kept (0: for ever)"
+    )
 
     client_id: str | None = Field(default=None, validation_alias=AliasChoices(_SDK_SETTINGS + "CLIENTID"))
     client_secret: str | None = Field(default=None, validation_alias=AliasChoices(_SDK_SETTINGS + "CLIENTSECRET"))
@@ -73,6 +77,11 @@ class Settings(BaseSettings):
         except (ZoneInfoNotFoundError, ValueError) as exc:
             raise ValueError(f"unknown time zone {value!r}") from exc
         return value
+
+    @property
+    def outbox_retention(self) -> timedelta | None:
+        """How long sent, cancelled and skipped outbox rows are kept; None: for ever."""
+        return timedelta(days=self.outbox_retention_days) if self.outbox_retention_days else None
 
     @property
     def local_mode(self) -> bool:

@@ -3,7 +3,8 @@
 Records every activity the bot posts; serves a team roster through `pagedMembers` (paged by its own
 page size, with continuation tokens), `members` and `members/{id}`; creates 1:1 conversations
 (`POST /v3/conversations`). Failures can be scripted: `fail_next` answers the next POSTs to a conversation
-(or, for creating a 1:1, to a member) with Teams-shaped errors; `remove_bot` answers 403 for good.
+(or, for creating a 1:1, to a member) with Teams-shaped errors; `remove_bot` answers 403 for good; `hold` keeps the
+POSTs to a conversation (or member) unanswered until the test releases them, as a slow Teams would.
 """
 
 from __future__ import annotations
@@ -71,6 +72,18 @@ class Failure:
         return web.json_response({"error": error}, status=self.status, headers=self.headers)
 
 
+@dataclass
+class Hold:
+    """POSTs held unanswered: `arrived` is set when the first comes in; each waits until `release()`, then is
+    answered as usual."""
+
+    arrived: asyncio.Event = field(default_factory=asyncio.Event)
+    released: asyncio.Event = field(default_factory=asyncio.Event)
+
+    def release(self) -> None:
+        self.released.set()
+
+
 BOT_REMOVED = Failure(403, code="BotNotInConversationRoster")
 TENANT = "8d3c1f6e-2b4a-4c7e-9f10-5a6b7c8d9e01"  # the tenant of the Teams fixtures (tests/fixtures/teams)
 
@@ -89,6 +102,7 @@ class FakeConnector:
     _ids: itertools.count = field(default_factory=lambda: itertools.count(1))
     _scripts: dict[str, deque[Failure]] = field(default_factory=dict)
     _removed: set[str] = field(default_factory=set)
+    _holds: dict[str, Hold] = field(default_factory=dict)
 
     @property
     def url(self) -> str:
@@ -127,6 +141,10 @@ class FakeConnector:
         """The member added the bot again: posts to this conversation work again."""
         self._removed.discard(_thread(conversation_id))
 
+    def hold(self, key: str) -> Hold:
+        """Leave the POSTs to conversation `key` (a member's id: creating their 1:1) unanswered until released."""
+        return self._holds.setdefault(_thread(key), Hold())
+
     def personal_chat_id(self, user_id: str) -> str:
         """The 1:1 conversation id Teams keeps for the bot and this member."""
         return "a:1" + hashlib.sha256(user_id.encode()).hexdigest()[:40]
@@ -135,6 +153,9 @@ class FakeConnector:
         """Count the request; the failure it gets, if any."""
         key = _thread(key)
         self.requests[key] += 1
+        if (held := self._holds.get(key)) is not None:
+            held.arrived.set()
+            await held.released.wait()
         if key in self._removed:
             return BOT_REMOVED
         script = self._scripts.get(key)

@@ -85,7 +85,7 @@ class Delivery:
     activity_id: str | None = None
     reason: str | None = None  # why not sent: bot-removed, conversation-gone, throttled, server-error, unreachable…
     status: int | None = None  # the last HTTP status, if there was an answer
-    code: str | None = None  # Teams' error code, e.g. BotNotInConversationRoster
+    code: str | None = None  # Teams' error code, e.g. BotNotInConversationRoster (our own errors: stage and type)
     error: str | None = None  # the last error message
     attempts: int = 0
 

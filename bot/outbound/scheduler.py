@@ -1,9 +1,10 @@
 """APScheduler (AsyncIOScheduler, UTC) wakes the dispatcher; the database stays the truth.
 
-Three jobs, each a module-level function found by id with a plain-string argument (nothing pickled): a periodic
-tick, an exact-time wake-up for the next due row (re-set after every run and after every turn), and an hourly
-re-plan that moves the planning horizon on. A restart loses nothing: the rows are still there, and the first
-tick sends what fell due while the bot was down.
+Four jobs, each a module-level function found by id with a plain-string argument (nothing pickled): a periodic
+tick, an exact-time wake-up for the next due row (re-set after every run and after every turn), an hourly
+re-plan that moves the planning horizon on, and an hourly purge of sent, cancelled and skipped rows older than the
+retention (`OUTBOX_RETENTION_DAYS`; none when it is 0), in short batches. A restart loses nothing: the rows are
+still there, and the first tick sends what fell due while the bot was down.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from bot.outbound.dispatcher import Dispatcher
 
 logger = logging.getLogger(__name__)
 
-TICK, WAKE, REPLAN = "reminders-tick", "reminders-wake", "reminders-replan"
+TICK, WAKE, REPLAN, PURGE = "reminders-tick", "reminders-wake", "reminders-replan", "outbox-purge"
+DEFAULT_RETENTION = timedelta(days=90)
 _RUNNING: dict[str, ReminderScheduler] = {}
 
 
@@ -47,11 +49,26 @@ async def replan(name: str) -> None:
         await scheduler.wake_at_next_due()
 
 
+async def purge(name: str) -> None:
+    """Job: delete sent, cancelled and skipped rows older than the retention (a batch of them at a time)."""
+    scheduler = _RUNNING.get(name)
+    if scheduler is not None and scheduler.retention is not None:
+        await scheduler.dispatcher.purge(older_than=scheduler.retention)
+
+
 class ReminderScheduler:
     """Owns the AsyncIOScheduler of one app."""
 
-    def __init__(self, dispatcher: Dispatcher, *, tick_seconds: int, name: str = "default") -> None:
-        self.dispatcher, self.tick_seconds, self.name = dispatcher, tick_seconds, name
+    def __init__(
+        self,
+        dispatcher: Dispatcher,
+        *,
+        tick_seconds: int,
+        retention: timedelta | None = DEFAULT_RETENTION,
+        name: str = "default",
+    ) -> None:
+        """`retention`: how long sent, cancelled and skipped rows are kept (None: for ever)."""
+        self.dispatcher, self.tick_seconds, self.retention, self.name = dispatcher, tick_seconds, retention, name
         self.scheduler = AsyncIOScheduler(timezone=UTC)
 
     def start(self) -> None:
@@ -66,6 +83,11 @@ class ReminderScheduler:
             replan, "interval", hours=1, id=REPLAN, args=[self.name], coalesce=True, max_instances=1,
             next_run_time=now,
         )  # fmt: skip
+        if self.retention is not None:
+            self.scheduler.add_job(
+                purge, "interval", hours=1, id=PURGE, args=[self.name], coalesce=True, max_instances=1,
+                next_run_time=now + timedelta(minutes=5),
+            )  # fmt: skip
         self.scheduler.start()
         logger.info("reminders: scheduler started (tick every %s s)", self.tick_seconds)
 

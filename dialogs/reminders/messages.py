@@ -1,13 +1,16 @@
 """Reminders: what each planned message says when it is sent, and the `reminders` command.
 
-Composers read today's data: a reminder for a meeting that moved, an action that is done, or minutes already
-published returns None and is cancelled instead of sent. A digest with nothing in it is skipped.
+Composers read today's data at send time, which can be long after the time planned (the bot was down, or a
+facilitator sent a parked message again): a reminder for a meeting that moved or is too near for what it says, an
+action that is done or re-dated, a nudge whose stage has passed ("due soon" after the due day, "overdue" a week after
+its day), a reminder the community has since turned off, or minutes already published (or a nudge to someone who
+no longer facilitates) returns None and is cancelled instead of sent. A digest with nothing in it is skipped.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -17,6 +20,7 @@ from dialogs.actions import points as actions
 from dialogs.actions.views import ActionCard
 from dialogs.common import outbox
 from dialogs.common.errors import UserError
+from dialogs.common.language import member_timezone
 from dialogs.common.replies import Reply
 from dialogs.common.rights import require_facilitator
 from dialogs.common.text import ascii_digits, fold, parse_number, word_table
@@ -81,6 +85,12 @@ WEEKLY_WORDS = {fold(word) for word in ("weekly", "أسبوعي", "اسبوعي"
 _UNIT_MINUTES = {"d": 1440, "day": 1440, "days": 1440, "يوم": 1440, "أيام": 1440, "ايام": 1440}
 _UNIT_MINUTES |= {"h": 60, "hour": 60, "hours": 60, "ساعة": 60, "ساعات": 60}
 _UNIT_MINUTES |= {"m": 1, "min": 1, "minutes": 1, "دقيقة": 1, "دقائق": 1}
+OVERDUE_NUDGE_LIFE = timedelta(days=7)  # an overdue nudge a week after its day is not sent: the next one is due
+NUDGE_MESSAGES = {  # outbox kind (stored in rows, never renamed) -> the nudge's headline in the catalogs
+    "action-due-soon": "action-nudge-due-soon",
+    "action-overdue": "action-nudge-overdue",
+    "action-overdue-weekly": "action-nudge-overdue-weekly",
+}
 
 
 # ---- composers (called by the dispatcher at send time) -----------------------------------------------------
@@ -102,8 +112,14 @@ async def meeting_reminder(session: AsyncSession, row: Notification, now: dateti
     """7 days before: the call for agenda items; 1 day before: the agenda; 1 hour before: how to join."""
     slot = await _slot_of(session, row)
     before = int(row.payload.get("before", 60))
-    if slot is None or now >= slot.starts_at or now - row.due_at > timedelta(minutes=before) / 4:
-        return None  # moved, cancelled, or so late (the bot was down) that a later reminder says it better
+    if slot is None or now >= slot.starts_at:
+        return None  # moved, cancelled, or already started
+    # so late (the bot was down, or a facilitator sent it again days later) that "in 7 days" is untrue and a later
+    # reminder says it better: measured from the time it was meant for, which retries do not move
+    if now - (slot.starts_at - timedelta(minutes=before)) > timedelta(minutes=before) / 4:
+        return None
+    if before not in _settings(await session.get(Community, row.community_id))["meeting"]:
+        return None  # the community no longer wants a reminder this long before
     stage: Stage = "week" if before >= 3 * 24 * 60 else "day" if before >= 6 * 60 else "hour"
     items = await _agenda_items(session, slot) if stage == "day" else []
     shown = MeetingReminder(
@@ -168,16 +184,20 @@ async def follow_up(session: AsyncSession, row: Notification, now: datetime) -> 
 
 
 async def minutes_nudge(session: AsyncSession, row: Notification, now: datetime) -> Reply | None:
-    """To facilitators, days after a meeting, while its minutes are unpublished."""
+    """To facilitators, days after a meeting, while its minutes are unpublished and they can still publish them."""
     held = await _held_occurrence(session, row)
     if held is None or held[1].published_at is not None:
         return None
+    person = await session.get(Member, row.member_id)
+    if person is None or not person.role.facilitates:
+        return None  # no longer a facilitator: they cannot publish them (one who left is parked by the dispatcher)
     meeting, occurrence = held
     return Reply.of("minutes-nudge", number=meeting.number, title=meeting.title, when=occurrence.starts_at)
 
 
 async def action_nudge(session: AsyncSession, row: Notification, now: datetime) -> Reply | None:
-    """To an owner: the action's card with its buttons, while it is open, theirs and still due that day."""
+    """To an owner: the action's card with its buttons, while it is open, theirs, still due that day, and the
+    nudge's stage is still today's (see `_nudge_is_due`)."""
     action = await session.get(Action, row.payload.get("action"))
     if action is None or action.status.closed or action.due_on is None:
         return None
@@ -186,8 +206,30 @@ async def action_nudge(session: AsyncSession, row: Notification, now: datetime) 
     if row.member_id not in {owner.member_id for owner in action.owners}:
         return None
     owner, community = await _member_and_community(session, row)
+    zone = ZoneInfo(member_timezone(owner, community))
+    planned = row.payload.get("day")  # rows planned before it was in the payload: the day they fell due
+    day = date.fromisoformat(planned) if planned else row.due_at.astimezone(zone).date()
+    today = now.astimezone(zone).date()
+    if not _nudge_is_due(row.kind, due_on=action.due_on, day=day, today=today, settings=_settings(community)):
+        return None
     shown = await actions.card_view(session, action, reader=owner, community=community, now=now)
-    return Reply.of(row.kind, view=ActionCard(action=shown), number=action.number, day=action.due_on)
+    return Reply.of(NUDGE_MESSAGES[row.kind], view=ActionCard(action=shown), number=action.number, day=action.due_on)
+
+
+def _nudge_is_due(
+    kind: str, *, due_on: date, day: date, today: date, settings: reminder_plans.ReminderSettings
+) -> bool:
+    """Whether an action nudge planned for `day` still says something true and wanted `today` (the owner's day):
+    "due soon" until the due day has passed; "overdue" once it has, and for a week after the day the nudge was
+    meant for (by then the next weekly nudge is due and says it better); none the community has turned off."""
+    match kind:
+        case "action-due-soon":
+            return bool(settings["action_before_days"]) and today <= due_on
+        case "action-overdue":
+            wanted = bool(settings["action_after_days"])
+        case _:
+            wanted = bool(settings["action_weekly"])
+    return wanted and due_on < today and today - day < OVERDUE_NUDGE_LIFE
 
 
 async def action_assigned(session: AsyncSession, row: Notification, now: datetime) -> Reply | None:
@@ -219,6 +261,8 @@ async def weekly_digest(session: AsyncSession, row: Notification, now: datetime)
     Nothing to say: skipped (None)."""
     community = await session.get(Community, row.community_id)
     assert community is not None
+    if not _settings(community)["digest"]:
+        return None  # turned off while this one waited
     week_end = now + timedelta(days=7)
     slots = [
         s for s in await next_slots(session, community_id=community.id, now=now, count=20) if s.starts_at <= week_end
@@ -247,6 +291,11 @@ async def weekly_digest(session: AsyncSession, row: Notification, now: datetime)
         DigestOwner(name, tuple(entries)) for name, entries in sorted(by_owner.items(), key=lambda p: p[0].casefold())
     )
     return Reply.of("weekly-digest", view=Digest(meetings=tuple(view(slot) for slot in slots), owners=owners, now=now))
+
+
+def _settings(community: Community | None) -> reminder_plans.ReminderSettings:
+    assert community is not None
+    return reminder_plans.ReminderSettings.of(community)
 
 
 async def _member_and_community(session: AsyncSession, row: Notification) -> tuple[Member, Community]:

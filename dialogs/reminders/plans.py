@@ -197,12 +197,12 @@ def _action_rows(
     if settings["action_weekly"]:
         first = action.due_on + timedelta(days=max(1, settings["action_after_days"]))
         days += [("action-overdue-weekly", first + timedelta(weeks=week)) for week in range(1, OVERDUE_WEEKS + 1)]
-    payload = {"action": action.id, "due_on": action.due_on.isoformat()}
     rows = []
     for kind, day in days:
         due = morning_of(day, zone=zone, settings=settings)
         if due > now:
             key = f"{kind}:{action.id}:{owner.id}:{action.due_on.isoformat()}:{day.isoformat()}"
+            payload = {"action": action.id, "due_on": action.due_on.isoformat(), "day": day.isoformat()}
             rows.append(Planned(kind, key, due, payload, member_id=owner.id))
     return rows
 

@@ -9,9 +9,11 @@ from sqlalchemy import (
     JSON,
     Boolean,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
+    literal_column,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -24,7 +26,8 @@ class Notification(Base):
     Reminders, notices and digests are planned as rows in the same transaction as the change they hang on;
     `dedup_key` (which names what the message depends on, e.g. a meeting's start) makes planning idempotent, and
     `subject` ("meeting:12", "action:4") finds a subject's rows to re-plan. The dispatcher sends `pending` rows
-    when due and marks them `sent`, `parked` (with `last_error`) or `cancelled` (no longer true).
+    when due and marks them `sent`, `parked` (with `last_error`), `cancelled` (no longer true) or `skipped` (an empty
+    digest); sent, cancelled and skipped rows are deleted once older than the retention (`OUTBOX_RETENTION_DAYS`).
     """
 
     __tablename__ = "notification"
@@ -44,3 +47,17 @@ class Notification(Base):
     claimed_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+IS_PENDING = Notification.status == literal_column("'pending'")
+"""The rows still to send, as the dispatcher's claim and next-due queries say it. The value is a literal, not a
+bound parameter: PostgreSQL (with a generic prepared plan) and SQLite only use a partial index when the query's
+WHERE clause visibly implies the index's, so these queries and the index below share this very expression."""
+
+Index(
+    "ix_notification_pending_due",
+    Notification.due_at,
+    Notification.id,
+    postgresql_where=IS_PENDING,
+    sqlite_where=IS_PENDING,
+)

@@ -40,3 +40,16 @@ def test_every_command_has_help_text() -> None:
 
 def test_keys_are_kebab_case() -> None:
     assert all(re.fullmatch(r"[a-z]+(-[a-z]+)*", key) for key in _messages("en"))
+
+
+def test_no_message_is_defined_twice_in_a_language() -> None:
+    """Fluent keeps the first of two messages with one id (files load alphabetically), so the other use breaks."""
+    for lang in ("ar", "en"):
+        defined: dict[str, list[str]] = {}
+        for path in sorted((LOCALES / lang).glob("*.ftl")):
+            for entry in parse(path.read_text(encoding="utf-8")).body:
+                if isinstance(entry, ast.Message | ast.Term):
+                    name = ("-" if isinstance(entry, ast.Term) else "") + entry.id.name
+                    defined.setdefault(name, []).append(path.name)
+        twice = {name: files for name, files in defined.items() if len(files) > 1}
+        assert twice == {}, f"{lang}: {twice}"

@@ -11,9 +11,9 @@ minutes-nudge = لم يُنشر بعد محضر الاجتماع رقم { $numbe
 follow-up-none = لم يُسجَّل شيء.
 
 ## تذكيرات الإجراءات (محادثة فردية)
-action-due-soon = موعد استحقاق الإجراء رقم { $number } هو { $day }.
-action-overdue = كان موعد استحقاق الإجراء رقم { $number } في { $day }. هل أُنجز؟ علّمه منجزًا، أو أضف تقدّمًا، أو أمهله أسبوعًا.
-action-overdue-weekly = تذكير أسبوعي: الإجراء رقم { $number } متأخر منذ { $day }.
+action-nudge-due-soon = موعد استحقاق الإجراء رقم { $number } هو { $day }.
+action-nudge-overdue = كان موعد استحقاق الإجراء رقم { $number } في { $day }. هل أُنجز؟ علّمه منجزًا، أو أضف تقدّمًا، أو أمهله أسبوعًا.
+action-nudge-overdue-weekly = تذكير أسبوعي: الإجراء رقم { $number } متأخر منذ { $day }.
 
 ## الملخص الأسبوعي (القناة)
 digest-title = هذا الأسبوع في المجتمع
@@ -129,5 +129,9 @@ reminders-reason = { $reason ->
     [throttled] طلبت Teams الانتظار مرارًا
     [unreachable] تعذّر الوصول إلى Teams
     [server-error] حدث خطأ لدى Teams
-   *[other] رفضتها Teams
+    [bot-error] تعذّر على تنسيق إعدادها (خطأ من جهتنا؛ التفاصيل في السجل)
+    [no-token] تعذّر على تنسيق تسجيل الدخول إلى Teams (راجع بيانات الاعتماد)
+    [unauthorized] لم تقبل Teams بيانات اعتماد تنسيق
+    [bad-reference] سجلّ تنسيق لتلك المحادثة تالف
+   *[other] تعذّر إيصالها
 }

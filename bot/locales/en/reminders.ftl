@@ -11,9 +11,9 @@ minutes-nudge = The minutes of meeting #{ $number } “{ $title }” ({ $when })
 follow-up-none = Nothing recorded.
 
 ## action nudges (1:1)
-action-due-soon = Action #{ $number } is due on { $day }.
-action-overdue = Action #{ $number } was due on { $day }. Is it done? Mark it, add progress, or give it a week more.
-action-overdue-weekly = A weekly reminder: action #{ $number } has been overdue since { $day }.
+action-nudge-due-soon = Action #{ $number } is due on { $day }.
+action-nudge-overdue = Action #{ $number } was due on { $day }. Is it done? Mark it, add progress, or give it a week more.
+action-nudge-overdue-weekly = A weekly reminder: action #{ $number } has been overdue since { $day }.
 
 ## the weekly digest (channel)
 digest-title = This week in the community
@@ -117,5 +117,9 @@ reminders-reason = { $reason ->
     [throttled] Teams kept asking to wait
     [unreachable] Teams could not be reached
     [server-error] Teams had an error
-   *[other] Teams refused it
+    [bot-error] Tansiq could not prepare it (our error; the log has the details)
+    [no-token] Tansiq could not sign in to Teams (check its credentials)
+    [unauthorized] Teams did not accept Tansiq's credentials
+    [bad-reference] Tansiq's record of that chat is damaged
+   *[other] it could not be delivered
 }

@@ -174,3 +174,18 @@ async def test_facilitators_see_undelivered_messages_and_send_them_again(chat: C
     assert (await chat.say("reminders failed", as_="member")).key == "not-facilitator"
     assert (await chat.say("reminders retry all", as_="facilitator")).key == "reminders-retried"
     assert (await chat.say("reminders failed", as_="facilitator")).text == "Every message was delivered."
+
+
+async def test_our_own_errors_are_not_blamed_on_teams(chat: Chat) -> None:
+    await chat.say("meeting add Monthly follow-up | 2026-12-03 10:00 | every month", as_="facilitator")
+    async with chat.sessions.begin() as session:
+        rows = list(await session.scalars(select(Notification).where(Notification.kind == "meeting-reminder")))
+        rows[0].status, rows[0].last_error = outbox.PARKED, "bot-error compose KeyError"
+        rows[1].status, rows[1].last_error = outbox.PARKED, "no-token"
+    said = await chat.say("reminders failed", as_="facilitator")
+    assert "Tansiq could not prepare it (our error" in said.text and "(compose KeyError)" in said.text
+    assert "could not sign in to Teams" in said.text
+    assert "Teams refused" not in said.text
+    await chat.say("lang ar", as_="facilitator")
+    arabic = await chat.say("reminders failed", as_="facilitator")
+    assert "خطأ من جهتنا" in arabic.text and "رفضتها" not in arabic.text
