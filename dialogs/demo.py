@@ -12,13 +12,13 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from dialogs.common.language import member_language, member_timezone
 from dialogs.common.people import Person
 from dialogs.common.turn import Turn
 from dialogs.community.roster import install, sync_roster
 from dialogs.features import build_services
 from dialogs.governance import plan, votes
-from dialogs.meetings import agenda
-from dialogs.meetings import schedule as meetings
+from dialogs.meetings import agenda, schedule
 from dialogs.questions import faq
 from storage import repositories as repo
 from storage.models import (
@@ -210,7 +210,9 @@ async def load_demo(session: AsyncSession, *, settings_admins: Sequence[str], no
     services = build_services(load_embedder=lambda: None)  # the demo asks no questions
 
     def speaking(member: Member) -> Turn:
-        return Turn(session=session, member=member, community=community, now=now, services=services)
+        language = member_language(member, community, teams_locale=None, text=None)
+        zone = member_timezone(member, community)
+        return Turn(session, member, community, now, services, language, zone)
 
     await _demo_meetings(session, community=community, by_email=by_email, speaking=speaking, now=now)
     await _demo_faq(session, community=community, author=by_email["leila.haddad@ifrc.example"], now=now)
@@ -309,15 +311,15 @@ async def _demo_meetings(
     facilitator = by_email["leila.haddad@ifrc.example"]
     month = (now.date().replace(day=1) + timedelta(days=32)).replace(day=1)
     first_thursday = month + timedelta(days=(3 - month.weekday()) % 7)
-    series = meetings.MeetingPlan(
+    series = schedule.MeetingPlan(
         title="Monthly follow-up · اجتماع المتابعة الشهري",
         when=f"{first_thursday:%Y-%m-%d} 10:00",
         kind=MeetingKind.FOLLOW_UP,
         rrule="FREQ=MONTHLY;BYDAY=1TH",
         link="https://teams.microsoft.com/l/meetup-join/19%3ameeting_tansiq-demo%40thread.v2/0",
     )
-    await meetings.create(speaking(facilitator), plan=series)
-    plenary = meetings.MeetingPlan(
+    await schedule.create(speaking(facilitator), plan=series)
+    plenary = schedule.MeetingPlan(
         title="Quarterly plenary · الاجتماع العام الفصلي",
         when=f"{first_thursday + timedelta(days=14):%Y-%m-%d} 13:00",
         kind=MeetingKind.PLENARY,
@@ -325,7 +327,7 @@ async def _demo_meetings(
         duration=timedelta(hours=3),
         place="UN House, Beirut",
     )
-    await meetings.create(speaking(facilitator), plan=plenary)
+    await schedule.create(speaking(facilitator), plan=plenary)
     for title, details, email in DEMO_AGENDA:
         plan = agenda.ItemPlan(title=title, details=details, meeting_number="1")
         await agenda.create(speaking(by_email[email]), plan=plan)

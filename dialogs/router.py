@@ -39,11 +39,14 @@ TurnHandler = Callable[[Turn], Awaitable[Reply]]
 
 @dataclass(frozen=True)
 class TurnResult:
-    """The replies of a turn and the member as they are after it (e.g. with a new language)."""
+    """The replies of a turn, the member as they are after it, and the language and zone to show the replies in
+    (after the turn: `lang ar` is answered in Arabic)."""
 
     replies: list[Reply]
     member: Member
     community: Community
+    language: str
+    zone: str
 
 
 class Router:
@@ -114,7 +117,8 @@ class Router:
                             language=member_language(member, community, teams_locale=locale, text=text),
                             zone=member_timezone(member, community),
                         )
-                        return TurnResult([await handler(turn)], member, community)
+                        reply = await handler(turn)
+                        return _result(reply, member, community, locale=locale, text=text)
                 except (IntegrityError, OperationalError) as race:
                     if attempt == ATTEMPTS or not _is_race(race):
                         raise
@@ -128,7 +132,7 @@ class Router:
             logger.info("user error key=%s member=%s", error.message_key, member_id)
             async with self.sessions() as session:
                 member, community = await _load(session, member_id)
-            return TurnResult([error.reply], member, community)
+            return _result(error.reply, member, community, locale=locale, text=text)
 
     async def _text(self, turn: Turn, text: str) -> Reply:
         """Route a message to its command, or treat it as a question."""
@@ -169,6 +173,11 @@ async def _pressed(turn: Turn, press: PressHandler | None, verb: str, data: Any)
     if press is None:
         raise UserError("card-data-invalid")
     return await press(turn, verb, data)
+
+
+def _result(reply: Reply, member: Member, community: Community, *, locale: str | None, text: str | None) -> TurnResult:
+    language = member_language(member, community, teams_locale=locale, text=text)
+    return TurnResult([reply], member, community, language, member_timezone(member, community))
 
 
 def _misread(error: UserError) -> bool:

@@ -123,7 +123,7 @@ class Chat:
 
     async def compose(self, row: Notification, now: datetime) -> Reply | None:
         """What an outbox row would say if it were sent at `now`."""
-        async with self.sessions() as session:
+        async with self.sessions() as session:  # nothing composed here is kept
             return await self.services.registry.composer(row.kind)(session, row, now)
 
     async def member(self, who: str) -> Member:

@@ -22,7 +22,7 @@ from typing import Any
 from aiohttp import web
 from aiohttp.test_utils import TestServer
 
-from bot.cards.render import card_text
+from bot.cards.parts import card_text
 
 
 @dataclass

@@ -8,7 +8,7 @@ from typing import Any
 from bot.cards.context import Card, CardBuilders, CardContext
 from bot.cards.parts import FSI, PDI, adaptive_card, execute_action, submit_action, text_block
 from bot.i18n import format_day, format_number, format_when
-from dialogs.actions.points import ActionView
+from dialogs.actions.views import ActionView
 from dialogs.common.replies import Reply
 from dialogs.governance.views import (
     GroupCard,

@@ -31,7 +31,7 @@ BUILDERS: CardBuilders = {
     **governance.BUILDERS,
     **questions.BUILDERS,
 }
-"""The card builder of every card view the features declare (`tests/dialogs/test_registry.py` checks both match)."""
+"""The card builder of every card view the features declare (`tests/bot/cards/test_builders.py` checks both match)."""
 
 
 class Renderer:

@@ -96,7 +96,7 @@ def menu_commands(commands: Iterable[CommandSpec]) -> list[CommandSpec]:
 
 
 def command_word(spec: CommandSpec, lang: str) -> str:
-    """The first alias of the command written in `lang`'s script: the title the menu shows and the bot parses."""
+    """The first word of the command written in `lang`'s script: the title the menu shows and the bot parses."""
     for alias in spec.words:
         if script_language(alias) == lang:
             return alias

@@ -61,11 +61,13 @@ async def importable(sessions: async_sessionmaker[AsyncSession], *, member_id: i
         return member is not None and member.role.facilitates
 
 
-async def not_understood(router: Router, *, member_id: int, upload: Upload, now: datetime) -> TurnResult:
+async def not_understood(
+    router: Router, *, member_id: int, upload: Upload, now: datetime, locale: str | None
+) -> TurnResult:
     """The answer to a file that is not an FAQ import and came with no text: which files the bot reads."""
     logger.info("file not read name=%s member=%s", upload.name, member_id)
     problem = UserError("file-not-understood", name=upload.name[:80])
-    return await router.run(member_id=member_id, now=now, handler=_answer_with(problem))
+    return await router.run(member_id=member_id, now=now, locale=locale, handler=_answer_with(problem))
 
 
 async def download(upload: Upload, *, limit: int = MAX_BYTES) -> bytes:
@@ -90,16 +92,19 @@ async def download(upload: Upload, *, limit: int = MAX_BYTES) -> bytes:
     return bytes(data)
 
 
-async def receive(router: Router, *, member_id: int, upload: Upload, now: datetime) -> TurnResult:
+async def receive(router: Router, *, member_id: int, upload: Upload, now: datetime, locale: str | None) -> TurnResult:
     """Download the file and import it in one turn, all good rows or none (a download problem is answered like
     any mistake)."""
     try:
         data = await download(upload)
     except UserError as problem:
-        return await router.run(member_id=member_id, now=now, handler=_answer_with(problem))
+        return await router.run(member_id=member_id, now=now, locale=locale, handler=_answer_with(problem))
     logger.info("file received name=%s bytes=%s member=%s", upload.name, len(data), member_id)
     return await router.run(
-        member_id=member_id, now=now, handler=lambda turn: faq_files.import_upload(turn, name=upload.name, data=data)
+        member_id=member_id,
+        now=now,
+        locale=locale,
+        handler=lambda turn: faq_files.import_upload(turn, name=upload.name, data=data),
     )
 
 

@@ -106,13 +106,11 @@ class Dispatcher:
         clock: Clock,
     ) -> None:
         """`registry`: the features' declarations, where each outbox kind finds the composer of its message."""
-        self.sessions, self.registry, self.notifier, self.renderer, self.clock = (
-            sessions,
-            registry,
-            notifier,
-            renderer,
-            clock,
-        )
+        self.sessions = sessions
+        self.registry = registry
+        self.notifier = notifier
+        self.renderer = renderer
+        self.clock = clock
 
     async def run_once(self) -> Tally:
         """Send every row due now (in batches), and return what happened."""

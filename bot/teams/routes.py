@@ -63,7 +63,7 @@ class Routes:
         speaker: Speaker = context.turn_state[SPEAKER]  # type: ignore[assignment]  # the gate put a Speaker there
         activity = context.activity
         result = await self._answer(activity, member_id=speaker.member_id)
-        lang, zone = reader(result.member, result.community, activity)
+        lang, zone = result.language, result.zone
         in_channel = teams_data.conversation_type(activity) == "channel"
         for reply in result.replies:
             if in_channel and reply.to_channel:
@@ -78,9 +78,11 @@ class Routes:
         text = (activity.text or "").strip()
         now, locale = self.clock(), activity.locale
         if upload is not None and await file_uploads.importable(self.sessions, member_id=member_id, upload=upload):
-            return await file_uploads.receive(self.router, member_id=member_id, upload=upload, now=now)
+            return await file_uploads.receive(self.router, member_id=member_id, upload=upload, now=now, locale=locale)
         if upload is not None and not text and activity.value is None:
-            return await file_uploads.not_understood(self.router, member_id=member_id, upload=upload, now=now)
+            return await file_uploads.not_understood(
+                self.router, member_id=member_id, upload=upload, now=now, locale=locale
+            )
         if activity.value is not None and not text:
             return await self.router.card(member_id=member_id, data=activity.value, now=now, locale=locale)
         return await self.router.text(
@@ -104,7 +106,7 @@ class Routes:
             now=self.clock(),
             locale=context.activity.locale,
         )
-        lang, zone = reader(result.member, result.community, context.activity)
+        lang, zone = result.language, result.zone
         reply = result.replies[0]
         self.after_turn()
         if reply.view is not None and reply.view.in_place:

@@ -11,8 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.actions import report
-from dialogs.actions.views import ActionCard, ActionForm, ActionList, Choice, HistoryLine
-from dialogs.actions.views import ActionView as ActionView  # re-exported: governance and the group cards read it here
+from dialogs.actions.views import ActionCard, ActionForm, ActionList, ActionView, Choice, HistoryLine
 from dialogs.common import outbox
 from dialogs.common.commands import ADD_WORDS, mentioned_in, plain_mentions, strip_mentions
 from dialogs.common.dates import parse_day
@@ -117,7 +116,7 @@ async def add(turn: Turn, args: str) -> Reply:
             number = words[1] if len(words) > 1 else ""
             objective = await plan.objective_for_new_action(turn, number=number)
         elif extra:
-            due_on = parse_day(extra, now=turn.now, zone=member_timezone(turn.member, turn.community))
+            due_on = parse_day(extra, now=turn.now, zone=turn.zone)
     return await _create(turn, text=text, owners=owners, due_on=due_on, group=group, objective=objective)
 
 
@@ -205,7 +204,7 @@ def _form_day(turn: Turn, value: object) -> date | None:
         day = date.fromisoformat(str(value))
     except ValueError as exc:
         raise UserError("card-data-invalid") from exc
-    if day < local_today(now=turn.now, zone=member_timezone(turn.member, turn.community)):
+    if day < local_today(now=turn.now, zone=turn.zone):
         raise UserError("day-in-past", given=str(value))
     return day
 
@@ -234,9 +233,7 @@ async def list_actions(turn: Turn, args: str) -> Reply:
         if kind == "mine":
             query = query.where(Action.owners.any(ActionOwner.member_id == turn.member.id))
         elif kind == "overdue":
-            query = query.where(
-                Action.due_on < local_today(now=turn.now, zone=member_timezone(turn.member, turn.community))
-            )
+            query = query.where(Action.due_on < local_today(now=turn.now, zone=turn.zone))
     actions = list(await turn.session.scalars(query.order_by(Action.due_on.is_(None), Action.due_on, Action.number)))
     pages = max(1, -(-len(actions) // PAGE_SIZE))
     page = page or 1
@@ -261,7 +258,7 @@ async def update(turn: Turn, *, verb: str, args: str) -> Reply:
     if verb == "due":
         if not note:
             raise UserError("action-due-missing", number=action.number)
-        due_on = parse_day(note, now=turn.now, zone=member_timezone(turn.member, turn.community))
+        due_on = parse_day(note, now=turn.now, zone=turn.zone)
     if verb == "reassign":
         named = mentioned_in(rest, turn.mentions)
         if not named:
@@ -328,7 +325,7 @@ async def press(turn: Turn, verb: str, data: Any) -> Reply:
             note = given if isinstance(given, str) else ""
             return await change(turn, action=action, verb="progress", note=note)
         case "action-snooze":
-            today = local_today(now=turn.now, zone=member_timezone(turn.member, turn.community))
+            today = local_today(now=turn.now, zone=turn.zone)
             later = max(action.due_on or today, today) + timedelta(days=SNOOZE_DAYS)
             return await change(turn, action=action, verb="due", due_on=later)
     raise UserError("card-data-invalid")

@@ -103,11 +103,7 @@ def build_report(actions: Sequence[Action], *, period: str, now: datetime, zone:
     tz = ZoneInfo(zone)
     today = now.astimezone(tz).date()
     start, end = period_bounds(period, today=today)
-    chosen = [
-        a
-        for a in actions
-        if start is None or start <= a.created_at.astimezone(tz).date() <= end  # type: ignore[operator]
-    ]
+    chosen = [a for a in actions if start is None or end is None or start <= a.created_at.astimezone(tz).date() <= end]
     by_org: dict[str, list[Action]] = defaultdict(list)
     by_group: dict[str, list[Action]] = defaultdict(list)
     by_quarter: dict[str, list[Action]] = defaultdict(list)

@@ -12,7 +12,7 @@ from dialogs.common.people import Person
 from dialogs.common.text import fold
 
 ADD_WORDS = {fold(word) for word in ("add", "new", "أضف", "إضافة", "اضافة", "جديد")}
-"""The words that add something after a command word (`action add`, `decision add`, `جدول إضافة` …)."""
+"""The words that add something after a command word (`action add`, `decision add`)."""
 _MENTION = re.compile(r"<at>.*?</at>", re.IGNORECASE | re.DOTALL)
 _MENTION_NAME = re.compile(r"<at>(.*?)</at>", re.IGNORECASE | re.DOTALL)
 

@@ -2,8 +2,9 @@
 
 A feature (`dialogs/<feature>/feature.py`) declares its commands (English and Arabic words, who may use them,
 the handler), the card verbs it answers (`Action.Submit` data and `Action.Execute` buttons), the outbox message
-kinds it writes, and the card views its replies carry. The router, the invoke handler, the dispatcher, `help`,
-the manifest's command menu and the renderer all read the registry; nothing registers itself by being imported.
+kinds it writes, and the card views its replies carry. The router, the dispatcher, `help` and the manifest's
+command menu read the registry, and a test holds the renderer's card builders to its card views; nothing
+registers itself by being imported.
 """
 
 from __future__ import annotations
@@ -62,7 +63,6 @@ class Feature:
 class Registry:
     """The features' declarations merged; `build` refuses two features claiming one name, word, verb or kind."""
 
-    features: tuple[Feature, ...]
     commands: Mapping[str, CommandSpec]
     submits: Mapping[str, SubmitHandler]
     presses: Mapping[str, PressHandler]
@@ -100,7 +100,7 @@ class Registry:
                     raise ValueError(f"card view {view.__name__} declared twice")
                 cards.add(view)
         longest = max((len(phrase) for phrase in words), default=1)
-        return cls(features, commands, submits, presses, composers, frozenset(cards), words, longest)
+        return cls(commands, submits, presses, composers, frozenset(cards), words, longest)
 
     def parse(self, text: str) -> Command | None:
         """The command in `text` (the bot @mention already stripped), an `unknown` command with the closest known

@@ -34,6 +34,6 @@ class Turn:
     community: Community
     now: datetime
     services: Services
+    language: str
+    zone: str
     mentions: tuple[Person, ...] = ()
-    language: str = "en"
-    zone: str = "UTC"

@@ -21,14 +21,13 @@ from dialogs.common import outbox
 from dialogs.common.commands import strip_mentions
 from dialogs.common.dates import parse_day
 from dialogs.common.errors import UserError
-from dialogs.common.language import member_timezone
 from dialogs.common.replies import Reply
 from dialogs.common.rights import require_facilitator
 from dialogs.common.text import fold, leading_words, parse_number, word_table
 from dialogs.common.turn import Turn
 from dialogs.community.roster import active_member
 from dialogs.governance.views import GroupCard, GroupList, GroupView
-from dialogs.meetings import schedule as meetings
+from dialogs.meetings import schedule
 from dialogs.meetings.occurrences import upcoming_slots
 from dialogs.meetings.schedule import MeetingView
 from dialogs.reminders import plans as reminder_plans
@@ -186,7 +185,7 @@ async def _people(session: AsyncSession, group: WorkingGroup) -> list[tuple[str,
 async def _next_meeting(session: AsyncSession, group: WorkingGroup, *, now: datetime) -> MeetingView | None:
     rows = await session.scalars(select(Meeting).where(Meeting.group_id == group.id, Meeting.cancelled_at.is_(None)))
     slots = [slot for meeting in rows for slot in upcoming_slots(meeting, after=now, count=1)]
-    return meetings.view(min(slots, key=lambda slot: slot.starts_at)) if slots else None
+    return schedule.view(min(slots, key=lambda slot: slot.starts_at)) if slots else None
 
 
 async def _open_questions(session: AsyncSession, group: WorkingGroup) -> int:
@@ -510,7 +509,7 @@ def _apply(turn: Turn, group: WorkingGroup, changes: _Changes) -> None:
             setattr(group, key, _label(value, key=key))
     if changes.until is not None:
         cleared = fold(changes.until.strip()) in CLEAR
-        zone = member_timezone(turn.member, turn.community)
+        zone = turn.zone
         group.ends_on = None if cleared else parse_day(changes.until, now=turn.now, zone=zone)
 
 

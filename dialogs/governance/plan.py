@@ -12,7 +12,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.common import outbox
 from dialogs.common.errors import UserError
-from dialogs.common.language import member_timezone
 from dialogs.common.numbered import by_number
 from dialogs.common.replies import Reply
 from dialogs.common.rights import require_facilitator
@@ -53,7 +52,7 @@ async def command(turn: Turn, args: str) -> Reply:
 
 async def show(turn: Turn, args: str) -> Reply:
     """`plan [year]`: the year's objectives (this year's by default) with their actions' progress."""
-    today = turn.now.astimezone(ZoneInfo(member_timezone(turn.member, turn.community))).date()
+    today = turn.now.astimezone(ZoneInfo(turn.zone)).date()
     year = today.year
     if args.strip():
         if parse_number(args.strip()) is None:
@@ -191,7 +190,7 @@ async def find(session: AsyncSession, *, community: Community, number: str) -> P
 
 async def _changed(turn: Turn, objective: PlanObjective, key: str, **headline: str | int) -> Reply:
     """After a change: the plan of the objective's year, under the line (`key`, `headline`) saying what changed."""
-    today = turn.now.astimezone(ZoneInfo(member_timezone(turn.member, turn.community))).date()
+    today = turn.now.astimezone(ZoneInfo(turn.zone)).date()
     card = await plan_card(turn.session, community=turn.community, year=objective.year, today=today, facilitator=True)
     return Reply(key, headline, view=card)
 
@@ -281,7 +280,7 @@ def _text_and_year(turn: Turn, args: str, *, default: int | None = None) -> tupl
         raise UserError("plan-text-too-long", length=len(text), limit=MAX_TEXT)
     if len(rest) > 1:
         raise UserError("plan-add-usage")
-    today = turn.now.astimezone(ZoneInfo(member_timezone(turn.member, turn.community))).date()
+    today = turn.now.astimezone(ZoneInfo(turn.zone)).date()
     if rest and rest[0]:
         return text, _year(rest[0], today=today)
     return text, default or today.year

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, ClassVar
 from dialogs.common.replies import CardView
 
 if TYPE_CHECKING:  # the actions feature imports the plan (no import cycle at run time)
-    from dialogs.actions.points import ActionView
+    from dialogs.actions.views import ActionView
     from dialogs.meetings.schedule import MeetingView
 
 

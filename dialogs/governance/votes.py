@@ -23,7 +23,6 @@ from dialogs.common import outbox
 from dialogs.common.commands import plain_mentions
 from dialogs.common.dates import parse_when
 from dialogs.common.errors import UserError
-from dialogs.common.language import member_timezone
 from dialogs.common.numbered import by_number
 from dialogs.common.replies import Reply
 from dialogs.common.rights import require_facilitator
@@ -125,7 +124,7 @@ async def create(turn: Turn, *, kind: ProposalKind, args: str) -> Reply:
     if len(text) > MAX_TEXT:
         raise UserError("proposal-text-too-long", length=len(text), limit=MAX_TEXT)
     fields = [" ".join(field.split()) for field in fields if field]
-    zone = member_timezone(turn.member, turn.community)
+    zone = turn.zone
     options: list[str] = []
     closes_at, anonymous = None, False
     if kind == ProposalKind.POLL:  # settings only trail the options: an option may read like one

@@ -17,8 +17,7 @@ from dialogs.common.rights import require_facilitator
 from dialogs.common.text import fold, leading_words, parse_number, word_table
 from dialogs.common.turn import Turn
 from dialogs.community.roster import active_member
-from dialogs.meetings import occurrences
-from dialogs.meetings import schedule as meetings
+from dialogs.meetings import occurrences, schedule
 from dialogs.meetings.views import AgendaCard, AgendaForm, GroupChoice
 from storage import repositories as repo
 from storage.models import AgendaItem, AgendaStatus, Community, Member, WorkingGroup
@@ -112,7 +111,7 @@ async def add(turn: Turn, args: str) -> Reply:
                 raise UserError("agenda-presenter-missing")
             plan.presenter = await active_member(turn.session, community_id=turn.community.id, person=people[0])
         elif named and named[0] == "group":
-            plan.group = await meetings.group_named(turn.session, community=turn.community, name=named[1])
+            plan.group = await schedule.group_named(turn.session, community=turn.community, name=named[1])
         elif not plan.details:
             plan.details = plain_mentions(field)
         else:
@@ -144,7 +143,7 @@ async def create(turn: Turn, *, plan: ItemPlan) -> Reply:
         occurrence_id=row.id,
         title=title,
         details=plan.details.strip(),
-        position=await meetings.last_position(turn.session, row.id) + 1,
+        position=await schedule.last_position(turn.session, row.id) + 1,
         submitted_by_id=turn.member.id,
         presenter_id=plan.presenter.id if plan.presenter else None,
         group_id=plan.group.id if plan.group else None,
@@ -158,7 +157,7 @@ async def create(turn: Turn, *, plan: ItemPlan) -> Reply:
     repo.audit_row(
         turn.session, actor=turn.member, row=item, action="agenda.added", after={"title": title, "occurrence": row.id}
     )
-    shown = meetings.view(slot)
+    shown = schedule.view(slot)
     if late_for is not None:
         return Reply.of(
             "agenda-item-added-next",
@@ -174,7 +173,7 @@ async def create(turn: Turn, *, plan: ItemPlan) -> Reply:
 def form(groups: Sequence[WorkingGroup], slots: Sequence[occurrences.Slot]) -> Reply:
     """The card form for a new agenda item (any member)."""
     shown = AgendaForm(
-        meetings=tuple(meetings.view(slot) for slot in slots),
+        meetings=tuple(schedule.view(slot) for slot in slots),
         groups=tuple(GroupChoice(id=g.id, name=g.name) for g in groups),
     )
     return Reply.of("agenda-form", view=shown)
@@ -213,7 +212,7 @@ async def show(turn: Turn, args: str) -> Reply:
     rank = {AgendaStatus.ACCEPTED: 0, AgendaStatus.DISCUSSED: 0, AgendaStatus.PROPOSED: 1}
     items.sort(key=lambda item: rank.get(item.status, 2))
     shown = AgendaCard(
-        meeting=meetings.view(slot),
+        meeting=schedule.view(slot),
         items=tuple(item_view(item) for item in items),
         deadline_passed=turn.now > slot.deadline,
         facilitator=turn.member.role.facilitates,
@@ -281,12 +280,12 @@ async def find(session: AsyncSession, *, community: Community, number: str) -> A
 async def _target(turn: Turn, *, number: str | None) -> occurrences.Slot:
     """Meeting N's next occurrence, or the community's next meeting open to the member."""
     if number:
-        meeting = await meetings.find(turn.session, community=turn.community, number=number)
+        meeting = await schedule.find(turn.session, community=turn.community, number=number)
         coming = occurrences.upcoming_slots(meeting, after=turn.now, count=1)
         if not coming:
             raise UserError("meeting-nothing-ahead", number=meeting.number)
         return coming[0]
-    coming = await meetings.next_slots(
+    coming = await schedule.next_slots(
         turn.session, community_id=turn.community.id, now=turn.now, count=1, member=turn.member
     )
     if not coming:
@@ -327,7 +326,7 @@ async def command(turn: Turn, args: str) -> Reply:
 async def open_form(turn: Turn, data: object = None) -> Reply:
     """The form for a new agenda item: the next five meetings, the open working groups."""
     groups = await repo.open_groups(turn.session, community_id=turn.community.id)
-    slots = await meetings.next_slots(
+    slots = await schedule.next_slots(
         turn.session, community_id=turn.community.id, now=turn.now, count=5, member=turn.member
     )
     return form(groups, slots)

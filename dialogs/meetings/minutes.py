@@ -14,8 +14,7 @@ from dialogs.common.replies import Reply
 from dialogs.common.rights import require_facilitator
 from dialogs.common.text import fold, leading_words, parse_number, word_table
 from dialogs.common.turn import Turn
-from dialogs.meetings import agenda, occurrences
-from dialogs.meetings import schedule as meetings
+from dialogs.meetings import agenda, occurrences, schedule
 from dialogs.meetings.minutes_view import MinutesAction, MinutesDecision, MinutesItem, MinutesView
 from dialogs.meetings.views import MinutesCard, MinutesDownload
 from storage import repositories as repo
@@ -68,7 +67,7 @@ async def add_decision(turn: Turn, args: str) -> Reply:
         elif named and named[0] == "item":
             item = await agenda.find(turn.session, community=turn.community, number=named[1])
         elif named and named[0] == "meeting":
-            meeting = await meetings.find(turn.session, community=turn.community, number=named[1])
+            meeting = await schedule.find(turn.session, community=turn.community, number=named[1])
         elif field:
             raise UserError("decision-usage")
     if item is not None:
@@ -114,7 +113,7 @@ async def record_attendance(turn: Turn, args: str) -> Reply:
     if not turn.mentions:
         raise UserError("attended-usage")
     number = strip_mentions(args).strip()
-    meeting = await meetings.find(turn.session, community=turn.community, number=number) if number else None
+    meeting = await schedule.find(turn.session, community=turn.community, number=number) if number else None
     occurrence = await _held(turn, meeting)
     _refuse_if_published(occurrence)
     ids = list(occurrence.attendee_ids or [])
@@ -131,7 +130,7 @@ async def record_attendance(turn: Turn, args: str) -> Reply:
 async def show(turn: Turn, args: str) -> Reply:
     """`minutes N`: facilitators get the draft of the meeting held last (what would be published); members the
     latest published minutes of that meeting."""
-    meeting = await meetings.find(turn.session, community=turn.community, number=args.strip())
+    meeting = await schedule.find(turn.session, community=turn.community, number=args.strip())
     if turn.member.role.facilitates:
         occurrence = await _last_held(turn, meeting)
     else:
@@ -146,7 +145,7 @@ async def edit(turn: Turn, args: str) -> Reply:
     """`minutes edit N | <summary>` (facilitators): the minutes' written part; published minutes stay as they are."""
     require_facilitator(turn.member)
     number, _, text = args.partition("|")
-    meeting = await meetings.find(turn.session, community=turn.community, number=number.strip())
+    meeting = await schedule.find(turn.session, community=turn.community, number=number.strip())
     occurrence = await _last_held(turn, meeting)
     if occurrence.published_at is not None:
         raise UserError("minutes-already-published", number=meeting.number)
@@ -174,7 +173,7 @@ async def publish(turn: Turn, args: str) -> Reply:
     """`minutes publish N` (facilitators): after the meeting is closed; with two approvals required, the second
     facilitator's publish is the one that posts them."""
     require_facilitator(turn.member)
-    meeting = await meetings.find(turn.session, community=turn.community, number=args.strip())
+    meeting = await schedule.find(turn.session, community=turn.community, number=args.strip())
     occurrence = await _last_held(turn, meeting)
     await turn.session.refresh(occurrence, with_for_update=True)
     if occurrence.published_at is not None:
@@ -338,7 +337,7 @@ async def _held(turn: Turn, meeting: Meeting | None) -> MeetingOccurrence:
         return await _last_held(turn, meeting)
     started = [
         slot
-        for candidate in await meetings.community_meetings(turn.session, community_id=turn.community.id)
+        for candidate in await schedule.community_meetings(turn.session, community_id=turn.community.id)
         if (slot := occurrences.last_started(candidate, now=turn.now)) is not None
     ]
     if not started:

@@ -458,7 +458,7 @@ async def move(turn: Turn, args: str) -> Reply:
     slot = upcoming_slots(meeting, after=turn.now, count=1)[0]
     return Reply.of(
         "meeting-moved-series" if whole else "meeting-moved",
-        view=MeetingCard(meeting=view(slot), before=before),
+        view=MeetingCard(meeting=view(slot)),
         number=meeting.number,
         before=before,
     )

@@ -7,7 +7,6 @@ headline; everything else a card shows is here.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from dialogs.common.replies import CardView
@@ -20,11 +19,10 @@ if TYPE_CHECKING:  # schedule and agenda build their replies with these views (n
 
 @dataclass(frozen=True)
 class MeetingCard(CardView):
-    """One occurrence of a meeting (scheduled, moved, shown): when, where, how to join, its calendar file.
-    `before`: where a moved meeting was (also the headline's `before`)."""
+    """One occurrence of a meeting (scheduled, moved, shown): when, where, how to join, its calendar file (a moved
+    meeting's former time is in its headline)."""
 
     meeting: MeetingView
-    before: datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from dialogs.common.replies import Reply
 from dialogs.common.rights import require_facilitator
 from dialogs.common.text import fold, leading_words, parse_number, script_language, word_table
 from dialogs.common.turn import Turn
-from dialogs.meetings import schedule as meetings
+from dialogs.meetings import schedule
 from dialogs.questions.engine import normalize
 from dialogs.questions.views import AnswerCard, FaqEntryCard, FaqForm, FaqList
 from storage import repositories as repo
@@ -209,7 +209,7 @@ async def read_fields(session: AsyncSession, plan: EntryPlan, fields: Sequence[s
             plan.tags = check_tags(parse_tags(value))
         elif key == "group":
             plan.group_given = True
-            plan.group = await meetings.group_named(session, community=community, name=value) if value else None
+            plan.group = await schedule.group_named(session, community=community, name=value) if value else None
         elif key == "source":
             plan.source_given, plan.source = True, check_source(value)
         else:

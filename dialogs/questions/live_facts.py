@@ -16,8 +16,7 @@ from dialogs.common.errors import UserError
 from dialogs.common.replies import Reply
 from dialogs.common.turn import Turn
 from dialogs.governance import groups
-from dialogs.meetings import agenda
-from dialogs.meetings import schedule as meetings
+from dialogs.meetings import agenda, schedule
 from dialogs.meetings.views import MeetingCard
 from dialogs.questions.engine import Entry
 from storage import repositories as repo
@@ -100,14 +99,14 @@ async def answer(turn: Turn, *, fact: str) -> Reply:
 
 async def next_meeting(turn: Turn) -> Reply:
     """The member's next meeting as a card: time in their zone (and the meeting's), link, calendar file."""
-    slots = await meetings.next_slots(
+    slots = await schedule.next_slots(
         turn.session, community_id=turn.community.id, now=turn.now, count=1, member=turn.member
     )
     if not slots:
         return Reply.of("fact-no-meeting")
-    counts = await meetings.agenda_counts(turn.session, slots)
+    counts = await schedule.agenda_counts(turn.session, slots)
     slot = slots[0]
-    shown = meetings.view(slot, agenda_count=counts.get(slot.row.id, 0) if slot.row else 0)
+    shown = schedule.view(slot, agenda_count=counts.get(slot.row.id, 0) if slot.row else 0)
     return Reply.of("fact-next-meeting", view=MeetingCard(meeting=shown))
 
 
@@ -121,7 +120,7 @@ async def facilitators(turn: Turn) -> Reply:
 
 async def agenda_how(turn: Turn) -> Reply:
     """How to propose an agenda item, and until when the next meeting takes items."""
-    slots = await meetings.next_slots(
+    slots = await schedule.next_slots(
         turn.session, community_id=turn.community.id, now=turn.now, count=1, member=turn.member
     )
     if not slots:

@@ -1,4 +1,4 @@
-## التواريخ والمدد والتكرار كما يكتبها الأعضاء (dialogs/dates.py و dialogs/recurrence.py)
+## التواريخ والمدد والتكرار كما يكتبها الأعضاء (dialogs/common/dates.py و dialogs/meetings/recurrence.py)
 date-unreadable = لم يفهم تنسيق «{ $given }» كتاريخ ووقت. اكتب مثلًا `غدًا الساعة ٣ مساءً` أو `١٥ ديسمبر ١٤:٠٠`.
 date-in-past = «{ $given }» يعني { $when }، وهذا وقت مضى. اكتب وقتًا قادمًا، مثلًا `غدًا الساعة ٣ مساءً` أو `١٥ ديسمبر ١٤:٠٠`.
 date-too-far = «{ $given }» أبعد من { $years } سنوات؛ اذكر تاريخًا أقرب.

@@ -1,4 +1,4 @@
-## محضر الاجتماع المنشور ملفًا بصيغة Markdown أو Word (bot/minutes_files.py)
+## محضر الاجتماع المنشور ملفًا بصيغة Markdown أو Word (bot/files/minutes_files.py)
 minutes-doc-title = محضر الاجتماع: { $title }
 minutes-doc-meeting = { $kind ->
     [plenary] الاجتماع العام

@@ -1,4 +1,4 @@
-## dates, durations and repeats typed by members (dialogs/dates.py, dialogs/recurrence.py)
+## dates, durations and repeats typed by members (dialogs/common/dates.py, dialogs/meetings/recurrence.py)
 date-unreadable = Tansiq could not read “{ $given }” as a date and time. Write for example `tomorrow 15:00` or `15 December 14:00`.
 date-in-past = “{ $given }” is { $when }, which has already passed. Write a time still to come, for example `tomorrow 15:00` or `15 December 14:00`.
 date-too-far = “{ $given }” is more than { $years } years away; give a nearer date.

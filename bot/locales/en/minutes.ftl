@@ -1,4 +1,4 @@
-## published meeting minutes as a Markdown or Word file (bot/minutes_files.py)
+## published meeting minutes as a Markdown or Word file (bot/files/minutes_files.py)
 minutes-doc-title = Minutes: { $title }
 minutes-doc-meeting = { $kind ->
     [plenary] Plenary meeting
