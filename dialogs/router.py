@@ -19,7 +19,6 @@ from dialogs.common.commands import Command, strip_mentions
 from dialogs.common.errors import UserError
 from dialogs.common.language import member_language, member_timezone
 from dialogs.common.people import Person
-from dialogs.common.registry import PressHandler
 from dialogs.common.replies import Reply
 from dialogs.common.turn import Services, Turn
 from dialogs.questions import asking
@@ -84,9 +83,8 @@ class Router:
         self, *, member_id: int, verb: str, data: Any, now: datetime, locale: str | None = None
     ) -> TurnResult:
         """Answer an `Action.Execute` button (the reply is the card to show in its place)."""
-        press = self.services.registry.presses.get(verb)
         return await self.run(
-            member_id=member_id, now=now, locale=locale, handler=lambda turn: _pressed(turn, press, verb, data)
+            member_id=member_id, now=now, locale=locale, handler=lambda turn: self._press(turn, verb, data)
         )
 
     async def run(
@@ -168,11 +166,12 @@ class Router:
             raise UserError("card-data-invalid")
         return await submit(turn, data)
 
-
-async def _pressed(turn: Turn, press: PressHandler | None, verb: str, data: Any) -> Reply:
-    if press is None:
-        raise UserError("card-data-invalid")
-    return await press(turn, verb, data)
+    async def _press(self, turn: Turn, verb: str, data: Any) -> Reply:
+        """A card button by its verb; an unknown verb gets a clear answer."""
+        press = self.services.registry.presses.get(verb)
+        if press is None:
+            raise UserError("card-data-invalid")
+        return await press(turn, verb, data)
 
 
 def _result(reply: Reply, member: Member, community: Community, *, locale: str | None, text: str | None) -> TurnResult:

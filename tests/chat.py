@@ -20,10 +20,9 @@ from dialogs.community.roster import install, sync_roster
 from dialogs.features import build_services
 from dialogs.router import Router, TurnResult
 from storage.models import Community, Member, Notification, Role
+from tests.fake_connector import TENANT
 from tests.fakes import FakeClock
-
-TENANT = "8d3c1f6e-2b4a-4c7e-9f10-5a6b7c8d9e01"
-TEAM = "19:team-general-3f2a@thread.tacv2"
+from tests.server import TEAM
 
 # who -> (Teams id, name, Teams locale, role)
 CAST = {

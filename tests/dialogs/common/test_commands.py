@@ -8,7 +8,6 @@ from dialogs.features import build_registry
 from tests.chat import Chat
 
 REGISTRY = build_registry()
-parse_command = REGISTRY.parse
 
 PARSED = [
     ("help", "help", ""),
@@ -32,7 +31,7 @@ PARSED = [
 
 @pytest.mark.parametrize("text, name, args", PARSED)
 def test_commands_are_recognised(text: str, name: str, args: str) -> None:
-    command = parse_command(text)
+    command = REGISTRY.parse(text)
     assert command is not None and (command.name, command.args) == (name, args)
 
 
@@ -47,13 +46,13 @@ async def test_arabic_indic_digits_are_read_as_numbers(sessions, clock) -> None:
     [("hlep", "help"), ("/membres", "members"), ("whoamii", "whoami"), ("/مساعدت", "help"), ("/xyzzy", None)],
 )
 def test_near_misses_get_a_suggestion(text: str, suggestion: str | None) -> None:
-    command = parse_command(text)
+    command = REGISTRY.parse(text)
     assert command is not None and command.name == "unknown" and command.suggestion == suggestion
 
 
 @pytest.mark.parametrize("text", ["When is the next plenary?", "متى موعد الاجتماع القادم للمجموعة؟", "", "   "])
 def test_free_text_is_no_command(text: str) -> None:
-    assert parse_command(text) is None
+    assert REGISTRY.parse(text) is None
 
 
 def test_every_command_has_an_english_and_an_arabic_word() -> None:
