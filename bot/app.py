@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import secrets
 import warnings
 from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import timedelta
 
 from aiohttp import web
-from microsoft_agents.hosting.aiohttp import CloudAdapter, jwt_authorization_middleware, start_agent_process
+from aiohttp.web_log import AccessLogger
+from alembic.script import ScriptDirectory
+from microsoft_agents.hosting.aiohttp import CloudAdapter, jwt_authorization_middleware
 from microsoft_agents.hosting.core import AgentApplication
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.agent import build_agent
 from bot.files import downloads
@@ -19,11 +26,13 @@ from bot.files.links import SignedLinks
 from bot.i18n import Catalogs
 from bot.outbound.dispatcher import Dispatcher
 from bot.outbound.notifier import Notifier
+from bot.outbound.pace import pace_for
 from bot.outbound.scheduler import ReminderScheduler
 from bot.settings import Settings
+from bot.teams import edge
 from dialogs.common.clock import Clock, system_clock
 from dialogs.features import build_services
-from storage import migrate
+from storage import db, migrate
 from storage.db import create_engine, session_factory
 
 logger = logging.getLogger(__name__)
@@ -33,11 +42,14 @@ AGENT = web.AppKey("agent", AgentApplication)
 ADAPTER = web.AppKey("adapter", CloudAdapter)
 SETTINGS = web.AppKey("settings", Settings)
 REMINDERS = web.AppKey("reminders", ReminderScheduler)
+HEADS = web.AppKey("heads", frozenset)
 OPEN_PATHS = frozenset({"/healthz", "/readyz"})
 SIGNED_PATHS = tuple(
     f"/{kind}/" for kind in (downloads.REPORTS, downloads.MINUTES, downloads.CALENDAR)
 )  # own credential
-MAX_BODY = 4 * 1024 * 1024
+MAX_BODY = edge.MAX_BODY
+PROBE_SECONDS = 10  # the longest /readyz waits for the database
+PROBE_LOCK_WAIT_MS = 2000  # how long it waits for the write lock (SQLite) or a row lock (PostgreSQL)
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -46,12 +58,34 @@ class MigrationsPending(RuntimeError):
     """The database is behind the code's migrations."""
 
 
+class DatabaseUnavailable(RuntimeError):
+    """The database does not answer at start-up."""
+
+
 @web.middleware
 async def auth_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """The SDK's JWT check on everything except the load balancer probes."""
+    """The SDK's JWT check on everything except the load balancer probes; a token the SDK would crash on is
+    refused first, and any crash inside the check itself is a 401, never a 500."""
     if request.path in OPEN_PATHS or request.path.startswith(SIGNED_PATHS):
         return await handler(request)
-    response: web.StreamResponse = await jwt_authorization_middleware(request, handler)
+    refusal = edge.token_refusal(request.headers.get("Authorization"))
+    if refusal is not None:
+        logger.warning("refused token: %s", refusal)
+        return web.json_response(edge.UNAUTHORIZED, status=401)
+    checked = False
+
+    async def after_check(checked_request: web.Request) -> web.StreamResponse:
+        nonlocal checked
+        checked = True
+        return await handler(checked_request)
+
+    try:
+        response: web.StreamResponse = await jwt_authorization_middleware(request, after_check)
+    except Exception as exc:
+        if checked:
+            raise
+        logger.warning("refused token: the SDK's check failed with %s", type(exc).__name__)
+        return web.json_response(edge.UNAUTHORIZED, status=401)
     return response
 
 
@@ -74,6 +108,7 @@ def create_app(settings: Settings, *, clock: Clock = system_clock) -> web.Applic
     app[AGENT] = agent.app
     app[ADAPTER] = agent.adapter
     app[SETTINGS] = settings
+    app[HEADS] = frozenset(ScriptDirectory.from_config(migrate.alembic_config()).get_heads())
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
@@ -83,9 +118,10 @@ def create_app(settings: Settings, *, clock: Clock = system_clock) -> web.Applic
         dispatcher = Dispatcher(
             sessions,
             registry=services.registry,
-            notifier=Notifier(agent.connections),
+            notifier=Notifier(agent.connections, pace=pace_for(engine, sessions)),
             renderer=agent.renderer,
             clock=clock,
+            lease=timedelta(seconds=settings.reminder_lease_seconds),
         )
         app[REMINDERS] = wake.scheduler = ReminderScheduler(
             dispatcher, tick_seconds=settings.reminder_tick_seconds, retention=settings.outbox_retention
@@ -108,12 +144,18 @@ async def _reminders(app: web.Application) -> AsyncIterator[None]:
     scheduler = app[REMINDERS]
     scheduler.start()
     yield
-    scheduler.shutdown()
+    await scheduler.stop()
+    await scheduler.dispatcher.notifier.close()
 
 
 async def _database(app: web.Application) -> AsyncIterator[None]:
     engine = app[ENGINE]
-    if await migrate.pending(engine):
+    try:
+        behind = await migrate.pending(engine)
+    except (OSError, DBAPIError) as exc:
+        await engine.dispose()
+        raise DatabaseUnavailable(f"the database does not answer ({_reason(exc)})") from exc
+    if behind:
         if not app[SETTINGS].local_mode:
             await engine.dispose()
             raise MigrationsPending("the database is not at the newest migration: run `python -m bot migrate`")
@@ -124,9 +166,12 @@ async def _database(app: web.Application) -> AsyncIterator[None]:
 
 
 async def messages(request: web.Request) -> web.StreamResponse:
-    """POST /api/messages: one Bot Framework activity."""
-    response = await start_agent_process(request, request.app[AGENT], request.app[ADAPTER])
-    return response if response is not None else web.Response(status=202)
+    """POST /api/messages: one Bot Framework activity, checked and cleaned at the edge (400/413 otherwise)."""
+    try:
+        activity = await edge.read_activity(request)
+    except edge.Refused as refusal:
+        return refusal.response()
+    return await edge.process(request, activity, agent=request.app[AGENT], adapter=request.app[ADAPTER])
 
 
 async def healthz(_request: web.Request) -> web.Response:
@@ -135,14 +180,90 @@ async def healthz(_request: web.Request) -> web.Response:
 
 
 async def readyz(request: web.Request) -> web.Response:
-    """The database answers and its schema is current."""
-    engine = request.app[ENGINE]
+    """The database takes a write (rolled back) and its schema is current. Nothing is logged while ready, one
+    line per probe while not (the access log leaves the probes out, `AccessLog`)."""
+    status, problem = await _readiness(request.app[ENGINE], request.app[HEADS])
+    if problem is None:
+        return web.json_response({"status": status})
+    logger.warning("not ready: %s (%s)", status, problem)
+    return web.json_response({"status": status}, status=503)
+
+
+async def _readiness(engine: AsyncEngine, heads: frozenset[str]) -> tuple[str, str | None]:
+    """('ready', None), or the status to answer and why.
+
+    The write: `UPDATE alembic_version SET version_num = version_num`, rolled back. It needs the write lock
+    (SQLite: `BEGIN IMMEDIATE`, waiting at most PROBE_LOCK_WAIT_MS for another writer) or a row lock and a
+    writable transaction (PostgreSQL: refused on a read-only server or standby, or with the privilege revoked),
+    so a read-only or locked SQLite file, a read-only PostgreSQL and a running migration all answer 503; the
+    rows it returns are the schema's version, compared with the code's migrations.
+    """
     try:
-        async with engine.connect() as connection:
-            await connection.execute(text("SELECT 1"))
-        if await migrate.pending(engine):
-            return web.json_response({"status": "migrations pending"}, status=503)
-    except Exception as exc:
-        logger.warning("not ready: %s", type(exc).__name__)
-        return web.json_response({"status": "database unreachable"}, status=503)
-    return web.json_response({"status": "ready"})
+        async with asyncio.timeout(PROBE_SECONDS):
+            async with engine.connect() as connection:
+                if connection.dialect.name == "sqlite":
+                    versions = await connection.run_sync(_sqlite_write_check)
+                else:
+                    versions = await _postgres_write_check(connection)
+    except TimeoutError:
+        return "database unavailable", f"no answer within {PROBE_SECONDS} s"
+    except Exception as exc:  # whatever the driver raises (the SQLite check runs below SQLAlchemy)
+        reason = _reason(exc)
+        if "alembic_version" in reason:  # no such table: never migrated
+            return "migrations pending", reason
+        return "database unavailable", reason
+    if versions != heads:
+        return "migrations pending", f"schema {sorted(versions)}, code {sorted(heads)}"
+    return "ready", None
+
+
+def _sqlite_write_check(connection: Connection) -> frozenset[str]:
+    """On the driver's connection (the engine's `begin` hook would wait LOCK_WAIT for the lock): BEGIN IMMEDIATE with
+    a short busy timeout, the write, ROLLBACK, the timeout as it was."""
+    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute("PRAGMA busy_timeout")
+        (waited,) = cursor.fetchone() or (int(db.LOCK_WAIT * 1000),)
+        cursor.execute(f"PRAGMA busy_timeout = {PROBE_LOCK_WAIT_MS}")
+        try:
+            cursor.execute("BEGIN IMMEDIATE")
+            try:
+                cursor.execute(_WRITE_PROBE)
+                return frozenset(row[0] for row in cursor.fetchall())
+            finally:
+                with contextlib.suppress(Exception):
+                    cursor.execute("ROLLBACK")
+        finally:
+            cursor.execute(f"PRAGMA busy_timeout = {int(waited)}")
+    finally:
+        cursor.close()
+
+
+async def _postgres_write_check(connection: AsyncConnection) -> frozenset[str]:
+    transaction = await connection.begin()
+    try:
+        await connection.execute(text(f"SET LOCAL lock_timeout = {PROBE_LOCK_WAIT_MS}"))
+        await connection.execute(text(f"SET LOCAL statement_timeout = {PROBE_SECONDS * 1000}"))
+        rows = await connection.execute(text(_WRITE_PROBE))
+        return frozenset(row[0] for row in rows)
+    finally:
+        await transaction.rollback()
+
+
+_WRITE_PROBE = "UPDATE alembic_version SET version_num = version_num RETURNING version_num"
+
+
+def _reason(exc: BaseException) -> str:
+    """A short, single-line reason: the driver's error without SQLAlchemy's statement and link."""
+    cause = exc.orig if isinstance(exc, DBAPIError) and exc.orig is not None else exc
+    words = " ".join(str(cause).split())[:200]
+    return f"{type(cause).__name__}: {words}" if words else type(cause).__name__
+
+
+class AccessLog(AccessLogger):
+    """aiohttp's access log without the probes: a load balancer asks every few seconds, and a line per ask says
+    nothing (a probe that finds the bot not ready logs its own line)."""
+
+    def log(self, request: web.BaseRequest, response: web.StreamResponse, time: float) -> None:
+        if request.path not in OPEN_PATHS:
+            super().log(request, response, time)

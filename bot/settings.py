@@ -58,6 +58,13 @@ class Settings(BaseSettings):
     outbox_retention_days: int = Field(
         default=90, ge=0, description="days sent, cancelled and skipped outbox rows are kept (0: for ever)"
     )
+    reminder_lease_seconds: int = Field(
+        default=120,
+        ge=4,
+        le=3600,
+        description="how long a sender holds the rows it took (renewed while it sends): after a crash, the wait "
+        "before another replica sends them",
+    )
 
     client_id: str | None = Field(default=None, validation_alias=AliasChoices(_SDK_SETTINGS + "CLIENTID"))
     client_secret: str | None = Field(default=None, validation_alias=AliasChoices(_SDK_SETTINGS + "CLIENTSECRET"))

@@ -6,9 +6,11 @@ are looked up in the registry the features declare into (`dialogs.features`).
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import random
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -16,12 +18,13 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from dialogs.common.commands import Command, strip_mentions
-from dialogs.common.errors import UserError
+from dialogs.common.errors import Busy, UserError
 from dialogs.common.language import member_language, member_timezone
 from dialogs.common.people import Person
 from dialogs.common.replies import Reply
 from dialogs.common.turn import Services, Turn
 from dialogs.questions import asking
+from storage import handled
 from storage.models import Community, Member
 
 logger = logging.getLogger(__name__)
@@ -46,6 +49,7 @@ class TurnResult:
     community: Community
     language: str
     zone: str
+    repeated: bool = False  # a redelivered activity, handled before: nothing ran, nothing to answer
 
 
 class Router:
@@ -63,6 +67,7 @@ class Router:
         now: datetime,
         mentions: Sequence[Person] = (),
         locale: str | None = None,
+        activity_key: str | None = None,
     ) -> TurnResult:
         """Answer a message: a command, else a question; a UserError rolls the turn back and becomes the reply."""
         said = text or ""
@@ -72,19 +77,39 @@ class Router:
             mentions=mentions,
             locale=locale,
             text=said,
+            activity_key=activity_key,
             handler=lambda turn: self._text(turn, said),
         )
 
-    async def card(self, *, member_id: int, data: Any, now: datetime, locale: str | None = None) -> TurnResult:
+    async def card(
+        self, *, member_id: int, data: Any, now: datetime, locale: str | None = None, activity_key: str | None = None
+    ) -> TurnResult:
         """Answer an Adaptive Card submit (`Action.Submit` data) by its `verb`."""
-        return await self.run(member_id=member_id, now=now, locale=locale, handler=lambda turn: self._card(turn, data))
+        return await self.run(
+            member_id=member_id,
+            now=now,
+            locale=locale,
+            activity_key=activity_key,
+            handler=lambda turn: self._card(turn, data),
+        )
 
     async def press(
-        self, *, member_id: int, verb: str, data: Any, now: datetime, locale: str | None = None
+        self,
+        *,
+        member_id: int,
+        verb: str,
+        data: Any,
+        now: datetime,
+        locale: str | None = None,
+        activity_key: str | None = None,
     ) -> TurnResult:
         """Answer an `Action.Execute` button (the reply is the card to show in its place)."""
         return await self.run(
-            member_id=member_id, now=now, locale=locale, handler=lambda turn: self._press(turn, verb, data)
+            member_id=member_id,
+            now=now,
+            locale=locale,
+            activity_key=activity_key,
+            handler=lambda turn: self._press(turn, verb, data),
         )
 
     async def run(
@@ -96,15 +121,21 @@ class Router:
         mentions: Sequence[Person] = (),
         locale: str | None = None,
         text: str | None = None,
+        activity_key: str | None = None,
     ) -> TurnResult:
         """Run `handler` as the member's turn in one transaction; a write race (two adds taking one number, SQLite's
-        busy snapshot) runs it again, and the second run sees what the first writer did."""
+        write lock still taken after its timeout) runs it again after a short pause, and the second run sees what the
+        first writer did; a lock still taken after the last attempt is `Busy`. `activity_key`: the
+        incoming activity's, remembered in the same transaction; an activity handled before is not run again."""
         try:
             attempt = 1
             while True:
                 try:
                     async with self.sessions.begin() as session:
                         member, community = await _load(session, member_id)
+                        if activity_key is not None and not await handled.first_time(session, activity_key, now=now):
+                            logger.info("a redelivered activity of member=%s, handled before: not run again", member_id)
+                            return replace(_result(None, member, community, locale=locale, text=text), repeated=True)
                         turn = Turn(
                             session=session,
                             member=member,
@@ -118,7 +149,11 @@ class Router:
                         reply = await handler(turn)
                         return _result(reply, member, community, locale=locale, text=text)
                 except (IntegrityError, OperationalError) as race:
-                    if attempt == ATTEMPTS or not _is_race(race):
+                    if not _is_race(race):
+                        raise
+                    if attempt == ATTEMPTS:
+                        if isinstance(race, OperationalError):
+                            raise Busy from race
                         raise
                     attempt += 1
                     logger.info(
@@ -126,6 +161,7 @@ class Router:
                         member_id,
                         type(race.orig).__name__,
                     )
+                    await asyncio.sleep(random.uniform(0.05, 0.25) * attempt)  # (writers racing again at once)
         except UserError as error:
             logger.info("user error key=%s member=%s", error.message_key, member_id)
             async with self.sessions() as session:
@@ -174,9 +210,12 @@ class Router:
         return await press(turn, verb, data)
 
 
-def _result(reply: Reply, member: Member, community: Community, *, locale: str | None, text: str | None) -> TurnResult:
+def _result(
+    reply: Reply | None, member: Member, community: Community, *, locale: str | None, text: str | None
+) -> TurnResult:
     language = member_language(member, community, teams_locale=locale, text=text)
-    return TurnResult([reply], member, community, language, member_timezone(member, community))
+    replies = [reply] if reply is not None else []
+    return TurnResult(replies, member, community, language, member_timezone(member, community))
 
 
 def _misread(error: UserError) -> bool:

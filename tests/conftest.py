@@ -1,18 +1,22 @@
-"""Shared fixtures: a migrated database on each backend, a fake clock, a small community."""
+"""Shared fixtures: a migrated database on each backend, a fake clock, a small community, the bot's server."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import AsyncIterator
 from functools import cache
+from pathlib import Path
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from bot.settings import Settings
 from storage import migrate
 from storage.db import create_engine, session_factory
 from tests.databases import POSTGRES_URL, empty_tables, postgres_unavailable_reason, reset_schema, sqlite_url
+from tests.fake_connector import FakeConnector
 from tests.fakes import FakeClock
+from tests.server import LEILA, OMAR, SAMI, BotServer, serve, settings_for
 
 _postgres_migrated = False
 
@@ -67,3 +71,25 @@ def sessions(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()
+
+
+# The hosting floor's bot: a real server on 127.0.0.1 with a fake Bot Connector beside it (tests/server.py).
+
+
+@pytest.fixture
+async def connector() -> AsyncIterator[FakeConnector]:
+    fake = await FakeConnector(roster=[LEILA, OMAR, SAMI]).start()
+    yield fake
+    await fake.close()
+
+
+@pytest.fixture
+def bot_settings(engine, database_url: str, tmp_path: Path) -> Settings:
+    """Local-mode settings on the (migrated, empty) test database."""
+    return settings_for(database_url, tmp_path)
+
+
+@pytest.fixture
+async def bot(bot_settings: Settings, connector: FakeConnector, clock: FakeClock) -> AsyncIterator[BotServer]:
+    async with serve(bot_settings, connector, clock) as server:
+        yield server

@@ -4,7 +4,8 @@ Records every activity the bot posts; serves a team roster through `pagedMembers
 page size, with continuation tokens), `members` and `members/{id}`; creates 1:1 conversations
 (`POST /v3/conversations`). Failures can be scripted: `fail_next` answers the next POSTs to a conversation
 (or, for creating a 1:1, to a member) with Teams-shaped errors; `remove_bot` answers 403 for good; `hold` keeps the
-POSTs to a conversation (or member) unanswered until the test releases them, as a slow Teams would.
+POSTs to a conversation (or member) unanswered until the test releases them, as a slow Teams would; `answer_after`
+answers every POST late (after taking it).
 """
 
 from __future__ import annotations
@@ -95,6 +96,7 @@ class FakeConnector:
     roster: list[dict[str, Any]] = field(default_factory=list)
     page_size: int = 2
     paged_status: int = 200
+    answer_after: float = 0.0  # a slow Teams: every POST is taken at once and answered this many seconds later
     posted: list[Posted] = field(default_factory=list)
     server: TestServer | None = None
     created: list[dict[str, Any]] = field(default_factory=list)  # bodies of POST /v3/conversations that succeeded
@@ -142,7 +144,8 @@ class FakeConnector:
         self._removed.discard(_thread(conversation_id))
 
     def hold(self, key: str) -> Hold:
-        """Leave the POSTs to conversation `key` (a member's id: creating their 1:1) unanswered until released."""
+        """Leave the POSTs to conversation `key` (a member's id: creating their 1:1), and the reading of its members,
+        unanswered until released."""
         return self._holds.setdefault(_thread(key), Hold())
 
     def personal_chat_id(self, user_id: str) -> str:
@@ -169,6 +172,7 @@ class FakeConnector:
         if failure := await self._scripted(conversation):
             return failure.response()
         activity_id = self._record(conversation, request.match_info.get("reply_to"), await request.json(), request)
+        await asyncio.sleep(self.answer_after)
         return web.json_response({"id": activity_id}, status=201)
 
     async def _create_conversation(self, request: web.Request) -> web.Response:
@@ -180,6 +184,7 @@ class FakeConnector:
         answer = {"id": self.personal_chat_id(member)}
         if body.get("activity"):
             answer["activityId"] = self._record(answer["id"], None, body["activity"], request)
+        await asyncio.sleep(self.answer_after)
         return web.json_response(answer, status=201)
 
     def _record(self, conversation: str, reply_to: str | None, activity: dict[str, Any], request: web.Request) -> str:
@@ -201,7 +206,10 @@ class FakeConnector:
             body["continuationToken"] = str(start + self.page_size)
         return web.json_response(body)
 
-    async def _members(self, _request: web.Request) -> web.Response:
+    async def _members(self, request: web.Request) -> web.Response:
+        if (held := self._holds.get(_thread(request.match_info["conversation"]))) is not None:
+            held.arrived.set()
+            await held.released.wait()
         return web.json_response(self.roster)
 
     async def _member(self, request: web.Request) -> web.Response:

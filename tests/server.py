@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import json
+import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -65,9 +66,11 @@ class BotServer:
         self.connector = connector
 
     def activity(self, name: str, **changes: Any) -> dict[str, Any]:
-        """A fixture activity pointed at the fake connector, with top-level fields changed."""
+        """A fixture activity pointed at the fake connector, with top-level fields changed, and its own id (as each
+        activity Teams sends has; pass `id=` to send one again, as a redelivery)."""
         activity = copy.deepcopy(json.loads((FIXTURES / f"{name}.json").read_text(encoding="utf-8")))
         activity["serviceUrl"] = self.connector.url
+        activity["id"] = uuid.uuid4().hex
         activity.update(changes)
         return activity
 

@@ -3,16 +3,18 @@ undelivered messages (right-to-left in Arabic, times in the reader's zone)."""
 
 from __future__ import annotations
 
+from bot.cards import fit
 from bot.cards.context import Card, CardBuilders, CardContext
 from bot.cards.meetings import (
+    LINE_LIMITS,
     action_line,
-    agenda_items,
     decision_lines,
     meeting_buttons,
     meeting_facts,
     meeting_line,
     names,
     number,
+    paged_agenda,
 )
 from bot.cards.parts import FSI, PDI, adaptive_card, submit_action, text_block
 from bot.i18n import format_day, format_when
@@ -36,21 +38,27 @@ def digits(ctx: CardContext, clock: str) -> str:
 
 
 def meeting_reminder_card(ctx: CardContext, reply: Reply, view: MeetingReminder) -> Card:
-    """Before a meeting: a week ahead the call for items, a day ahead its agenda, an hour ahead how to join."""
+    """Before a meeting: a week ahead the call for items, a day ahead its agenda (a long one paged: its first items
+    and a button showing the next), an hour ahead how to join."""
     meeting = view.meeting
     # the headline's `lead` is a duration the reader's language writes out, so the card gives it
     headline = ctx.t(reply.key, **{**reply.args, "lead": lead(ctx, view.lead)})
     body = [text_block(headline, weight="Bolder"), *meeting_facts(ctx, meeting, deadline=False)]
-    body += agenda_items(ctx, view.items)
     week = view.stage == "week"
     actions = meeting_buttons(ctx, meeting, join=not week)  # a week ahead: the calendar and the call for items
     if week and view.items_open:
         actions.append(submit_action(ctx.t("agenda-add-button"), {"verb": "agenda-form"}))
-    return adaptive_card(body, actions, lang=ctx.lang)
+    if not view.items:
+        return adaptive_card(body, actions, lang=ctx.lang)
+    return paged_agenda(ctx, meeting=meeting.number, items=view.items, start=0, head=body, tail=[], actions=actions)
 
 
 def follow_up_card(ctx: CardContext, reply: Reply, view: FollowUp) -> Card:
-    """After a meeting: its decisions and action points."""
+    """After a meeting: its decisions and action points (long ones cut when they are too long for one message)."""
+    return fit.current().within(lambda limit: _follow_up_card(ctx, reply, view, limit=limit), LINE_LIMITS)
+
+
+def _follow_up_card(ctx: CardContext, reply: Reply, view: FollowUp, *, limit: int | None) -> Card:
     minutes = view.minutes
     held = format_when(minutes.starts_at, lang=ctx.lang, zone=ctx.zone)
     body = [
@@ -61,7 +69,11 @@ def follow_up_card(ctx: CardContext, reply: Reply, view: FollowUp) -> Card:
     actions = [action_line(ctx, a) for a in minutes.actions]
     for heading, lines in (("minutes-doc-decisions", decision_lines(ctx, minutes)), ("minutes-doc-actions", actions)):
         body.append(text_block(ctx.t(heading), weight="Bolder", separator=True))
-        body += [text_block(line, spacing="Small") for line in lines or [none]]
+        body += [
+            text_block(line if limit is None else fit.cut(line, limit), spacing="Small") for line in lines or [none]
+        ]
+    if limit is not None:
+        body.append(text_block(ctx.t("minutes-cut", number=minutes.meeting_number), isSubtle=True, size="Small"))
     return adaptive_card(body, [], lang=ctx.lang)
 
 
@@ -140,6 +152,7 @@ def settings_card(ctx: CardContext, reply: Reply, view: ReminderSettingsCard) ->
                 days=names(ctx, weekend) if weekend else t("reminders-no-weekend"),
             ),
         ),
+        (t("reminders-languages-label"), t("reminders-languages-value", choice=view.channel_languages)),
     ]
     body = [
         text_block(t(reply.key, **reply.args), weight="Bolder", size="Medium"),

@@ -1,51 +1,70 @@
 """Sends due outbox rows: claim, compose from today's data, render in the reader's language, send, record.
 
 Claiming marks rows with a lease (`claimed_until`) in a short transaction — `FOR UPDATE SKIP LOCKED` on
-PostgreSQL, so two replicas never take the same row; SQLite's `BEGIN IMMEDIATE` serialises claims. No transaction
-is ever open while Teams is called: a row is composed in one short transaction, sent with none open, and its outcome
-recorded in another (a member with no 1:1 chat yet: the chat is opened with none open, then remembered and the
-message composed again in a short transaction). On SQLite every transaction holds the write lock, so one open across
-a slow Teams call would hold up every member's turn.
+PostgreSQL, so two replicas never take the same row; SQLite's `BEGIN IMMEDIATE` serialises claims. Up to SENDERS
+rows are sent at once, by workers fed from the claims (a slow or throttled conversation holds up only its own rows;
+one conversation's rows go one at a time, in order, in the notifier), and the leases of the rows in hand are renewed
+while they are. No transaction is ever open while Teams is called: a row is composed in one short transaction (which
+also marks it `send_started_at`), sent with none open, and its outcome recorded in another (a member with no 1:1 chat
+yet: the chat is opened with none open, then remembered and the message composed again in a short transaction). On
+SQLite every transaction holds the write lock, so one open across a slow Teams call would hold up every member's turn.
 
 A row is then `sent`, `cancelled` (its composer says it is no longer true), `skipped` (an empty digest), retried
 later with backoff, or `parked` with its reason (`reminders failed` shows it): Teams' refusals carry the notifier's
 reason (bot-removed, conversation-gone …), an exception of our own while composing or rendering is `bot-error`
-followed by the stage and the exception's type (retried like a transient failure, then parked). A crash between
-claim and record leaves the lease to expire, and the row is sent by a later tick.
+followed by the stage and the exception's type (retried like a transient failure, then parked).
 
-`purge` deletes sent, cancelled and skipped rows older than the retention, a short transaction per batch.
+A send of unknown outcome — written, no answer in time; or a row found still marked `send_started_at` because the
+process sending it died — may have reached Teams: it is tried once more after UNKNOWN_PAUSE, and a second one is
+parked as `unknown-outcome`, so a member gets a message at most twice, never in a loop. `stop` (SIGTERM) stops
+claiming, lets the rows in flight finish within a drain time, and releases the leases of the rest at once.
+
+`replan_all` runs in one replica at a time (a PostgreSQL advisory lock; SQLite has one process). `purge` deletes
+sent, cancelled and skipped rows older than the retention, a short transaction per batch.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, cast
 
 from microsoft_agents.activity import Activity
-from sqlalchemy import CursorResult, Select, delete, or_, select
+from sqlalchemy import CursorResult, Select, delete, or_, select, text, update
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.cards.render import Renderer
 from bot.outbound.notifier import ChatNotOpened, Delivery, Notifier, Outcome
 from dialogs.common import outbox
 from dialogs.common.clock import Clock
-from dialogs.common.language import member_language, member_timezone
+from dialogs.common.language import channel_languages, member_language, member_timezone
 from dialogs.common.registry import Registry
 from dialogs.common.replies import Reply
 from dialogs.reminders import plans as reminder_plans
+from storage import handled
 from storage.models import Community, Member, Notification
 from storage.models.outbox import IS_PENDING
 
 logger = logging.getLogger(__name__)
 
-BATCH = 50
-LEASE = timedelta(minutes=10)
+BATCH = 50  # rows per claim
+SENDERS = 16  # rows in flight at once: enough to keep Teams' 50/s per tenant busy while some answers are slow
+LEASE = timedelta(minutes=2)  # renewed every LEASE / 4 while a row is in hand; after a crash, others take it then
 MAX_ATTEMPTS = 5
 FIRST_RETRY = timedelta(minutes=2)
+UNKNOWN_PAUSE = timedelta(minutes=5)  # before the one more try of a send of unknown outcome
+MAX_UNKNOWN = 1  # sends of unknown outcome tried again; the next is parked
+RECORD_PAUSES = (0.5, 2.0)  # seconds before asking a refusing database again to record a send's outcome
+DRAIN = 20.0  # seconds `stop` lets the rows in flight finish (a container's grace period is usually 30 s)
+IDLE_PACE = timedelta(hours=1)  # a conversation's pace, once idle this long, is forgotten (every window is free)
+REPLAN_LOCK = 0x7A6E51  # the PostgreSQL advisory lock key of the re-plan ("tansiq")
 BOT_ERROR = "bot-error"  # the reason of a row that failed on our own exception, not on Teams
+UNKNOWN_OUTCOME = "unknown-outcome"  # the reason of a row parked after a second send of unknown outcome
 FINISHED = (outbox.SENT, outbox.CANCELLED, outbox.SKIPPED)  # what `purge` deletes once old
 PURGE_BATCH = 500  # rows deleted per transaction
 PURGE_BATCHES = 20  # transactions per run (the next run goes on)
@@ -67,7 +86,7 @@ class Tally:
 @dataclass(frozen=True)
 class _Target:
     reference: dict[str, Any] | None
-    lang: str
+    langs: tuple[str, ...]  # a member's language; a channel post's, its default first
     zone: str
     tenant_id: str
     channel: bool = False
@@ -83,6 +102,10 @@ class _NewChat:
     user_id: str
     service_url: str | None
     bot_id: str | None
+
+
+class _NotRecorded(Exception):
+    """A send whose outcome the database would not take."""
 
 
 class _Defect(Exception):
@@ -104,6 +127,7 @@ class Dispatcher:
         notifier: Notifier,
         renderer: Renderer,
         clock: Clock,
+        lease: timedelta = LEASE,
     ) -> None:
         """`registry`: the features' declarations, where each outbox kind finds the composer of its message."""
         self.sessions = sessions
@@ -111,20 +135,118 @@ class Dispatcher:
         self.notifier = notifier
         self.renderer = renderer
         self.clock = clock
+        self.lease = lease
+        self._stopping = False
+        self._in_hand: set[int] = set()  # rows claimed by this process and not yet recorded or released
+        self._sending: set[asyncio.Task[None]] = set()
+        self._runs = 0
+        self._idle = asyncio.Event()
+        self._idle.set()
+        self._one_transaction = asyncio.Lock()
+
+    @asynccontextmanager
+    async def _transaction(self) -> AsyncIterator[AsyncSession]:
+        """One short transaction of this dispatcher's. Its senders take turns: on SQLite each transaction holds the
+        write lock, and sixteen senders waiting in SQLite's busy handler would starve one another and the members'
+        turns (its waits are polls, not a queue); on PostgreSQL a few milliseconds each, far below the pace."""
+        async with self._one_transaction, self.sessions.begin() as session:
+            yield session
 
     async def run_once(self) -> Tally:
-        """Send every row due now (in batches), and return what happened."""
+        """Send every row due now (SENDERS at a time), and return what happened."""
         tally = Tally()
-        while ids := await self._claim(self.clock()):
-            for row_id in ids:
-                try:
-                    await self._deliver(row_id, tally)
-                except Exception as error:  # one bad row must not hold up the others: it is tried again, then parked
-                    logger.exception("notification id=%s could not be sent", row_id)
-                    await self._record(row_id, _defect(error), tally)
-            if len(ids) < BATCH:
-                break
+        if self._stopping:
+            return tally
+        self._runs += 1
+        self._idle.clear()
+        free = asyncio.Semaphore(SENDERS)
+        sending: list[asyncio.Task[None]] = []
+        renewing = asyncio.create_task(self._renew_leases())
+        try:
+            while not self._stopping:
+                ids = await self._claim(self.clock())
+                for position, row_id in enumerate(ids):
+                    await free.acquire()  # (the rows waiting for a sender keep their leases: they are renewed)
+                    if self._stopping:
+                        free.release()
+                        await self._release(set(ids[position:]))
+                        break
+                    sending.append(self._start(row_id, tally, free))
+                if len(ids) < BATCH:
+                    break
+            for ended in await asyncio.gather(*sending, return_exceptions=True):
+                if isinstance(ended, Exception):  # (`_send` records its row's failures; this is one it could not)
+                    logger.error("reminders: a send ended in %s: %s", type(ended).__name__, ended)
+        finally:
+            renewing.cancel()
+            await asyncio.gather(renewing, return_exceptions=True)
+            self._runs -= 1
+            if not self._runs:
+                self._idle.set()
         return tally
+
+    async def stop(self, *, drain: float = DRAIN) -> None:
+        """Stop claiming; let the rows in flight finish for up to `drain` seconds, then cancel them; release the
+        leases of every row still in hand, so another replica sends them at once."""
+        self._stopping = True
+        try:
+            await asyncio.wait_for(self._idle.wait(), drain)
+        except TimeoutError:
+            logger.warning("reminders: %s rows still in flight after %.0f s; stopping them", len(self._in_hand), drain)
+            sending = list(self._sending)
+            for task in sending:
+                task.cancel()
+            await asyncio.gather(*sending, return_exceptions=True)
+        await self._release(set(self._in_hand))
+
+    def _start(self, row_id: int, tally: Tally, free: asyncio.Semaphore) -> asyncio.Task[None]:
+        """Send one row in its own task; its sender slot is free again when it ends."""
+        task = asyncio.create_task(self._send(row_id, tally))
+        self._sending.add(task)
+        task.add_done_callback(self._sending.discard)
+        task.add_done_callback(lambda _: free.release())
+        return task
+
+    async def _send(self, row_id: int, tally: Tally) -> None:
+        """Deliver one claimed row; an exception of ours is recorded against it, a cancellation releases it."""
+        try:
+            await self._deliver(row_id, tally)
+        except asyncio.CancelledError:
+            await asyncio.shield(self._release({row_id}))  # (still marked send_started_at: its outcome is unknown)
+            raise
+        except _NotRecorded:  # it stays marked as being sent: once its lease ends, it is a send of unknown outcome
+            logger.exception("notification id=%s was sent, but the outcome could not be recorded", row_id)
+        except Exception as error:  # one bad row must not hold up the others: it is tried again, then parked
+            logger.exception("notification id=%s could not be sent", row_id)
+            await self._record(row_id, _defect(error), tally)
+        finally:
+            self._in_hand.discard(row_id)
+
+    async def _renew_leases(self) -> None:
+        """Every lease / 4: the rows in hand stay leased to this process."""
+        while True:
+            await asyncio.sleep(self.lease.total_seconds() / 4)
+            if not self._in_hand:
+                continue
+            try:
+                async with self._transaction() as session:
+                    await session.execute(
+                        update(Notification)
+                        .where(Notification.id.in_(list(self._in_hand)), IS_PENDING)
+                        .values(claimed_until=self.clock() + self.lease)
+                    )
+            except DBAPIError:  # a busy database: the leases still have three quarters to run; the next try renews them
+                logger.warning("reminders: the leases of %s rows in hand were not renewed", len(self._in_hand))
+
+    async def _release(self, ids: set[int]) -> None:
+        """Give up the leases of rows not sent: any sender may take them now."""
+        self._in_hand.difference_update(ids)
+        if ids:
+            async with self._transaction() as session:
+                await session.execute(
+                    update(Notification).where(Notification.id.in_(list(ids)), IS_PENDING).values(claimed_until=None)
+                )
+            logger.info("reminders: released %s rows not sent", len(ids))
 
     async def next_due(self) -> datetime | None:
         """When the earliest pending row falls due (for an exact-time wake-up)."""
@@ -134,8 +256,12 @@ class Dispatcher:
             )
 
     async def replan_all(self) -> None:
-        """Extend every community's planning horizon (meetings ahead, weekly nudges, the next digest)."""
-        async with self.sessions.begin() as session:
+        """Extend every community's planning horizon (meetings ahead, weekly nudges, the next digest); on PostgreSQL
+        one replica at a time (the others skip this hour's run: it is the same work)."""
+        async with self._transaction() as session:
+            if not await _sole_runner(session):
+                logger.info("reminders: another replica is re-planning; skipped")
+                return
             for community in await session.scalars(select(Community)):
                 await reminder_plans.replan_community(session, community=community, now=self.clock())
 
@@ -149,7 +275,7 @@ class Dispatcher:
             if batch:
                 await asyncio.sleep(PURGE_PAUSE)
             some = select(Notification.id).where(*old).order_by(Notification.due_at).limit(PURGE_BATCH).correlate(None)
-            async with self.sessions.begin() as session:
+            async with self._transaction() as session:
                 result = await session.execute(
                     delete(Notification).where(*old, Notification.id.in_(some.scalar_subquery())),
                     execution_options={"synchronize_session": False},
@@ -162,26 +288,44 @@ class Dispatcher:
             logger.info("outbox: deleted %s sent, cancelled or skipped rows due before %s", deleted, cutoff.date())
         return deleted
 
+    async def forget_traffic(self) -> None:
+        """Delete handled activities older than a day and the send pace of conversations idle for an hour."""
+        async with self._transaction() as session:
+            forgotten = await handled.forget(session, now=self.clock())
+        idle = await self.notifier.forget_idle(older_than=IDLE_PACE.total_seconds())
+        logger.info("upkeep: forgot %s handled activities and the pace of %s idle conversations", forgotten, idle)
+
     async def _claim(self, now: datetime) -> list[int]:
-        async with self.sessions.begin() as session:
+        async with self._transaction() as session:
             rows = list(await session.scalars(claim_query(now)))
             for row in rows:
-                row.claimed_until = now + LEASE
-            return [row.id for row in rows]
+                row.claimed_until = now + self.lease
+            ids = [row.id for row in rows]
+        self._in_hand.update(ids)
+        return ids
 
     async def _deliver(self, row_id: int, tally: Tally) -> None:
         now = self.clock()
-        async with self.sessions.begin() as session:
+        async with self._transaction() as session:
             row = await session.get(Notification, row_id)
             if row is None or row.status != outbox.PENDING:
                 return
+            if row.send_started_at is not None:  # the process sending it died: did Teams get it?
+                self._unknown(row, Delivery(Outcome.UNKNOWN, reason="interrupted"), now=now, tally=tally)
+                return
             kind, community_id = row.kind, row.community_id
+            # Held here, so the composer's look-ups of the same rows come from the session, not the database again
+            # (its identity map keeps only what something still refers to).
+            community = await session.get(Community, row.community_id)
+            member = await session.get(Member, row.member_id) if row.member_id is not None else None
+            assert community is not None
             reply = await self._compose(session, row, now)
             if reply is None:
                 status = outbox.SKIPPED if kind == "weekly-digest" else outbox.CANCELLED
                 self._finish(row, status, now=now, tally=tally)
                 return
-            target = await self._target(session, row)
+            target = await self._target(session, row, community, member)
+            row.send_started_at = now
         # No transaction is open from here until the outcome is recorded: Teams may take its time.
         if target.gone:
             delivery = Delivery(Outcome.PARKED, reason="member-left", error="no longer an active member")
@@ -190,7 +334,7 @@ class Dispatcher:
         elif target.chat is not None:
             opened = await self._open_chat(row_id, target, target.chat)
             if opened is None:
-                async with self.sessions.begin() as session:
+                async with self._transaction() as session:
                     row = await session.get(Notification, row_id)
                     assert row is not None
                     self._finish(row, outbox.CANCELLED, now=self.clock(), tally=tally)
@@ -200,7 +344,7 @@ class Dispatcher:
             assert target.reference is not None
             activity = self._render(reply, target)
             delivery = await self.notifier.send(target.reference, activity, tenant_id=target.tenant_id)
-        await self._record(row_id, delivery, tally)
+        await self._record_outcome(row_id, delivery, tally)
         if delivery.outcome == Outcome.SENT and kind == "weekly-digest":
             await self._plan_next_digest(community_id)
 
@@ -215,7 +359,7 @@ class Dispatcher:
             )
         except ChatNotOpened as failure:
             return failure.delivery
-        async with self.sessions.begin() as session:
+        async with self._transaction() as session:
             row = await session.get(Notification, row_id)
             member = await session.get(Member, chat.member_id)
             assert row is not None and member is not None
@@ -235,22 +379,23 @@ class Dispatcher:
 
     def _render(self, reply: Reply, target: _Target) -> Activity:
         try:
-            return self.renderer.activity(reply, lang=target.lang, zone=target.zone)
+            if target.channel:
+                return self.renderer.channel_activity(reply, langs=target.langs, zone=target.zone)
+            return self.renderer.activity(reply, lang=target.langs[0], zone=target.zone)
         except Exception as error:
             raise _Defect("render", error) from error
 
-    async def _target(self, session: AsyncSession, row: Notification) -> _Target:
-        community = await session.get(Community, row.community_id)
-        assert community is not None
+    async def _target(
+        self, session: AsyncSession, row: Notification, community: Community, member: Member | None
+    ) -> _Target:
         if row.channel:
             return _Target(
                 community.conversation_reference,
-                community.default_language,
+                await channel_languages(session, community),
                 community.timezone,
                 community.tenant_id,
                 channel=True,
             )
-        member = await session.get(Member, row.member_id)
         assert member is not None
         lang = member_language(member, community, teams_locale=member.teams_locale, text=None)
         chat = None
@@ -260,21 +405,40 @@ class Dispatcher:
             chat = _NewChat(member.id, member.teams_user_id, service_url, (channel.get("bot") or {}).get("id"))
         return _Target(
             member.conversation_reference,
-            lang,
+            (lang,),
             member_timezone(member, community),
             community.tenant_id,
             gone=not member.active,
             chat=chat,
         )
 
+    async def _record_outcome(self, row_id: int, delivery: Delivery, tally: Tally) -> None:
+        """Record what Teams answered. A database refusing it is asked again after a pause; still refusing, it raises
+        `_NotRecorded`, never our error's retry: the message may have arrived, so the row stays marked as being sent
+        and becomes a send of unknown outcome once its lease ends."""
+        for pause in RECORD_PAUSES:
+            try:
+                await self._record(row_id, delivery, tally)
+                return
+            except DBAPIError as error:
+                logger.warning("notification id=%s: outcome not recorded (%s); again in %s s", row_id, error, pause)
+                await asyncio.sleep(pause)
+        try:
+            await self._record(row_id, delivery, tally)
+        except DBAPIError as error:
+            raise _NotRecorded(row_id) from error
+
     async def _record(self, row_id: int, delivery: Delivery, tally: Tally) -> None:
         now = self.clock()
-        async with self.sessions.begin() as session:
+        async with self._transaction() as session:
             row = await session.get(Notification, row_id)
             assert row is not None
             row.attempts += 1
+            row.send_started_at = None
             if delivery.outcome == Outcome.SENT:
                 self._finish(row, outbox.SENT, now=now, tally=tally)
+            elif delivery.outcome == Outcome.UNKNOWN:
+                self._unknown(row, delivery, now=now, tally=tally)
             elif delivery.outcome == Outcome.PARKED or row.attempts >= MAX_ATTEMPTS:
                 row.last_error = _reason(delivery)
                 self._finish(row, outbox.PARKED, now=now, tally=tally)
@@ -286,8 +450,21 @@ class Dispatcher:
                 tally.retried += 1
                 logger.info("notification id=%s will be retried at %s", row.id, row.due_at.isoformat())
 
+    def _unknown(self, row: Notification, delivery: Delivery, *, now: datetime, tally: Tally) -> None:
+        """A send that may have reached Teams: once more after a pause, then parked."""
+        row.unknown_sends += 1
+        row.send_started_at = None
+        row.last_error = _reason(delivery)
+        logger.warning("notification id=%s kind=%s: outcome unknown (%s)", row.id, row.kind, row.last_error)
+        if row.unknown_sends > MAX_UNKNOWN:
+            row.last_error = f"{UNKNOWN_OUTCOME} {row.last_error}"
+            self._finish(row, outbox.PARKED, now=now, tally=tally)
+        else:
+            row.due_at, row.claimed_until = now + UNKNOWN_PAUSE, None
+            tally.retried += 1
+
     def _finish(self, row: Notification, status: str, *, now: datetime, tally: Tally) -> None:
-        row.status, row.claimed_until = status, None
+        row.status, row.claimed_until, row.send_started_at = status, None, None
         if status == outbox.SENT:
             row.sent_at = now
         setattr(tally, status, getattr(tally, status) + 1)
@@ -298,7 +475,7 @@ class Dispatcher:
         """After a digest was sent and recorded (a failure here must not send it again: the hourly re-plan plans the
         next one anyway)."""
         try:
-            async with self.sessions.begin() as session:
+            async with self._transaction() as session:
                 community = await session.get(Community, community_id)
                 if community is not None:
                     await reminder_plans.plan_digest(session, community=community, now=self.clock())
@@ -320,6 +497,13 @@ def claim_query(now: datetime) -> Select[Notification]:
         .limit(BATCH)
         .with_for_update(skip_locked=True)
     )
+
+
+async def _sole_runner(session: AsyncSession) -> bool:
+    """Whether this transaction holds the re-plan's advisory lock (always, on SQLite: one process)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return True
+    return bool(await session.scalar(text("SELECT pg_try_advisory_xact_lock(:key)"), {"key": REPLAN_LOCK}))
 
 
 def _defect(error: Exception) -> Delivery:

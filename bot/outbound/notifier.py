@@ -1,6 +1,7 @@
 """The one proactive sender: posts into stored conversations and opens 1:1 chats for scheduled reminders.
 
-HTTP goes through the SDK's own `ConnectorClient`, the class the adapter uses for every reply. Its failures are
+HTTP goes through the SDK's own `ConnectorClient`, the class the adapter uses for every reply, on one aiohttp session
+per Bot Connector endpoint, kept for the notifier's life (`close` ends them). Its failures are
 `aiohttp.ClientResponseError`s that carry the status and the response headers (Retry-After); send_to_conversation
 also carries Teams' error body (`{"error": {"code", "message"}}`), create_conversation only the status. The
 adapter's `continue_conversation`/`create_conversation` are not used: in local mode they ask MSAL for a token and
@@ -12,17 +13,16 @@ gets it for replies. In local mode (no CLIENTID) no token is asked for and `Conn
 header, so a loopback serviceUrl (the Agents Playground, the tests' fake connector) works.
 
 Rate limits are Teams' documented ones for bots, per thread: 7/1 s, 8/2 s, 60/30 s, 1800/3600 s (send and create
-conversation), and per tenant 50/s. `AsyncLimiter(n, period)` is a leaky bucket: a burst of n, then n/period per
-second, so one window of `period` can see 2n; a limit of L per P is therefore held by `AsyncLimiter(L / 2, P)`, which
-admits at most L/2 + (L/2P)·P = L in any window of P seconds. The tenant's buckets are acquired last, right before
-the POST, so they hold exactly. A thread's buckets are acquired earlier (a later bucket may still make the request
-wait) under a lock that keeps one request per thread in flight (Teams answers 412 to concurrent operations on a
-conversation); with that lock a late request can add at most one to a window, so they admit L - 1:
-`AsyncLimiter((L - 1) / 2, P)`.
+conversation), and per tenant 50/s. Each request reserves a slot of its thread, then one of its tenant right before
+its POST (bot/outbound/pace.py: exact GCRA reservations, in memory or shared by the replicas through PostgreSQL),
+each window kept one below Teams' count as a margin for the moments between a slot and its POST. One request per
+thread is in flight at a time in this process (Teams answers 412 to concurrent operations on a conversation).
 
-Retries use tenacity's `AsyncRetrying`, whose sleep is injectable: 429 waits Retry-After (else backoff); 412, 5xx,
-timeouts and connection errors back off exponentially with jitter; a call stops after `attempts` tries or before a
-wait that would pass `max_total_wait`. Every attempt acquires all limiters before its POST.
+Retries use tenacity's `AsyncRetrying`, whose sleep is injectable: 429 waits Retry-After (else backoff); 412, 5xx
+and failures to connect back off exponentially with jitter; a call stops after `attempts` tries or before a wait
+that would pass `max_total_wait`. A request that was written but got no answer in time (or lost its connection) has
+an unknown outcome: Teams may have posted it, so a send is not repeated here but reported `UNKNOWN` (the dispatcher
+tries it once more after a pause); opening a 1:1 chat is repeated (Teams returns the same chat).
 """
 
 from __future__ import annotations
@@ -32,15 +32,13 @@ import json
 import logging
 import math
 from collections import OrderedDict
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
-from contextlib import asynccontextmanager
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import partial
-from typing import Any, NamedTuple, cast
+from typing import Any, cast
 
 import aiohttp
-from aiolimiter import AsyncLimiter
 from microsoft_agents.activity import (
     Activity,
     ChannelAccount,
@@ -53,6 +51,8 @@ from microsoft_agents.hosting.core import AuthenticationConstants, ClaimsIdentit
 from microsoft_agents.hosting.core.connector.client import ConnectorClient
 from pydantic import ValidationError
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception_type, wait_exponential_jitter
+
+from bot.outbound.pace import Cell, LocalPace, Pace, Window
 
 logger = logging.getLogger(__name__)
 
@@ -75,6 +75,7 @@ class Outcome(StrEnum):
     SENT = "sent"
     PARKED = "parked"  # Teams will never accept it as it is: do not try again by itself
     RETRY_LATER = "retry_later"  # transient trouble outlasted this run's retries
+    UNKNOWN = "unknown"  # written, but no answer came: Teams may have posted it
 
 
 @dataclass(frozen=True)
@@ -98,29 +99,32 @@ class ChatNotOpened(Exception):
         self.delivery = delivery
 
 
-class Window(NamedTuple):
-    """At most `count` requests in any `seconds`."""
-
-    count: int  # type: ignore[assignment]  # the field shadows tuple.count, which nothing here calls
-    seconds: float
-
-
 @dataclass(frozen=True)
 class RateLimits:
-    """Teams' limits for a bot; `remembered` bounds how many threads (and tenants) keep their limiters."""
+    """Teams' limits for a bot; `remembered` bounds how many conversations (and tenants) this process keeps a pace
+    and a send lock for."""
 
     thread: tuple[Window, ...] = (Window(7, 1), Window(8, 2), Window(60, 30), Window(1800, 3600))
     tenant: tuple[Window, ...] = (Window(50, 1),)
     remembered: int = 4096
 
     def __post_init__(self) -> None:
-        if any(w.count < 3 for w in self.thread) or any(w.count < 2 for w in self.tenant):
-            raise ValueError("a window must allow at least 3 requests per thread and 2 per tenant")
+        if any(w.count < 2 for w in (*self.thread, *self.tenant)):
+            raise ValueError("a window must allow at least 2 requests")
+
+    def thread_cells(self) -> tuple[Cell, ...]:
+        """A conversation's windows, each one below Teams' count, half of that allowed as a burst."""
+        return tuple(Cell.of(Window(w.count - 1, w.seconds), burst=(w.count - 1) // 2) for w in self.thread)
+
+    def tenant_cells(self) -> tuple[Cell, ...]:
+        """A tenant's windows, each one below Teams' count, no burst (see bot/outbound/pace.py)."""
+        return tuple(Cell.of(Window(w.count - 1, w.seconds), burst=1) for w in self.tenant)
 
 
 @dataclass(frozen=True)
 class RetryPolicy:
-    """How hard one call tries: attempts, backoff (seconds), the total wait allowed, and each attempt's timeout."""
+    """How hard one call tries: attempts, backoff (seconds), the total wait allowed, the time to connect, and the
+    time an answer may take once the request is written (past it, a send's outcome is unknown)."""
 
     attempts: int = 4
     first_wait: float = 1.0
@@ -128,6 +132,7 @@ class RetryPolicy:
     jitter: float = 1.0
     max_total_wait: float = 20.0
     timeout: float = 15.0
+    connect_timeout: float = 5.0
 
 
 TEAMS_LIMITS = RateLimits()
@@ -141,14 +146,6 @@ class _Transient(Exception):
         super().__init__(delivery.error)
         self.delivery = delivery
         self.retry_after = retry_after
-
-
-@dataclass(frozen=True)
-class _Thread:
-    """A conversation's lock (one request in flight) and leaky buckets."""
-
-    lock: asyncio.Lock
-    limiters: tuple[AsyncLimiter, ...]
 
 
 class _Recent[V]:
@@ -167,11 +164,6 @@ class _Recent[V]:
         return value
 
 
-def _buckets(windows: tuple[Window, ...], *, spare: int) -> tuple[AsyncLimiter, ...]:
-    """Leaky buckets that admit at most `count - spare` requests in any window (see the module docstring)."""
-    return tuple(AsyncLimiter((w.count - spare) / 2, w.seconds) for w in windows)
-
-
 class Notifier:
     """Sends proactive activities within Teams' rate limits, with retries; see the module docstring."""
 
@@ -179,17 +171,32 @@ class Notifier:
         self,
         connections: Connections,
         *,
+        pace: Pace | None = None,
         sleep: Sleep = asyncio.sleep,
         retry: RetryPolicy = DEFAULT_RETRY,
         limits: RateLimits = TEAMS_LIMITS,
     ) -> None:
+        """`pace`: where Teams' limits are counted (default: this process's memory); `sleep`: how retries wait."""
         self._connections = connections
         self._app_id = connections.get_default_connection_configuration().CLIENT_ID or ""
+        self._pace = pace or LocalPace(remembered=limits.remembered)
+        self._thread_cells, self._tenant_cells = limits.thread_cells(), limits.tenant_cells()
         self._sleep = sleep
         self._retry = retry
         self._backoff = wait_exponential_jitter(multiplier=retry.first_wait, max=retry.max_wait, jitter=retry.jitter)
-        self._threads = _Recent(lambda: _Thread(asyncio.Lock(), _buckets(limits.thread, spare=1)), limits.remembered)
-        self._tenants = _Recent(lambda: _buckets(limits.tenant, spare=0), limits.remembered)
+        self._locks = _Recent(asyncio.Lock, limits.remembered)
+        self._http: dict[str, aiohttp.ClientSession] = {}
+        self._clients: dict[tuple[str, str], ConnectorClient] = {}
+
+    async def forget_idle(self, *, older_than: float) -> int:
+        """Forget the pace of conversations idle for `older_than` seconds; return how many."""
+        return await self._pace.forget(older_than)
+
+    async def close(self) -> None:
+        """End the HTTP sessions."""
+        sessions, self._http, self._clients = list(self._http.values()), {}, {}
+        for session in sessions:
+            await session.close()
 
     async def send(self, reference: dict[str, Any], activity: Activity, *, tenant_id: str) -> Delivery:
         """Post `activity` into the conversation of a stored reference; never raises for HTTP failures."""
@@ -204,7 +211,7 @@ class Notifier:
             return (await client.conversations.send_to_conversation(conversation_id, outgoing)).id or ""
 
         delivery, activity_id = await self._deliver(
-            address.service_url, tenant_id=tenant_id, thread=_thread(conversation_id), operation=post
+            address.service_url, tenant_id=tenant_id, thread=_thread(conversation_id), operation=post, repeatable=False
         )
         if delivery.outcome is Outcome.SENT:
             delivery = replace(delivery, activity_id=activity_id or None)
@@ -224,7 +231,9 @@ class Notifier:
         async def create(client: ConnectorClient) -> ConversationResourceResponse:
             return await client.conversations.create_conversation(parameters)
 
-        delivery, created = await self._deliver(service_url, tenant_id=tenant_id, thread=user_id, operation=create)
+        delivery, created = await self._deliver(
+            service_url, tenant_id=tenant_id, thread=user_id, operation=create, repeatable=True
+        )
         if created is None:
             raise ChatNotOpened(_logged(f"new chat with {user_id}", delivery))
         logger.info("opened personal chat conversation=%s user=%s", created.id, user_id)
@@ -245,27 +254,46 @@ class Notifier:
         tenant_id: str,
         thread: str,
         operation: Callable[[ConnectorClient], Awaitable[T]],
+        repeatable: bool,
     ) -> tuple[Delivery, T | None]:
-        """Run `operation` with limits and retries: (sent, its result) or (the failure, None)."""
+        """Run `operation` with limits and retries: (sent, its result) or (the failure, None). `repeatable`: an
+        attempt of unknown outcome may be repeated at once (else it ends the call as UNKNOWN)."""
         try:
             token = await self._token(service_url)
         except (ValueError, OSError) as exc:  # how MSAL reports a refused or unreachable authority
             logger.error("no token for %s: %s", service_url, exc)
             return Delivery(Outcome.RETRY_LATER, reason="no-token", error=str(exc)), None
         attempts = 0
-        conversation = self._threads.get(thread)
-        limiters = (*conversation.limiters, *self._tenants.get(tenant_id))
+        client = self._client(service_url, token)
 
-        async def attempt(client: ConnectorClient) -> T | Delivery:
+        async def attempt() -> T | Delivery:
             nonlocal attempts
             attempts += 1
-            return await _attempt(client, limiters, operation)
+            await _pause(await self._pace.wait(f"thread:{thread}", self._thread_cells))
+            await _pause(await self._pace.wait(f"tenant:{tenant_id}", self._tenant_cells))
+            return await _attempt(client, operation, repeatable=repeatable)
 
-        async with conversation.lock, _connector(service_url, token, self._retry.timeout) as client:
-            result: T | Delivery = await self._retrying(thread)(attempt, client)
+        async with self._locks.get(thread):
+            result: T | Delivery = await self._retrying(thread)(attempt)
         if isinstance(result, Delivery):
             return replace(result, attempts=attempts), None
         return Delivery(Outcome.SENT, attempts=attempts), result
+
+    def _client(self, service_url: str, token: str) -> ConnectorClient:
+        """The SDK's connector client for an endpoint and token, on the endpoint's one session (a new token, from
+        MSAL's cache, makes a new client on the same session)."""
+        endpoint = service_url if service_url.endswith("/") else f"{service_url}/"
+        client = self._clients.get((endpoint, token))
+        if client is None:
+            session = self._http.get(endpoint)
+            if session is None or session.closed:
+                timeout = aiohttp.ClientTimeout(
+                    total=None, sock_connect=self._retry.connect_timeout, sock_read=self._retry.timeout
+                )
+                session = self._http[endpoint] = aiohttp.ClientSession(base_url=endpoint, timeout=timeout)
+            self._clients = {key: known for key, known in self._clients.items() if key[0] != endpoint}
+            client = self._clients[(endpoint, token)] = ConnectorClient(endpoint, token, session=session)
+        return client
 
     def _retrying(self, thread: str) -> AsyncRetrying:
         return AsyncRetrying(
@@ -297,11 +325,9 @@ class Notifier:
 
 
 async def _attempt[T](
-    client: ConnectorClient, limiters: tuple[AsyncLimiter, ...], operation: Callable[[ConnectorClient], Awaitable[T]]
+    client: ConnectorClient, operation: Callable[[ConnectorClient], Awaitable[T]], *, repeatable: bool
 ) -> T | Delivery:
-    """One request after all its limiters: the result, a final failure, or _Transient."""
-    for limiter in limiters:
-        await limiter.acquire()
+    """One request: the result, a final failure, or _Transient."""
     try:
         return await operation(client)
     except aiohttp.ClientResponseError as exc:
@@ -309,21 +335,22 @@ async def _attempt[T](
         if not _is_transient(exc.status):
             return failure
         raise _Transient(failure, _retry_after(exc.headers) if exc.status == 429 else None) from exc
-    except (TimeoutError, aiohttp.ClientError) as exc:
-        error = f"{type(exc).__name__}: {exc}".rstrip(": ")
-        raise _Transient(Delivery(Outcome.RETRY_LATER, reason="unreachable", error=error)) from exc
+    except (aiohttp.ClientConnectorError, aiohttp.ConnectionTimeoutError) as exc:  # nothing was written
+        raise _Transient(Delivery(Outcome.RETRY_LATER, reason="unreachable", error=_described(exc))) from exc
+    except (TimeoutError, aiohttp.ClientError) as exc:  # written, and no answer
+        if repeatable:
+            raise _Transient(Delivery(Outcome.RETRY_LATER, reason="no-answer", error=_described(exc))) from exc
+        return Delivery(Outcome.UNKNOWN, reason="no-answer", error=_described(exc))
 
 
-@asynccontextmanager
-async def _connector(service_url: str, token: str, request_seconds: float) -> AsyncIterator[ConnectorClient]:
-    """The SDK's connector client on its own session, with a timeout per request."""
-    endpoint = service_url if service_url.endswith("/") else f"{service_url}/"
-    session = aiohttp.ClientSession(base_url=endpoint, timeout=aiohttp.ClientTimeout(total=request_seconds))
-    client = ConnectorClient(endpoint, token, session=session)
-    try:
-        yield client
-    finally:
-        await client.close()
+async def _pause(seconds: float) -> None:
+    """Wait for a reserved slot (real time: it is Teams' clock that counts)."""
+    if seconds > 0:
+        await asyncio.sleep(seconds)
+
+
+def _described(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}".rstrip(": ")
 
 
 def _thread(conversation_id: str) -> str:

@@ -2,23 +2,30 @@
 
 Four jobs, each a module-level function found by id with a plain-string argument (nothing pickled): a periodic
 tick, an exact-time wake-up for the next due row (re-set after every run and after every turn), an hourly
-re-plan that moves the planning horizon on, and an hourly purge of sent, cancelled and skipped rows older than the
-retention (`OUTBOX_RETENTION_DAYS`; none when it is 0), in short batches. A restart loses nothing: the rows are
-still there, and the first tick sends what fell due while the bot was down.
+re-plan that moves the planning horizon on, and an hourly upkeep: sent, cancelled and skipped rows older than the
+retention (`OUTBOX_RETENTION_DAYS`; none when it is 0) deleted in short batches, and the bookkeeping of handled
+activities and of the send pace that is no longer needed. A restart loses nothing: the rows are still there, and the
+first tick sends what fell due while the bot was down. `stop` (the app's shutdown, on SIGTERM) stops claiming and
+lets the rows in flight finish before the jobs end.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from bot.outbound.dispatcher import Dispatcher
+from bot.outbound.dispatcher import DRAIN, Dispatcher
 
 logger = logging.getLogger(__name__)
 
-TICK, WAKE, REPLAN, PURGE = "reminders-tick", "reminders-wake", "reminders-replan", "outbox-purge"
+TICK, WAKE, REPLAN, UPKEEP = "reminders-tick", "reminders-wake", "reminders-replan", "outbox-upkeep"
 DEFAULT_RETENTION = timedelta(days=90)
 _RUNNING: dict[str, ReminderScheduler] = {}
 
@@ -28,6 +35,11 @@ async def dispatch_due(name: str) -> None:
     scheduler = _RUNNING.get(name)
     if scheduler is None:
         return
+    with scheduler.job():
+        await _dispatch(scheduler)
+
+
+async def _dispatch(scheduler: ReminderScheduler) -> None:
     tally = await scheduler.dispatcher.run_once()
     if tally.ids:
         logger.info(
@@ -45,15 +57,21 @@ async def replan(name: str) -> None:
     """Job: extend every community's reminders (meetings ahead, weekly nudges, the next digest)."""
     scheduler = _RUNNING.get(name)
     if scheduler is not None:
-        await scheduler.dispatcher.replan_all()
-        await scheduler.wake_at_next_due()
+        with scheduler.job():
+            await scheduler.dispatcher.replan_all()
+            await scheduler.wake_at_next_due()
 
 
-async def purge(name: str) -> None:
-    """Job: delete sent, cancelled and skipped rows older than the retention (a batch of them at a time)."""
+async def upkeep(name: str) -> None:
+    """Job: delete sent, cancelled and skipped rows older than the retention (a batch of them at a time), handled
+    activities older than a day and the send pace of conversations idle for an hour."""
     scheduler = _RUNNING.get(name)
-    if scheduler is not None and scheduler.retention is not None:
-        await scheduler.dispatcher.purge(older_than=scheduler.retention)
+    if scheduler is None:
+        return
+    with scheduler.job():
+        if scheduler.retention is not None:
+            await scheduler.dispatcher.purge(older_than=scheduler.retention)
+        await scheduler.dispatcher.forget_traffic()
 
 
 class ReminderScheduler:
@@ -70,6 +88,18 @@ class ReminderScheduler:
         """`retention`: how long sent, cancelled and skipped rows are kept (None: for ever)."""
         self.dispatcher, self.tick_seconds, self.retention, self.name = dispatcher, tick_seconds, retention, name
         self.scheduler = AsyncIOScheduler(timezone=UTC)
+        self._jobs: set[asyncio.Task[Any]] = set()
+
+    @contextmanager
+    def job(self) -> Iterator[None]:
+        """Around a job's run: `stop` lets it end before the scheduler goes."""
+        task = asyncio.current_task()
+        assert task is not None
+        self._jobs.add(task)
+        try:
+            yield
+        finally:
+            self._jobs.discard(task)
 
     def start(self) -> None:
         """Start the jobs (call inside the running event loop)."""
@@ -83,11 +113,10 @@ class ReminderScheduler:
             replan, "interval", hours=1, id=REPLAN, args=[self.name], coalesce=True, max_instances=1,
             next_run_time=now,
         )  # fmt: skip
-        if self.retention is not None:
-            self.scheduler.add_job(
-                purge, "interval", hours=1, id=PURGE, args=[self.name], coalesce=True, max_instances=1,
-                next_run_time=now + timedelta(minutes=5),
-            )  # fmt: skip
+        self.scheduler.add_job(
+            upkeep, "interval", hours=1, id=UPKEEP, args=[self.name], coalesce=True, max_instances=1,
+            next_run_time=now + timedelta(minutes=5),
+        )  # fmt: skip
         self.scheduler.start()
         logger.info("reminders: scheduler started (tick every %s s)", self.tick_seconds)
 
@@ -102,8 +131,15 @@ class ReminderScheduler:
         if due is not None and self.scheduler.running:
             self._wake(max(due, datetime.now(UTC)))
 
-    def shutdown(self) -> None:
-        """Stop the jobs (rows stay pending in the database)."""
+    async def stop(self, *, drain: float = DRAIN) -> None:
+        """Stop claiming, let the rows in flight finish (up to `drain` seconds), release the rest, end the jobs.
+        Rows not sent stay pending in the database, unleased: another replica (or the next start) sends them."""
+        if self.scheduler.running:
+            self.scheduler.pause()
+        started = time.monotonic()
+        await self.dispatcher.stop(drain=drain)
+        if self._jobs:  # (a tick setting its wake-up, a re-plan: short once nothing is claimed)
+            await asyncio.wait(set(self._jobs), timeout=max(1.0, drain - (time.monotonic() - started)))
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
         _RUNNING.pop(self.name, None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from microsoft_agents.activity import Activity
@@ -68,3 +69,13 @@ def reference(activity: Activity, *, thread_root: bool = False) -> dict[str, Any
     if thread_root and "conversation" in ref:
         ref["conversation"]["id"] = ref["conversation"]["id"].split(";messageid=")[0]
     return ref
+
+
+def activity_key(activity: Activity) -> str | None:
+    """What names this activity among every one Teams sends (its id is unique within its conversation), as a
+    fixed-size digest; None when it has no id (nothing to tell a redelivery by)."""
+    if not activity.id:
+        return None
+    conversation = activity.conversation.id if activity.conversation else ""
+    named = "\x1f".join((str(activity.channel_id or ""), conversation, activity.id))
+    return hashlib.sha256(named.encode("utf-8", "surrogatepass")).hexdigest()

@@ -10,7 +10,7 @@ from microsoft_agents.activity import ActivityTypes
 from microsoft_agents.hosting.core import TurnContext
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.cards.render import Renderer, invoke_message
+from bot.cards.render import Renderer, invoke_message, search_response
 from bot.settings import Settings
 from bot.teams import data as teams_data
 from bot.teams import roster_sync
@@ -80,19 +80,36 @@ class Gate:
         return teams_data.mentions_bot(activity)
 
     async def _identify(self, context: TurnContext, *, tenant: str, team: str | None) -> bool:
+        """Find the member speaking and remember what Teams says of them. Teams is asked (a newcomer the roster
+        missed, a group chat's participants) with no transaction open: on SQLite every transaction holds the write
+        lock, and every other member's turn would wait for Teams."""
         activity = context.activity
         person = teams_data.sender(activity)
+        in_group_chat = teams_data.conversation_type(activity) == "groupChat"
+        # 1:1 and group chats carry no team: with ALLOWED_TEAM_ID they belong to that team's community
+        home_team = team or self.settings.allowed_team_id
+        async with self.sessions.begin() as session:
+            member = await find_member(session, tenant_id=tenant, team_id=home_team, person=person)
+            if member is not None and not in_group_chat:
+                self._admit(member, await session.get(Community, member.community_id), context)
+                return True
+            known = member.id if member is not None else None
+            installed = not team or await repo.community_by_team(session, tenant_id=tenant, team_id=team) is not None
+        newcomer = None
+        if known is None and team and installed:
+            newcomer = await roster_sync.confirm_newcomer(context, team=team, person=person)
+        participants = None
+        if in_group_chat and (known is not None or newcomer is not None):
+            participants = await roster_sync.chat_participants(context)
         refusal: str | None = None
         async with self.sessions.begin() as session:
-            # 1:1 and group chats carry no team: with ALLOWED_TEAM_ID they belong to that team's community
-            home_team = team or self.settings.allowed_team_id
-            member = await find_member(session, tenant_id=tenant, team_id=home_team, person=person)
-            if member is None and team:
-                member = await roster_sync.fetch_newcomer(
-                    session, context, tenant=tenant, team=team, person=person, settings=self.settings, now=self.clock()
+            member = await session.get(Member, known) if known is not None else None
+            if member is None and newcomer is not None and team:
+                member = await roster_sync.add_newcomer(
+                    session, tenant=tenant, team=team, person=newcomer, settings=self.settings, now=self.clock()
                 )
-            if member is not None and teams_data.conversation_type(activity) == "groupChat":
-                outsiders = await roster_sync.outsiders_in_chat(session, context, community_id=member.community_id)
+            if member is not None and in_group_chat:
+                outsiders = await roster_sync.outsiders_among(session, participants, community_id=member.community_id)
                 if outsiders:
                     logger.warning(
                         "refused group chat=%s: %s participant(s) outside the community",
@@ -101,18 +118,19 @@ class Gate:
                     )
                     member, refusal = None, "group-chat-outsiders"
             if member is None and refusal is None:
-                installed = not team or await repo.community_by_team(session, tenant_id=tenant, team_id=team)
-                key = "stranger" if installed else "not-installed"
-                logger.warning("refused %s user=%s tenant=%s team=%s", key, person.teams_user_id, tenant, team)
-                refusal = key
+                refusal = "stranger" if installed else "not-installed"
+                logger.warning("refused %s user=%s tenant=%s team=%s", refusal, person.teams_user_id, tenant, team)
             elif member is not None:
-                community = await session.get(Community, member.community_id)
-                self._remember(member, community, context)
-                context.turn_state[SPEAKER] = Speaker(member.id, member.community_id)
+                self._admit(member, await session.get(Community, member.community_id), context)
         if refusal:
             await self._refuse(context, refusal)
             return False
         return True
+
+    def _admit(self, member: Member, community: Community | None, context: TurnContext) -> None:
+        """The turn is this member's: remember what Teams tells of them, and who is speaking."""
+        self._remember(member, community, context)
+        context.turn_state[SPEAKER] = Speaker(member.id, member.community_id)
 
     def _remember(self, member: Member, community: Community | None, context: TurnContext) -> None:
         """Keep what Teams tells about the member: locale, time zone, 1:1 reference, channel reference."""
@@ -136,6 +154,8 @@ class Gate:
             await context.send_activity(self.renderer.bilingual(key))
         elif context.activity.type == ActivityTypes.invoke and context.activity.name == "adaptiveCard/action":
             await context.send_activity(invoke_message(self.renderer.catalogs.bilingual(key)))
+        elif context.activity.type == ActivityTypes.invoke and context.activity.name == "application/search":
+            await context.send_activity(search_response([]))  # a typeahead shows no names to a stranger
 
 
 def _is_zone(name: str) -> bool:

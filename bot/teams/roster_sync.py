@@ -103,32 +103,27 @@ async def fetch_added(context: TurnContext, team: str, accounts: Sequence[Channe
     return [found.get(a.id) or Person(a.id, a.aad_object_id, a.name or "") for a in accounts]
 
 
-async def fetch_newcomer(
-    session: AsyncSession,
-    context: TurnContext,
-    *,
-    tenant: str,
-    team: str,
-    person: Person,
-    settings: Settings,
-    now: datetime,
+async def confirm_newcomer(context: TurnContext, *, team: str, person: Person) -> Person | None:
+    """A team member the roster missed (e.g. a lost membersAdded event), as Teams confirms them; None when it
+    does not (call with no transaction open: this asks Teams)."""
+    confirmed = await fetch_people(context, team, [person.teams_user_id])
+    return confirmed[0] if confirmed else None
+
+
+async def add_newcomer(
+    session: AsyncSession, *, tenant: str, team: str, person: Person, settings: Settings, now: datetime
 ) -> Member | None:
-    """A team member the roster missed (e.g. a lost membersAdded event), confirmed with Teams."""
+    """Add a confirmed newcomer to their team's community (None when the team has none)."""
     community = await repo.community_by_team(session, tenant_id=tenant, team_id=team)
     if community is None:
         return None
-    confirmed = await fetch_people(context, team, [person.teams_user_id])
-    if not confirmed:
-        return None
     logger.info("added newcomer user=%s to community=%s", person.teams_user_id, community.id)
-    return await upsert_member(session, community=community, person=confirmed[0], admin_ids=settings.admin_ids, now=now)
+    return await upsert_member(session, community=community, person=person, admin_ids=settings.admin_ids, now=now)
 
 
-async def outsiders_in_chat(session: AsyncSession, context: TurnContext, *, community_id: int) -> int:
-    """How many people in this group chat are not active members (the bot, too, is no outsider).
-
-    A chat whose member list cannot be read counts as having outsiders: the community stays closed.
-    """
+async def chat_participants(context: TurnContext) -> list[str] | None:
+    """The Teams ids of the people in this group chat; None when Teams does not say (call with no transaction
+    open: this asks Teams)."""
     client = _client(context)
     conversation = context.activity.conversation.id if context.activity.conversation else ""
     try:
@@ -137,12 +132,18 @@ async def outsiders_in_chat(session: AsyncSession, context: TurnContext, *, comm
         accounts = await client.conversations.get_members(conversation)
     except Exception as exc:
         logger.warning("members of chat %s not readable (%s); treating it as open", conversation, type(exc).__name__)
-        return 1
+        return None
     bot_id = context.activity.recipient.id if context.activity.recipient else None
+    return [account.id for account in accounts if account.id != bot_id]
+
+
+async def outsiders_among(session: AsyncSession, participants: Sequence[str] | None, *, community_id: int) -> int:
+    """How many of a group chat's participants are not active members. A chat whose member list could not be read
+    (None) counts as having outsiders: the community stays closed."""
+    if participants is None:
+        return 1
     outsiders = 0
-    for account in accounts:
-        if account.id == bot_id:
-            continue
-        member = await repo.member_in(session, community_id=community_id, teams_user_id=account.id)
+    for user_id in participants:
+        member = await repo.member_in(session, community_id=community_id, teams_user_id=user_id)
         outsiders += member is None or not member.active
     return outsiders

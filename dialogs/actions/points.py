@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -20,8 +21,9 @@ from dialogs.common.language import member_timezone
 from dialogs.common.numbered import by_number
 from dialogs.common.people import Person
 from dialogs.common.replies import Reply
-from dialogs.common.text import fold, parse_number, word_table
+from dialogs.common.text import ascii_digits, fold, parse_number, word_table
 from dialogs.common.turn import Turn
+from dialogs.community.members import page_asked
 from dialogs.community.roster import active_member
 from dialogs.governance import plan
 from dialogs.reminders import plans as reminder_plans
@@ -57,7 +59,10 @@ UPDATE_VERBS = {
 REPORT_WORDS = {fold(word) for word in ("report", "تقرير", "التقرير")}
 SNOOZE_DAYS = 7
 MAX_REFRESH_USERS = 60  # Teams refreshes a card automatically for at most 60 listed users
-MAX_FORM_CHOICES = 200
+MAX_FORM_CHOICES = 100
+"""Up to this many people, the owner picker lists everyone; past it, it finds them as the facilitator types (the
+`members` search, `bot.teams.routes`) instead of listing an arbitrary first part of the roster."""
+_PAGE_LIKE = re.compile(r"[+-]?#?[0-9]+")
 
 
 def local_today(*, now: datetime, zone: str) -> date:
@@ -92,9 +97,7 @@ async def card_view(
     session: AsyncSession, action: Action, *, reader: Member, community: Community, now: datetime
 ) -> ActionView:
     """`view` with the facilitators looked up (for cards that refresh per viewer)."""
-    facilitators = [
-        m.teams_user_id for m in await repo.active_members(session, community_id=community.id) if m.role.facilitates
-    ]
+    facilitators = [m.teams_user_id for m in await repo.active_facilitators(session, community_id=community.id)]
     return view(action, reader=reader, community=community, now=now, facilitators=facilitators)
 
 
@@ -121,14 +124,19 @@ async def add(turn: Turn, args: str) -> Reply:
 
 
 def form(turn: Turn, members: Sequence[Member], groups: Sequence[WorkingGroup]) -> Reply:
-    """The card form for a new action (members may only pick themselves as owner)."""
-    people = members if turn.member.role.facilitates else [turn.member]
+    """The card form for a new action (members may only pick themselves as owner). A roster too long to list is
+    searched as the facilitator types (the reader chosen to start with)."""
+    people = list(members) if turn.member.role.facilitates else [turn.member]
+    search = len(people) > MAX_FORM_CHOICES
+    if search:
+        people = [turn.member]
     return Reply.of(
         "action-form",
         view=ActionForm(
-            people=tuple(Choice(m.id, m.name) for m in people[:MAX_FORM_CHOICES]),
+            people=tuple(Choice(m.id, m.name) for m in people),
             groups=tuple(Choice(g.id, g.name) for g in groups),
             me=turn.member.id,
+            search=search,
         ),
     )
 
@@ -210,40 +218,63 @@ def _form_day(turn: Turn, value: object) -> date | None:
 
 
 async def list_actions(turn: Turn, args: str) -> Reply:
-    """`actions [all|overdue|@member|group <name>] [page]`: open actions, soonest due first."""
+    """`actions [all|overdue|@member|group <name>] [page]`: open actions, soonest due first. A last word that looks
+    like a number is the page: one the list does not have is answered with the pages it has."""
     words = strip_mentions(args).split()
-    page = parse_number(words[-1]) if words else None
-    if page:
-        words.pop()
-    query = select(Action).where(Action.community_id == turn.community.id, Action.status.not_in(_CLOSED))
-    title, subject = "mine", ""
+    page = words.pop() if words and _PAGE_LIKE.fullmatch(ascii_digits(words[-1])) else ""
     if turn.mentions:
         target = await active_member(turn.session, community_id=turn.community.id, person=turn.mentions[0])
-        query = query.where(Action.owners.any(ActionOwner.member_id == target.id))
-        title, subject = "member", target.name
+        listing = f"member:{target.id}"
     elif words and fold(words[0]) in GROUP_WORDS:
-        group = await _group(turn, name=" ".join(words[1:]))
-        query = query.where(Action.group_id == group.id)
-        title, subject = "group", group.name
+        listing = f"group:{(await _group(turn, name=' '.join(words[1:]))).id}"
     else:
         kind = _list_filter(words[0]) if words else "mine"
-        if kind is None:
+        if kind is None or len(words) > 1:
             raise UserError("actions-filter-unknown", given=" ".join(words)[:40])
-        title = kind
-        if kind == "mine":
-            query = query.where(Action.owners.any(ActionOwner.member_id == turn.member.id))
-        elif kind == "overdue":
-            query = query.where(Action.due_on < local_today(now=turn.now, zone=turn.zone))
+        listing = kind
+    return await _listed(turn, listing=listing, page=page)
+
+
+async def page_button(turn: Turn, data: dict[str, object]) -> Reply:
+    """A list's next-page button (`{"verb": "actions-page", "list": "all", "page": 2}`; a member's or group's list
+    by id: `member:12`, `group:3`)."""
+    listing, page = data.get("list"), parse_number(data.get("page"))
+    if not isinstance(listing, str) or page is None:
+        raise UserError("card-data-invalid")
+    return await _listed(turn, listing=listing, page=str(page))
+
+
+async def _listed(turn: Turn, *, listing: str, page: str) -> Reply:
+    """One page of a list of open actions (`listing`: mine, all, overdue, member:<id> or group:<id>)."""
+    query = select(Action).where(Action.community_id == turn.community.id, Action.status.not_in(_CLOSED))
+    kind, _, ref = listing.partition(":")
+    title, subject = kind, ""
+    if kind == "member":
+        target = await turn.session.get(Member, parse_number(ref)) if parse_number(ref) else None
+        if target is None or target.community_id != turn.community.id or not target.active:
+            raise UserError("card-data-invalid")
+        query = query.where(Action.owners.any(ActionOwner.member_id == target.id))
+        subject = target.name
+    elif kind == "group":
+        group = await turn.session.get(WorkingGroup, parse_number(ref)) if parse_number(ref) else None
+        if group is None or group.community_id != turn.community.id:
+            raise UserError("card-data-invalid")
+        query = query.where(Action.group_id == group.id)
+        subject = group.name
+    elif kind == "mine":
+        query = query.where(Action.owners.any(ActionOwner.member_id == turn.member.id))
+    elif kind == "overdue":
+        query = query.where(Action.due_on < local_today(now=turn.now, zone=turn.zone))
+    elif kind != "all":
+        raise UserError("card-data-invalid")
     actions = list(await turn.session.scalars(query.order_by(Action.due_on.is_(None), Action.due_on, Action.number)))
     pages = max(1, -(-len(actions) // PAGE_SIZE))
-    page = page or 1
-    if page > pages:
-        raise UserError("actions-page-unknown", page=page, pages=pages)
-    shown = actions[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+    number = page_asked(page, pages=pages, unknown="actions-page-unknown", invalid="actions-page-usage")
+    shown = actions[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
     listed = tuple(view(action, reader=turn.member, community=turn.community, now=turn.now) for action in shown)
     return Reply.of(
         "actions-list",
-        view=ActionList(page=page, pages=pages, actions=listed),
+        view=ActionList(page=number, pages=pages, actions=listed, listing=listing),
         title=title,
         subject=subject,
         count=len(actions),

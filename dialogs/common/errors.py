@@ -18,3 +18,8 @@ class UserError(Exception):
     @property
     def reply(self) -> Reply:
         return Reply(self.message_key, dict(self.args_))
+
+
+class Busy(Exception):
+    """The database stayed locked by other writers through every attempt of a turn (SQLite under load): nothing
+    was changed, and the member is asked to try again in a moment."""

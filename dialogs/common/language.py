@@ -1,11 +1,16 @@
-"""Which language a member is answered in."""
+"""Which language a member is answered in, and which languages the community's channel posts are written in."""
 
 from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.common.text import script_language
 from storage.models import Community, Member
 
 LANGUAGES = ("ar", "en")
+CHANNEL_SETTING = "channel_languages"
+"""The key, in the community's reminder settings, of the languages of its channel posts: auto, ar, en or both."""
 
 
 def language_of_locale(locale: str | None) -> str | None:
@@ -40,3 +45,26 @@ def member_language(member: Member, community: Community, *, teams_locale: str |
 def member_timezone(member: Member, community: Community) -> str:
     """The zone times are shown in for this member."""
     return member.timezone or community.timezone
+
+
+async def channel_languages(session: AsyncSession, community: Community) -> tuple[str, ...]:
+    """The languages of the community's channel posts, its default language first: as a facilitator set them
+    (`ar`, `en`, `both`), or by default (`auto`) those its active members read — each one's chosen language, else
+    their Teams locale's, else (nothing known of them) the community default, as in their 1:1 messages."""
+    default = community.default_language if community.default_language in LANGUAGES else "ar"
+    choice = (community.reminder_settings or {}).get(CHANNEL_SETTING, "auto")
+    if choice in LANGUAGES:
+        return (choice,)
+    if choice == "both":
+        read = set(LANGUAGES)
+    else:
+        rows = await session.execute(
+            select(Member.language, Member.teams_locale).where(
+                Member.community_id == community.id, Member.active.is_(True)
+            )
+        )
+        read = {
+            pick_language(preference=chosen, teams_locale=locale, text=None, community_default=default)
+            for chosen, locale in rows
+        }
+    return tuple(sorted(read or {default}, key=lambda lang: (lang != default, lang)))

@@ -4,7 +4,9 @@ Composers read today's data at send time, which can be long after the time plann
 facilitator sent a parked message again): a reminder for a meeting that moved or is too near for what it says, an
 action that is done or re-dated, a nudge whose stage has passed ("due soon" after the due day, "overdue" a week after
 its day), a reminder the community has since turned off, or minutes already published (or a nudge to someone who
-no longer facilitates) returns None and is cancelled instead of sent. A digest with nothing in it is skipped.
+no longer facilitates or has already approved them), or a group member's own reminder once they left the group (or,
+for the call for items, proposed one) returns None and is cancelled instead of sent. A digest with nothing in it is
+skipped. Channel posts name the people they concern (`dialogs.reminders.concerned`), whom the bot @mentions.
 """
 
 from __future__ import annotations
@@ -20,15 +22,17 @@ from dialogs.actions import points as actions
 from dialogs.actions.views import ActionCard
 from dialogs.common import outbox
 from dialogs.common.errors import UserError
-from dialogs.common.language import member_timezone
+from dialogs.common.language import CHANNEL_SETTING, member_timezone
 from dialogs.common.replies import Reply
 from dialogs.common.rights import require_facilitator
 from dialogs.common.text import ascii_digits, fold, parse_number, word_table
 from dialogs.common.turn import Turn
+from dialogs.community.members import LANGUAGE_WORDS
 from dialogs.meetings import agenda, minutes, occurrences
 from dialogs.meetings.occurrences import Slot
 from dialogs.meetings.schedule import next_slots, view
 from dialogs.meetings.views import AgendaCard, MinutesCard
+from dialogs.reminders import concerned
 from dialogs.reminders import plans as reminder_plans
 from dialogs.reminders.views import (
     Digest,
@@ -65,6 +69,12 @@ VERBS = {
     "digest": ("digest", "weekly", "الملخص", "ملخص"),
     "meeting": ("meeting", "meetings", "الاجتماع", "الاجتماعات"),
     "actions": ("actions", "action", "الإجراءات", "الاجراءات"),
+    "languages": ("languages", "language", "lang", "اللغة", "اللغات", "لغة"),
+}
+CHANNEL_WORDS = {  # the languages of channel posts (the CHANNEL_SETTING)
+    **LANGUAGE_WORDS,
+    "auto": ("auto", "automatic", "تلقائي", "تلقائيا", "تلقائية"),
+    "both": ("both", "bilingual", "ar en", "arabic english", "كلاهما", "كلتاهما", "اللغتين", "اللغتان", "ثنائي"),
 }
 DAY_WORDS = {
     "MO": ("monday", "mon", "الاثنين", "الإثنين", "اثنين"),
@@ -78,6 +88,7 @@ DAY_WORDS = {
 OFF_WORDS = {fold(word) for word in ("off", "none", "no", "إيقاف", "ايقاف", "لا", "بدون")}
 _verb = word_table(VERBS)
 _day = word_table(DAY_WORDS)
+_channel_choice = word_table(CHANNEL_WORDS)
 _OFFSET = re.compile(
     r"(?<!\w)(\d+)\s*(d|h|m|day|days|hour|hours|min|minutes|يوم|أيام|ايام|ساعة|ساعات|دقيقة|دقائق)(?!\w)"
 )
@@ -121,17 +132,28 @@ async def meeting_reminder(session: AsyncSession, row: Notification, now: dateti
     if before not in _settings(await session.get(Community, row.community_id))["meeting"]:
         return None  # the community no longer wants a reminder this long before
     stage: Stage = "week" if before >= 3 * 24 * 60 else "day" if before >= 6 * 60 else "hour"
-    items = await _agenda_items(session, slot) if stage == "day" else []
+    items_open = now < slot.deadline
+    if not row.channel and not await concerned.still_theirs(
+        session, slot, member_id=row.member_id, call_for_items=stage == "week"
+    ):
+        return None  # left the group, or already proposed an item: the call is not for them any more
+    items = await _agenda_items(session, slot) if stage != "week" else []
     shown = MeetingReminder(
         meeting=view(slot),
         stage=stage,
         lead=before,
-        items=tuple(agenda.item_view(item) for item in items),
-        items_open=now < slot.deadline,
+        items=tuple(agenda.item_view(item) for item in items) if stage == "day" else (),
+        items_open=items_open,
     )
+    mentions = None
+    if row.channel and stage != "week":
+        mentions = concerned.presenting(items)
+    elif row.channel and items_open:
+        mentions = await concerned.call_for_items(session, slot)
+    number = slot.meeting.number
     if stage == "week":
-        return Reply.of("meeting-reminder-week", view=shown, number=slot.meeting.number, deadline=slot.deadline)
-    return Reply.of(f"meeting-reminder-{stage}", view=shown, number=slot.meeting.number)
+        return Reply.of("meeting-reminder-week", view=shown, mentions=mentions, number=number, deadline=slot.deadline)
+    return Reply.of(f"meeting-reminder-{stage}", view=shown, mentions=mentions, number=number)
 
 
 async def agenda_published(session: AsyncSession, row: Notification, now: datetime) -> Reply | None:
@@ -145,7 +167,8 @@ async def agenda_published(session: AsyncSession, row: Notification, now: dateti
         items=tuple(agenda.item_view(item) for item in items),
         deadline_passed=now > slot.deadline,
     )
-    return Reply.of("agenda-published", view=shown, number=slot.meeting.number)
+    mentions = concerned.presenting(items)
+    return Reply.of("agenda-published", view=shown, mentions=mentions, number=slot.meeting.number)
 
 
 async def _agenda_items(session: AsyncSession, slot: Slot) -> list[AgendaItem]:
@@ -191,6 +214,8 @@ async def minutes_nudge(session: AsyncSession, row: Notification, now: datetime)
     person = await session.get(Member, row.member_id)
     if person is None or not person.role.facilitates:
         return None  # no longer a facilitator: they cannot publish them (one who left is parked by the dispatcher)
+    if person.id in (held[1].approver_ids or []):
+        return None  # already approved: the minutes wait for another facilitator, not for them
     meeting, occurrence = held
     return Reply.of("minutes-nudge", number=meeting.number, title=meeting.title, when=occurrence.starts_at)
 
@@ -290,7 +315,9 @@ async def weekly_digest(session: AsyncSession, row: Notification, now: datetime)
     owners = tuple(
         DigestOwner(name, tuple(entries)) for name, entries in sorted(by_owner.items(), key=lambda p: p[0].casefold())
     )
-    return Reply.of("weekly-digest", view=Digest(meetings=tuple(view(slot) for slot in slots), owners=owners, now=now))
+    shown = Digest(meetings=tuple(view(slot) for slot in slots), owners=owners, now=now)
+    late = concerned.overdue_owners(action for action in due if action.due_on is not None and action.due_on < today)
+    return Reply.of("weekly-digest", view=shown, mentions=late)
 
 
 def _settings(community: Community | None) -> reminder_plans.ReminderSettings:
@@ -354,6 +381,7 @@ def show(turn: Turn, *, changed: bool = False) -> Reply:
         weekend=tuple(settings["weekend"]),
         quiet=(settings["quiet"][0], settings["quiet"][1]),
         zone=turn.community.timezone,
+        channel_languages=str(settings[CHANNEL_SETTING]),
     )
     return Reply.of("reminders-settings", view=shown, changed=str(changed).lower())  # Fluent selects on true/false
 
@@ -363,6 +391,11 @@ def _changed(verb: str, text: str) -> dict[str, object]:
     words = ascii_digits(text).replace(",", " ").split()
     off = bool(words) and fold(words[0]) in OFF_WORDS
     match verb:
+        case "languages":
+            choice = _channel_choice(" ".join(words))
+            if choice is None:
+                raise UserError("reminders-languages-usage")
+            return {CHANNEL_SETTING: choice}
         case "quiet":
             found = re.fullmatch(r"(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})", ascii_digits(text).strip())
             if found is None or max(int(found[1]), int(found[3])) > 23 or max(int(found[2]), int(found[4])) > 59:

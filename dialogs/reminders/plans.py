@@ -23,7 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.common import outbox
-from dialogs.common.language import member_timezone
+from dialogs.common.language import CHANNEL_SETTING, member_timezone
 from dialogs.common.outbox import Planned
 from dialogs.meetings.occurrences import Slot, upcoming_slots
 from storage import repositories as repo
@@ -50,6 +50,7 @@ DEFAULTS: dict[str, Any] = {
     "digest": {"day": "MO", "time": "09:00"},  # None: off
     "weekend": ["FR", "SA"],
     "quiet": ["20:00", "08:00"],  # from, until (people's nudges only)
+    CHANNEL_SETTING: "auto",  # the languages of channel posts: auto (those members read), ar, en or both
 }
 
 

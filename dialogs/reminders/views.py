@@ -79,7 +79,8 @@ class DigestTime:
 @dataclass(frozen=True)
 class ReminderSettingsCard(CardView):
     """What the community is reminded of, and when (`meeting`: minutes before each meeting; `quiet`: from, until
-    as "HH:MM"; `weekend`: weekday codes; `zone`: the community's, the digest's time is in it)."""
+    as "HH:MM"; `weekend`: weekday codes; `zone`: the community's, the digest's time is in it), and the languages of
+    channel posts (`channel_languages`: auto, ar, en or both)."""
 
     meeting: tuple[int, ...]
     agenda: bool
@@ -92,6 +93,7 @@ class ReminderSettingsCard(CardView):
     weekend: tuple[str, ...]
     quiet: tuple[str, str]
     zone: str
+    channel_languages: str
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from storage.models.meetings import (
 )
 from storage.models.outbox import Notification
 from storage.models.questions import FaqEntry, FaqVersion, KnowledgeVector, Ticket, TicketStatus
+from storage.models.traffic import HandledActivity, SendPace
 
 __all__ = [
     "NAMING",
@@ -30,6 +31,7 @@ __all__ = [
     "Decision",
     "FaqEntry",
     "FaqVersion",
+    "HandledActivity",
     "KnowledgeVector",
     "Meeting",
     "MeetingKind",
@@ -42,6 +44,7 @@ __all__ = [
     "Proposal",
     "ProposalKind",
     "Role",
+    "SendPace",
     "Ticket",
     "TicketStatus",
     "UTCDateTime",

@@ -28,6 +28,8 @@ class Notification(Base):
     `subject` ("meeting:12", "action:4") finds a subject's rows to re-plan. The dispatcher sends `pending` rows
     when due and marks them `sent`, `parked` (with `last_error`), `cancelled` (no longer true) or `skipped` (an empty
     digest); sent, cancelled and skipped rows are deleted once older than the retention (`OUTBOX_RETENTION_DAYS`).
+    `send_started_at` is set while Teams is called; still set when a later sender finds the row, that send's outcome
+    is unknown (the process died), and `unknown_sends` counts such sends (one is tried again, a second is parked).
     """
 
     __tablename__ = "notification"
@@ -45,6 +47,8 @@ class Notification(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(Text)
     claimed_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    send_started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # set while Teams is being called
+    unknown_sends: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # sends of unknown outcome
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 

@@ -1,4 +1,4 @@
-"""Fixtures of the hosting floor: a real bot server on 127.0.0.1 and a fake Bot Connector beside it.
+"""Fixtures of the hosting floor (the bot's server and its fake Bot Connector are tests/conftest.py's).
 
 The helpers they are built from (BotServer, the fixtures' accounts, settings_for …) live in tests/server.py;
 import them from there, never from this file.
@@ -7,36 +7,32 @@ import them from there, never from this file.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from pathlib import Path
+from typing import Any
 
 import pytest
 
-from bot.settings import Settings
-from tests.fake_connector import FakeConnector
-from tests.fakes import FakeClock, RecordedSleep
-from tests.server import LEILA, OMAR, SAMI, BotServer, serve, settings_for
-
-
-@pytest.fixture
-async def connector() -> AsyncIterator[FakeConnector]:
-    fake = await FakeConnector(roster=[LEILA, OMAR, SAMI]).start()
-    yield fake
-    await fake.close()
-
-
-@pytest.fixture
-def bot_settings(engine, database_url: str, tmp_path: Path) -> Settings:
-    """Local-mode settings on the (migrated, empty) test database."""
-    return settings_for(database_url, tmp_path)
-
-
-@pytest.fixture
-async def bot(bot_settings: Settings, connector: FakeConnector, clock: FakeClock) -> AsyncIterator[BotServer]:
-    async with serve(bot_settings, connector, clock) as server:
-        yield server
+from bot.outbound.notifier import Notifier
+from tests.fakes import RecordedSleep
 
 
 @pytest.fixture
 def sleep() -> RecordedSleep:
     """The notifier's waits, recorded instead of slept."""
     return RecordedSleep()
+
+
+@pytest.fixture(autouse=True)
+async def notifiers_closed(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[None]:
+    """Every notifier a test makes is closed after it, as the app closes its own at shutdown (a notifier keeps its
+    HTTP sessions open for its life)."""
+    made: list[Notifier] = []
+    make = Notifier.__init__
+
+    def remembered(self: Notifier, *args: Any, **kwargs: Any) -> None:
+        make(self, *args, **kwargs)
+        made.append(self)
+
+    monkeypatch.setattr(Notifier, "__init__", remembered)
+    yield
+    for notifier in made:
+        await notifier.close()

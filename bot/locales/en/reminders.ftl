@@ -1,5 +1,5 @@
 ## help
-help-cmd-reminders = **reminders** — what Tansiq reminds the community of, and when; facilitators change it and see messages that could not be delivered. Example: `reminders` · `reminders quiet 20:00-08:00` · `reminders weekend fri sat` · `reminders digest monday 09:00` · `reminders meeting 7d 1d 1h` · `reminders actions 2 1 weekly` · `reminders failed` · `reminders retry all`
+help-cmd-reminders = **reminders** — what Tansiq reminds the community of, and when; facilitators change it and see messages that could not be delivered. Example: `reminders` · `reminders quiet 20:00-08:00` · `reminders weekend fri sat` · `reminders digest monday 09:00` · `reminders meeting 7d 1d 1h` · `reminders actions 2 1 weekly` · `reminders languages both` · `reminders failed` · `reminders retry all`
 
 ## meeting reminders (posted in the channel; working groups' also to their members)
 meeting-reminder-week = Meeting #{ $number } is in { $lead }. Propose agenda items until { $deadline }.
@@ -9,6 +9,20 @@ agenda-published = The agenda of meeting #{ $number } is ready.
 meeting-follow-up = Meeting #{ $number } is closed: what it decided and the action points it recorded.
 minutes-nudge = The minutes of meeting #{ $number } “{ $title }” ({ $when }) are not published yet. Write `minutes { $number }` to review them, then `minutes publish { $number }`.
 follow-up-none = Nothing recorded.
+
+## the people a channel post concerns, @mentioned (named: one by one; else too many, only counted)
+mentions-call-for-items = { $named ->
+    [true] Not yet proposed an item:
+   *[other] { $count } members have not proposed an item yet.
+}
+mentions-presenting = { $named ->
+    [true] Presenting items:
+   *[other] { $count } members are presenting items.
+}
+mentions-overdue = { $named ->
+    [true] With overdue action points:
+   *[other] { $count } members have overdue action points.
+}
 
 ## action nudges (1:1)
 action-nudge-due-soon = Action #{ $number } is due on { $day }.
@@ -74,7 +88,14 @@ reminders-weekday = { $day ->
    *[SU] Sunday
 }
 reminders-no-weekend = no weekend
-reminders-change-hint = Facilitators: `reminders quiet 20:00-08:00`, `reminders weekend fri sat`, `reminders digest monday 09:00` (or `off`), `reminders meeting 7d 1d 1h`, `reminders actions 2 1 weekly`, `reminders failed`.
+reminders-languages-label = Channel posts
+reminders-languages-value = { $choice ->
+    [ar] in Arabic
+    [en] in English
+    [both] in Arabic and English
+   *[auto] in the languages members read (both when some read Arabic and some English)
+}
+reminders-change-hint = Facilitators: `reminders quiet 20:00-08:00`, `reminders weekend fri sat`, `reminders digest monday 09:00` (or `off`), `reminders meeting 7d 1d 1h`, `reminders actions 2 1 weekly`, `reminders languages auto` (or `ar`, `en`, `both`), `reminders failed`.
 reminders-failed = { $count ->
     [0] Every message was delivered.
     [one] One message could not be delivered
@@ -87,12 +108,13 @@ reminders-retried = { $count ->
     [one] One message will be sent again in a moment.
    *[other] { $count } messages will be sent again in a moment.
 }
-reminders-usage = Write `reminders` to see the settings. Facilitators: `reminders quiet`, `weekend`, `digest`, `meeting`, `actions`, `failed`, `retry`.
+reminders-usage = Write `reminders` to see the settings. Facilitators: `reminders quiet`, `weekend`, `digest`, `meeting`, `actions`, `languages`, `failed`, `retry`.
 reminders-quiet-usage = Write the quiet hours as from–until, for example `reminders quiet 20:00-08:00`.
 reminders-weekend-usage = Name the days off, for example `reminders weekend fri sat` (or `reminders weekend off`).
 reminders-digest-usage = Give a day and a time, for example `reminders digest monday 09:00` (or `reminders digest off`).
 reminders-meeting-usage = Give how long before each meeting, for example `reminders meeting 7d 1d 1h` (up to 60 days; or `off`).
 reminders-actions-usage = Give days before and after the due day, for example `reminders actions 2 1 weekly` (or `off`).
+reminders-languages-usage = Choose the language of channel posts: `reminders languages auto` (the languages members read), `ar`, `en` or `both`.
 reminders-retry-usage = Write `reminders retry N` (see `reminders failed`) or `reminders retry all`.
 reminders-retry-unknown = No undelivered message #{ $number }; see `reminders failed`.
 reminders-kind = { $kind ->
@@ -121,5 +143,6 @@ reminders-reason = { $reason ->
     [no-token] Tansiq could not sign in to Teams (check its credentials)
     [unauthorized] Teams did not accept Tansiq's credentials
     [bad-reference] Tansiq's record of that chat is damaged
+    [unknown-outcome] Teams did not answer twice; it may have arrived (check before sending it again)
    *[other] it could not be delivered
 }

@@ -1,13 +1,14 @@
 """Every kind of message the bot sends on its own renders in Arabic and in English.
 
 The rows come from real conversations (tests.chat.Chat), their composers are the ones the registry declares, and
-the renderer is the app's, called as the dispatcher calls it (`Renderer.activity`). Each kind must render without
-a missing or broken message and show its own words; a kind no feature declares any more, or a new one this test
-does not produce, fails the test.
+the renderer is the app's, called as the dispatcher calls it (`Renderer.activity`; for the channel's rows also
+`Renderer.channel_activity` in both languages at once). Each kind must render without a missing or broken message
+and show its own words; a kind no feature declares any more, or a new one this test does not produce, fails the test.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import datetime
 
@@ -26,6 +27,7 @@ from tests.fakes import FakeClock
 
 ZONE = "Asia/Beirut"
 NARROW_SPACE = "\u202f"
+ZONE_NAMED = re.compile(r" \((Beirut time|بتوقيت بيروت)\)")  # how a channel post names the zone after each time
 
 # kind -> (words the English rendering shows, words the Arabic rendering shows), for each message of that kind
 EXPECTED: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {
@@ -163,6 +165,7 @@ class Composed:
     def __init__(self, chat: Chat) -> None:
         self.chat = chat
         self.replies: dict[str, list[Reply]] = {}
+        self.channel: set[str] = set()  # the kinds posted in the channel
 
     async def rows(self, kind: str, *, where: Callable[[Notification], bool] = lambda _row: True) -> list[Notification]:
         async with self.chat.sessions() as session:
@@ -182,6 +185,8 @@ class Composed:
         reply = await self.chat.compose(row, at or row.due_at)
         assert reply is not None, f"{row.kind} composed nothing"
         self.replies.setdefault(row.kind, []).append(reply)
+        if row.channel:
+            self.channel.add(row.kind)
 
 
 async def test_every_outbox_kind_renders_in_arabic_and_english(chat: Chat, clock: FakeClock) -> None:
@@ -251,4 +256,28 @@ async def test_every_outbox_kind_renders_in_arabic_and_english(chat: Chat, clock
                 missing = [word for word in words if word not in text]
                 if missing:
                     problems.append(f"{kind} ({reply.key}) in {lang} lacks {missing}:\n{text}")
+            if kind in composed.channel:
+                problems += posted_in_both(renderer, reply, kind=kind, words=english + arabic)
+    assert composed.channel == {
+        "meeting-reminder",
+        "agenda-published",
+        "meeting-follow-up",
+        "minutes-published",
+        "weekly-digest",
+        "vote-opened",
+        "vote-result",
+        "plan-progress",
+    }
     assert not problems, "\n\n".join(problems)
+
+
+def posted_in_both(renderer: Renderer, reply: Reply, *, kind: str, words: tuple[str, ...]) -> list[str]:
+    """What is wrong with the channel's post of a reply in Arabic and English at once (nothing: [])."""
+    try:
+        activity = renderer.channel_activity(reply, langs=("ar", "en"), zone=ZONE)
+    except Exception as error:
+        return [f"{kind} ({reply.key}) in the channel: {error!r}"]
+    assert activity.attachments is not None
+    text = ZONE_NAMED.sub("", plain(card_text(activity.attachments[0].content))).replace(NARROW_SPACE, " ")
+    missing = [word for word in words if word not in text]
+    return [f"{kind} ({reply.key}) in the channel lacks {missing}:\n{text}"] if missing else []

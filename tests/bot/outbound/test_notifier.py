@@ -160,12 +160,24 @@ async def test_unauthorized_is_left_for_later_without_retrying(notifier, connect
     assert sleep.waits == []
 
 
-async def test_a_timeout_is_retried(sleep, connector, personal) -> None:
+async def test_a_send_unanswered_in_time_is_not_repeated_its_outcome_is_unknown(sleep, connector, personal) -> None:
+    """Teams may have posted it: sending again at once could post it twice (the dispatcher tries once more later)."""
     notifier = Notifier(connections(), sleep=sleep, retry=RetryPolicy(timeout=0.2))
-    connector.fail_next(personal["conversation"]["id"], [Failure(503, delay=1.0)])
+    conversation = personal["conversation"]["id"]
+    connector.fail_next(conversation, [Failure(503, delay=1.0)])
     delivery = await notifier.send(personal, MessageFactory.text("hello"), tenant_id=TENANT)
-    assert delivery.outcome is Outcome.SENT and delivery.attempts == 2 and len(sleep.waits) == 1
-    assert connector.texts() == ["hello"]
+    assert (delivery.outcome, delivery.reason, delivery.attempts) == (Outcome.UNKNOWN, "no-answer", 1)
+    assert connector.requests[conversation] == 1 and sleep.waits == []
+
+
+async def test_opening_a_chat_unanswered_in_time_is_repeated(sleep, connector) -> None:
+    """Teams answers a repeated creation with the same 1:1 chat: repeating it is harmless."""
+    notifier = Notifier(connections(), sleep=sleep, retry=RetryPolicy(timeout=0.2))
+    connector.fail_next("29:1huda", [Failure(503, delay=1.0)])
+    opened = await notifier.open_personal_chat(
+        service_url=connector.url, tenant_id=TENANT, user_id="29:1huda", bot_id=BOT_ID
+    )
+    assert opened["conversation"]["id"] and connector.requests["29:1huda"] == 2 and len(sleep.waits) == 1
 
 
 async def test_an_unreachable_connector_is_left_for_later(notifier, personal, sleep) -> None:
@@ -195,7 +207,7 @@ async def test_a_personal_chat_that_cannot_be_opened_says_why(notifier, connecto
 
 
 async def test_ten_messages_to_one_conversation_keep_to_teams_thread_limits(notifier, connector, personal) -> None:
-    """Real time (aiolimiter reads the event loop's clock): about 3.7 s."""
+    """Real time (the pace waits on the monotonic clock): a few seconds."""
     texts = [f"reminder {i}" for i in range(10)]
     deliveries = await asyncio.gather(
         *(notifier.send(personal, MessageFactory.text(text), tenant_id=TENANT) for text in texts)

@@ -13,7 +13,7 @@ from bot.app import REMINDERS, create_app
 from bot.outbound import dispatcher as dispatching
 from bot.outbound import scheduler as scheduling
 from bot.outbound.dispatcher import claim_query
-from bot.outbound.scheduler import PURGE, ReminderScheduler
+from bot.outbound.scheduler import UPKEEP, ReminderScheduler
 from storage.models import Community, Member, Notification
 from tests.server import make_dispatcher, settings_for
 
@@ -106,19 +106,21 @@ async def test_the_scheduler_purges_with_the_configured_retention(
     scheduler.start()
     scheduler.scheduler.pause()  # no job runs by itself in this test
     try:
-        assert scheduler.scheduler.get_job(PURGE) is not None
-        await scheduling.purge("purging")  # what the hourly job runs
+        assert scheduler.scheduler.get_job(UPKEEP) is not None
+        await scheduling.upkeep("purging")  # what the hourly job runs
     finally:
-        scheduler.shutdown()
+        await scheduler.stop()
     assert await remaining(sessions) == {"sent-new"}
 
+    await outbox(sessions, clock, [("sent-long-ago", "sent", timedelta(days=3650))])
     forever = ReminderScheduler(make_dispatcher(sessions, clock, sleep), tick_seconds=3600, retention=None, name="kept")
     forever.start()
     forever.scheduler.pause()
     try:
-        assert forever.scheduler.get_job(PURGE) is None
+        await scheduling.upkeep("kept")
     finally:
-        forever.shutdown()
+        await forever.stop()
+    assert await remaining(sessions) == {"sent-new", "sent-long-ago"}  # no retention set: nothing is purged
 
 
 async def test_the_claim_reads_the_partial_index_of_pending_rows(engine, clock) -> None:

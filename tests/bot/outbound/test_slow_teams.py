@@ -1,6 +1,6 @@
-"""No database transaction is held while Teams is called: when opening a member's 1:1 chat hangs, the dispatcher
-waits with no transaction open, and every other member's turn (a write-locking transaction on SQLite) is answered
-meanwhile."""
+"""No database transaction is held while Teams is called: when opening a member's 1:1 chat or listing a group
+chat hangs, the dispatcher or the gate waits with no transaction open, and every other member's turn (a
+write-locking transaction on SQLite) is answered meanwhile."""
 
 from __future__ import annotations
 
@@ -49,3 +49,22 @@ async def test_a_turn_is_answered_while_teams_is_slow_to_open_a_chat(bot, sessio
             select(Notification.status).where(Notification.member_id == omar.id, Notification.kind == "action-assigned")
         )
     assert notice_status == "sent"
+
+
+async def test_a_turn_is_answered_while_teams_is_slow_to_list_a_group_chat(bot) -> None:
+    """The gate asks Teams who is in a group chat with no transaction open."""
+    await bot.install()
+    group = bot.activity("group_chat_message_mention")
+    held = bot.connector.hold(group["conversation"]["id"])
+    in_group = asyncio.create_task(bot.replies(group))
+    arrived = asyncio.create_task(held.arrived.wait())
+    try:
+        await asyncio.wait({in_group, arrived}, return_when=asyncio.FIRST_COMPLETED)
+        assert arrived.done() and not in_group.done()  # the gate is waiting for Teams
+
+        replies = await assign(bot, SAMI, "Update the contact list")  # a turn that writes, meanwhile
+        assert "Update the contact list" in str(replies) and not in_group.done()
+    finally:
+        held.release()
+        arrived.cancel()
+    assert await in_group  # and the group chat is answered once Teams is

@@ -1,0 +1,70 @@
+"""Teams' limits as reservations: never more than a window allows, the whole rate used, and one budget for every
+replica when the pace is kept in PostgreSQL."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+
+import pytest
+from microsoft_agents.hosting.core import MessageFactory
+
+from bot.outbound.notifier import TEAMS_LIMITS, Notifier, Outcome, RateLimits
+from bot.outbound.pace import Cell, SharedPace, Window, reserve
+from storage.db import create_engine, session_factory
+from tests.bot.outbound.test_notifier import assert_within, stored_reference
+from tests.server import TENANT, connections
+
+
+def slots_for(arrivals: list[float], cells: tuple[Cell, ...]) -> list[float]:
+    state: list[float] | None = None
+    slots = []
+    for now in arrivals:
+        slot, state = reserve(state, cells, now)
+        slots.append(slot)
+    return slots
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_no_window_ever_holds_more_than_teams_allows(seed: int) -> None:
+    """Random arrivals (bursts, lulls, steady streams) against Teams' thread and tenant windows."""
+    rng = random.Random(seed)
+    arrivals, now = [], 0.0
+    for _ in range(600):
+        now += rng.choice([0.0, 0.0, 0.001, 0.05, 0.3, 2.0, 40.0])
+        arrivals.append(now)
+    for windows, cells in (
+        (TEAMS_LIMITS.thread, TEAMS_LIMITS.thread_cells()),
+        (TEAMS_LIMITS.tenant, TEAMS_LIMITS.tenant_cells()),
+    ):
+        slots = slots_for(arrivals, cells)
+        assert all(slot >= arrival for slot, arrival in zip(slots, arrivals, strict=True))
+        assert slots == sorted(slots)
+        assert_within(slots, windows)
+
+
+def test_a_tenant_drains_at_its_full_rate_and_a_member_gets_a_few_reminders_at_once() -> None:
+    tenant = slots_for([0.0] * 1000, TEAMS_LIMITS.tenant_cells())
+    assert 1000 / tenant[-1] == pytest.approx(49, rel=0.01)  # Teams' 50/s, one kept as a margin
+    thread = slots_for([0.0] * 4, TEAMS_LIMITS.thread_cells())
+    assert thread[:3] == [0.0, 0.0, 0.0] and thread[3] < 0.5
+
+
+async def test_two_replicas_share_one_tenant_budget(engine, connector) -> None:
+    if engine.dialect.name != "postgresql":
+        pytest.skip("replicas share the pace through PostgreSQL (SQLite runs in one process)")
+    window = Window(10, 0.5)
+    limits = RateLimits(tenant=(window,))
+    personal = stored_reference(connector, "personal_message_en")
+    chats = [{**personal, "conversation": {**personal["conversation"], "id": f"a:1chat{i}"}} for i in range(24)]
+    replicas = [create_engine(engine.url.render_as_string(hide_password=False)) for _ in range(2)]
+    try:
+        notifiers = [Notifier(connections(), pace=SharedPace(session_factory(e)), limits=limits) for e in replicas]
+        deliveries = await asyncio.gather(
+            *(notifiers[i % 2].send(chat, MessageFactory.text("hi"), tenant_id=TENANT) for i, chat in enumerate(chats))
+        )
+    finally:
+        for replica in replicas:
+            await replica.dispose()
+    assert all(d.outcome is Outcome.SENT for d in deliveries) and len(connector.posted) == 24
+    assert_within(sorted(p.at for p in connector.posted), (window,))
