@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def serve(settings: Settings) -> int:
     """Run the web server until interrupted."""
-    from bot.app import create_app
+    from bot.app import AccessLog, DatabaseUnavailable, MigrationsPending, create_app
 
     try:
         settings.check_can_serve()
@@ -81,9 +81,13 @@ def serve(settings: Settings) -> int:
     if settings.local_mode:
         print(PLAYGROUND_HINT.format(url=f"http://{settings.host}:{settings.port}"), flush=True)
     logger.info(
-        "serving on %s:%s (database %s)", settings.host, settings.port, settings.effective_database_url.split("@")[-1]
+        "starting on %s:%s (database %s)", settings.host, settings.port, settings.effective_database_url.split("@")[-1]
     )
-    web.run_app(app, host=settings.host, port=settings.port, print=None)
+    try:
+        web.run_app(app, host=settings.host, port=settings.port, print=None, access_log_class=AccessLog)
+    except (MigrationsPending, DatabaseUnavailable) as exc:  # raised at start-up, before serving
+        print(f"not starting: {exc}", file=sys.stderr)
+        return 3
     return 0
 
 

@@ -1,25 +1,32 @@
-"""Fluent catalogs in Arabic and English; numbers and dates formatted per language (Babel)."""
+"""Fluent catalogs in Arabic and English; numbers and dates formatted per language (Babel).
+
+A message is Markdown (`text`): the catalog's own words and markup, every string argument made literal
+(`dialogs.common.text.markdown_literal`) unless it is already `Markdown`. Files that are not Markdown (Word, calendar,
+CSV) take `plain_text`, whose arguments stay as given."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date, format_time, get_datetime_format
+from babel.dates import format_date, format_time, get_datetime_format, get_timezone_location
 from babel.numbers import format_decimal, format_percent
 from fluent.runtime import FluentBundle, FluentResource
 from fluent.runtime.resolver import CurrentEnvironment, ResolverEnvironment
-from fluent.runtime.types import FluentInt, FluentNone
+from fluent.runtime.types import FluentInt, FluentNone, FluentType
 
 from dialogs.common.language import LANGUAGES
-from dialogs.common.text import arabic_digits
+from dialogs.common.text import Markdown, arabic_digits, markdown_literal
 
 LOCALES = Path(__file__).parent / "locales"
 _ISOLATION_MARKS = re.compile("[\u2068\u2069]")
+_ZONE_NAMES: ContextVar[Catalogs | None] = ContextVar("zone_names", default=None)
 
 
 class LocalizedInt(FluentInt):
@@ -73,24 +80,33 @@ class Catalogs:
     def has(self, lang: str, key: str) -> bool:
         return self.bundles[lang].has_message(key)
 
-    def text(self, lang: str, key: str, /, *, display_zone: str = "UTC", **args: Any) -> str:
-        """The message `key` in `lang`, with numbers and dates in that language and `display_zone`."""
-        bundle = self.bundles[lang]
-        if not bundle.has_message(key):
-            raise MissingMessage(f"{lang}:{key}")
-        message = bundle.get_message(key)
-        values = {name: self._value(lang, value, display_zone) for name, value in args.items()}
-        rendered, errors = bundle.format_pattern(message.value, values)
-        if errors:
-            raise MissingMessage(f"{lang}:{key}: {errors}")
-        return str(rendered)
+    def text(self, lang: str, key: str, /, *, display_zone: str = "UTC", **args: Any) -> Markdown:
+        """The message `key` in `lang`, with numbers and dates in that language and `display_zone`, as Markdown: string
+        arguments are member text, shown as typed (`markdown_literal`), unless they are `Markdown` already."""
+        return Markdown(self._render(lang, key, display_zone, args, literal=True))
+
+    def plain_text(self, lang: str, key: str, /, *, display_zone: str = "UTC", **args: Any) -> str:
+        """The message `key` with its arguments as given, for output that is not Markdown (a Word document, a
+        calendar file, a CSV cell)."""
+        return self._render(lang, key, display_zone, args, literal=False)
 
     def bilingual(self, key: str, /, **args: Any) -> str:
         """The message in Arabic, then in English (for people whose language is unknown), as plain text."""
         return "\n\n".join(plain(self.text(lang, key, **args)) for lang in ("ar", "en"))
 
+    def _render(self, lang: str, key: str, zone: str, args: Mapping[str, Any], *, literal: bool) -> str:
+        bundle = self.bundles[lang]
+        if not bundle.has_message(key):
+            raise MissingMessage(f"{lang}:{key}")
+        message = bundle.get_message(key)
+        values = {name: self._value(lang, value, zone, literal=literal) for name, value in args.items()}
+        rendered, errors = bundle.format_pattern(message.value, values)
+        if errors:
+            raise MissingMessage(f"{lang}:{key}: {errors}")
+        return str(rendered)
+
     @staticmethod
-    def _value(lang: str, value: Any, zone: str) -> Any:
+    def _value(lang: str, value: Any, zone: str, *, literal: bool) -> Any:
         if isinstance(value, bool) or value is None:
             return FluentNone(str(value))
         if isinstance(value, int):
@@ -102,20 +118,65 @@ class Catalogs:
         if isinstance(value, date):
             return format_day(value, lang=lang)
         if isinstance(value, list | tuple):
-            return ("، " if lang == "ar" else ", ").join(str(item) for item in value)
-        return str(value)
+            separator = "، " if lang == "ar" else ", "
+            if literal:
+                return Markdown(separator).join(item if isinstance(item, str) else str(item) for item in value)
+            return separator.join(str(item) for item in value)
+        if isinstance(value, Markdown):
+            return str(value)
+        return _MemberText(str(value), literal=literal)
+
+
+class _MemberText(FluentType):
+    """A string argument: selectors (`{ $status -> [done] … }`) see it as given; shown in a Markdown message, it is
+    made literal. (As a Fluent type it is also spared fluent.runtime's 2,500-character cap on a plain string
+    placeable, which would fail the whole message for one long member text.)"""
+
+    def __init__(self, value: str, *, literal: bool) -> None:
+        self.value = value
+        self.literal = literal
+
+    def __eq__(self, other: object) -> bool:
+        return self.value == (other.value if isinstance(other, _MemberText) else other)
+
+    def __hash__(self) -> int:
+        return hash(self.value)
+
+    def format(self, locale: Any) -> str:
+        return markdown_literal(self.value) if self.literal else self.value
 
 
 def format_when(value: datetime, *, lang: str, zone: str) -> str:
     """A UTC-aware datetime shown in `zone` as the language writes it: medium date, short time
-    ("Dec 15, 2026, 2:00 PM" / "١٥‏/١٢‏/٢٠٢٦، ٢:٠٠ م")."""
+    ("Dec 15, 2026, 2:00 PM" / "١٥‏/١٢‏/٢٠٢٦، ٢:٠٠ م"), followed by the zone's name within `zones_named`."""
     local = value.astimezone(ZoneInfo(zone))
     text = (
         str(get_datetime_format("medium", locale=lang))
         .replace("{1}", format_date(local, "medium", locale=lang))
         .replace("{0}", format_time(local, "short", locale=lang))
     )
-    return arabic_digits(text) if lang == "ar" else text
+    text = arabic_digits(text) if lang == "ar" else text
+    catalogs = _ZONE_NAMES.get()
+    if catalogs is None:
+        return text
+    return f"{text} {catalogs.text(lang, 'time-zone-named', city=zone_city(zone, lang=lang))}"
+
+
+@contextmanager
+def zones_named(catalogs: Catalogs) -> Iterator[None]:
+    """Within it, every time `format_when` writes (directly, or as a message's datetime argument) is followed by its
+    zone's name in the catalogs' words: "10:00 AM (Beirut time)". For posts read by members in different zones; a
+    context variable, since each card builder formats its own times."""
+    token = _ZONE_NAMES.set(catalogs)
+    try:
+        yield
+    finally:
+        _ZONE_NAMES.reset(token)
+
+
+def zone_city(zone: str, *, lang: str) -> str:
+    """The city a time zone is named after, as `lang` writes it (CLDR, through Babel: "Beirut" / "بيروت")."""
+    return str(get_timezone_location(ZoneInfo(zone), locale=lang, return_city=True))
 
 
 def format_day(value: date, *, lang: str) -> str:

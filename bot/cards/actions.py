@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.cards import fit
 from bot.cards.context import Card, CardBuilders, CardContext
 from bot.cards.parts import FSI, PDI, adaptive_card, execute_action, submit_action, text_block
 from bot.files.downloads import report_link
@@ -11,6 +12,11 @@ from bot.i18n import format_number
 from dialogs.actions.report import UNKNOWN, ReportRow
 from dialogs.actions.views import ActionCard, ActionForm, ActionList, ActionReportCard, ActionView
 from dialogs.common.replies import Reply
+
+TEXT_SHOWN = 300
+"""Characters of an action's text a list shows (`action N` shows it whole)."""
+MEMBERS_DATASET = "members"
+"""The typeahead dataset of the community's active members (`Data.Query`, answered by `bot.teams.routes`)."""
 
 
 def action_card(ctx: CardContext, reply: Reply, view: ActionCard) -> Card:
@@ -41,21 +47,52 @@ def action_card(ctx: CardContext, reply: Reply, view: ActionCard) -> Card:
 
 
 def action_list_card(ctx: CardContext, reply: Reply, view: ActionList) -> Card:
-    """The list's title and count (the reply's message), one block per action, and how to see the next page."""
+    """The list's title and count (the reply's message), one block per action (long texts cut), and the next page's
+    button."""
     body = [text_block(ctx.t(reply.key, **reply.args), weight="Bolder", size="Medium")]
     if not view.actions:
         body.append(text_block(ctx.t("actions-empty")))
     for action in view.actions:
-        body.append({"type": "Container", "separator": True, "items": _action_body(ctx, action)})
+        items = _action_body(ctx, action, limit=TEXT_SHOWN)
+        if len(action.text) > TEXT_SHOWN:
+            items.append(text_block(ctx.t("action-list-cut", number=action.number), isSubtle=True, size="Small"))
+        body.append({"type": "Container", "separator": True, "items": items})
+    buttons = []
     if view.page < view.pages:
         more = ctx.t("actions-page", page=view.page, pages=view.pages, next=view.page + 1)
         body.append(text_block(more, isSubtle=True))
-    return adaptive_card(body, [], lang=ctx.lang)
+        title = ctx.t("actions-more-button", next=view.page + 1, pages=view.pages)
+        buttons.append(submit_action(title, {"verb": "actions-page", "list": view.listing, "page": view.page + 1}))
+    return adaptive_card(body, buttons, lang=ctx.lang)
 
 
 def action_form_card(ctx: CardContext, reply: Reply, view: ActionForm) -> Card:
-    """What is to be done, its owners (the reader chosen), an optional due date and working group."""
+    """What is to be done, its owners (the reader chosen), an optional due date and working group. The owner picker
+    lists everyone who fits in the message; past that (or past the dialog's limit) it finds members as one types."""
+    room = fit.current()
+    card = _action_form(ctx, reply, view, search=view.search)
+    if not view.search and room.budget is not None and fit.size(card) > room.budget:
+        room.used = True
+        card = _action_form(ctx, reply, view, search=True)  # names too long to list them all in one message
+    return card
+
+
+def _action_form(ctx: CardContext, reply: Reply, view: ActionForm, *, search: bool) -> Card:
     t = ctx.t
+    people = [person for person in view.people if person.id == view.me] if search else list(view.people)
+    owners: dict[str, Any] = {
+        "type": "Input.ChoiceSet",
+        "id": "owners",
+        "label": t("action-form-owners"),
+        "isMultiSelect": True,
+        "isRequired": True,
+        "style": "filtered",
+        "value": str(view.me),
+        "errorMessage": t("action-owners-missing"),
+        "choices": [{"title": person.name, "value": str(person.id)} for person in people],
+    }
+    if search:
+        owners["choices.data"] = {"type": "Data.Query", "dataset": MEMBERS_DATASET}
     body = [
         text_block(t(reply.key, **reply.args), weight="Bolder", size="Medium"),
         {
@@ -68,17 +105,8 @@ def action_form_card(ctx: CardContext, reply: Reply, view: ActionForm) -> Card:
             "placeholder": t("action-form-text-placeholder"),
             "errorMessage": t("action-text-missing"),
         },
-        {
-            "type": "Input.ChoiceSet",
-            "id": "owners",
-            "label": t("action-form-owners"),
-            "isMultiSelect": True,
-            "isRequired": True,
-            "style": "filtered",
-            "value": str(view.me),
-            "errorMessage": t("action-owners-missing"),
-            "choices": [{"title": person.name, "value": str(person.id)} for person in view.people],
-        },
+        owners,
+        *([text_block(t("action-form-owners-search"), isSubtle=True, size="Small", spacing="None")] if search else []),
         {"type": "Input.Date", "id": "due", "label": t("action-form-due")},
     ]
     if view.groups:
@@ -127,8 +155,8 @@ def report_card(ctx: CardContext, reply: Reply, view: ActionReportCard) -> Card:
     return adaptive_card(body, actions, lang=ctx.lang)
 
 
-def _action_body(ctx: CardContext, action: ActionView) -> list[dict[str, Any]]:
-    """The action's number and text, then its status, owners, due date and group."""
+def _action_body(ctx: CardContext, action: ActionView, *, limit: int | None = None) -> list[dict[str, Any]]:
+    """The action's number and text (cut at `limit` characters), then its status, owners, due date and group."""
     number = format_number(action.number, lang=ctx.lang, style="plain")
     if action.due_on is None:
         due = ctx.t("action-no-due")
@@ -136,6 +164,7 @@ def _action_body(ctx: CardContext, action: ActionView) -> list[dict[str, Any]]:
         due = ctx.t("action-overdue", day=action.due_on, days=action.overdue_days)
     else:
         due = ctx.t("action-due-value", day=action.due_on)
+    text = fit.current().cut(action.text, limit) if limit else action.text
     facts = [
         (ctx.t("action-status-label"), ctx.t("action-status", status=action.status)),
         (ctx.t("action-owners-label"), ctx.t("action-owners-value", owners=action.owners)),
@@ -144,7 +173,7 @@ def _action_body(ctx: CardContext, action: ActionView) -> list[dict[str, Any]]:
     if action.group:
         facts.append((ctx.t("action-group-label"), action.group))
     return [
-        text_block(f"#{number} · {FSI}{action.text}{PDI}", weight="Bolder", size="Medium"),
+        text_block(f"#{number} · {FSI}{text}{PDI}", weight="Bolder", size="Medium"),
         {"type": "FactSet", "facts": [{"title": title, "value": value} for title, value in facts]},
     ]
 

@@ -36,7 +36,7 @@ def language_card(ctx: CardContext, reply: Reply, _view: LanguageChoice) -> Card
 
 
 def roster_card(ctx: CardContext, _reply: Reply, view: RosterPage) -> Card:
-    """One page of the roster: name (guests marked) and role."""
+    """One page of the roster: name (guests marked) and role; the next page's button."""
     guest = ctx.t("guest-mark")
     facts = [
         {"title": f"{line.name} {guest}" if line.guest else line.name, "value": ctx.t("role-name", role=line.role)}
@@ -46,10 +46,13 @@ def roster_card(ctx: CardContext, _reply: Reply, view: RosterPage) -> Card:
         text_block(ctx.t("members-title", count=view.count), weight="Bolder", size="Medium"),
         {"type": "FactSet", "facts": facts},
     ]
+    buttons = []
     if view.page < view.pages:
         more = ctx.t("members-page", page=view.page, pages=view.pages, next=view.page + 1)
         body.append(text_block(more, isSubtle=True))
-    return adaptive_card(body, [], lang=ctx.lang)
+        title = ctx.t("members-more-button", next=view.page + 1, pages=view.pages)
+        buttons.append(submit_action(title, {"verb": "members-page", "page": view.page + 1}))
+    return adaptive_card(body, buttons, lang=ctx.lang)
 
 
 def _language_buttons(ctx: CardContext) -> list[dict[str, Any]]:

@@ -27,7 +27,9 @@ class CardContext:
     clock: Clock
 
     def t(self, key: str, **args: Any) -> str:
-        """The message `key` in the reader's language, dates and times in their zone."""
+        """The message `key` in the reader's language, dates and times in their zone: a `Markdown` (typed `str`, so
+        builders may mix it with plain text), its string arguments member text shown as typed (pass `Markdown` for
+        markup of the bot's own)."""
         return self.catalogs.text(self.lang, key, display_zone=self.zone, **args)
 
     def calendar_url(self, token: str) -> str | None:
@@ -37,5 +39,9 @@ class CardContext:
 
 CardBuilder = Callable[[CardContext, Reply, Any], Card]
 """Builds the card of one view type: (context, the reply, its view) -> card. The reply's `key` and `args` are its
-headline message (`ctx.t(reply.key, **reply.args)`); everything else the card shows comes from the typed view."""
+headline message (`ctx.t(reply.key, **reply.args)`); everything else the card shows comes from the typed view.
+
+Member text is data: a builder may put a view's strings into TextBlocks and facts as they are (`adaptive_card` makes
+every plain str literal); markup of its own goes in as `Markdown` (`ctx.t(…)`, `parts.link`, `Markdown(…).join/format`),
+since an f-string gives a plain str again."""
 CardBuilders = Mapping[type, CardBuilder]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Sequence
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot.cards import fit
 from bot.cards.context import Card, CardBuilders, CardContext
 from bot.cards.parts import FSI, PDI, adaptive_card, open_url, submit_action, text_block
 from bot.files.downloads import minutes_link
@@ -17,6 +20,7 @@ from dialogs.meetings.schedule import MeetingView
 from dialogs.meetings.views import (
     AgendaCard,
     AgendaForm,
+    AgendaItemCard,
     GroupChoice,
     MeetingCard,
     MeetingForm,
@@ -37,6 +41,8 @@ DURATIONS = (30, 45, 60, 90, 120, 180, 240)
 KINDS = ("plenary", "follow-up", "face-to-face", "working-group", "other")
 DOWNLOADS = ("md", "docx")
 AGENDA_KEY = "agenda"  # the agenda shown on request: its title is the meeting's, no headline above it
+DETAILS_SHOWN = 500
+"""Characters of an item's details an agenda shows (tapping the item, or `agenda item N`, shows them whole)."""
 MINUTES_KEY = "minutes"  # minutes shown on request: likewise
 
 
@@ -100,8 +106,8 @@ def meeting_buttons(ctx: CardContext, meeting: MeetingView, *, join: bool = True
     return buttons
 
 
-def agenda_item(ctx: CardContext, item: ItemView) -> list[Element]:
-    """One item: number and title, status, who proposed and presents it, flags, details."""
+def agenda_item(ctx: CardContext, item: ItemView, *, details: str | None = None) -> list[Element]:
+    """One item: number and title, status, who proposed and presents it, flags, details (`details`: as shown)."""
     notes = [ctx.t("agenda-status", status=item.status), ctx.t("agenda-item-by", name=item.submitted_by)]
     if item.presenter:
         notes.append(ctx.t("agenda-item-presenter", name=item.presenter))
@@ -115,14 +121,61 @@ def agenda_item(ctx: CardContext, item: ItemView) -> list[Element]:
         text_block(ctx.t("agenda-item-line", number=item.number, title=item.title), weight="Bolder"),
         text_block(" · ".join(notes), isSubtle=True, size="Small", spacing="None"),
     ]
-    if item.details:
-        blocks.append(text_block(item.details, size="Small", spacing="Small"))
+    shown = item.details if details is None else details
+    if shown:
+        blocks.append(text_block(shown, size="Small", spacing="Small"))
     return blocks
 
 
+def agenda_entry(ctx: CardContext, item: ItemView) -> Element:
+    """One item of an agenda in its own separated container; long details cut, the item then showing itself whole
+    when tapped (and saying how to ask for it)."""
+    details = fit.current().cut(item.details, DETAILS_SHOWN)
+    blocks = agenda_item(ctx, item, details=details)
+    entry: Element = {"type": "Container", "separator": True, "items": blocks}
+    if details != item.details:
+        blocks.append(text_block(ctx.t("agenda-item-cut", number=item.number), isSubtle=True, size="Small"))
+        entry["selectAction"] = submit_action(
+            ctx.t("agenda-item-open", number=item.number), {"verb": "agenda-item", "number": item.number}
+        )
+    return entry
+
+
 def agenda_items(ctx: CardContext, items: tuple[ItemView, ...]) -> list[Element]:
-    """Each item in its own separated container."""
-    return [{"type": "Container", "separator": True, "items": agenda_item(ctx, item)} for item in items]
+    """Each item in its own separated container (long details cut)."""
+    return [agenda_entry(ctx, item) for item in items]
+
+
+def paged_agenda(
+    ctx: CardContext,
+    *,
+    meeting: int,
+    items: Sequence[ItemView],
+    start: int,
+    head: list[Element],
+    tail: list[Element],
+    actions: list[Element],
+) -> Card:
+    """A card showing an agenda's items from `start` on between `head` and `tail`: as many as Teams takes in one
+    message (`bot.cards.fit`), then how many are left and a button showing the next ones."""
+    entries = agenda_items(ctx, tuple(items[start:]))
+
+    def build(shown: int) -> Card:
+        left = len(entries) - shown
+        body = copy.deepcopy(head)
+        if start:  # a later page says which items it shows
+            line = ctx.t("agenda-page-range", first=start + 1, last=start + shown, total=len(items))
+            body.append(text_block(line, isSubtle=True))
+        body += copy.deepcopy(entries[:shown])
+        buttons = copy.deepcopy(actions)
+        if left:
+            body.append(text_block(ctx.t("agenda-more", count=left, total=len(items)), isSubtle=True, separator=True))
+            after = items[start + shown - 1].number
+            data = {"verb": "agenda-more", "meeting": meeting, "after": after}
+            buttons.insert(0, submit_action(ctx.t("agenda-more-button", count=left), data))
+        return adaptive_card([*body, *copy.deepcopy(tail)], buttons, lang=ctx.lang)
+
+    return build(fit.current().count(len(entries), build))
 
 
 def action_line(ctx: CardContext, action: MinutesAction) -> str:
@@ -138,8 +191,9 @@ def decision_lines(ctx: CardContext, view: MinutesView) -> list[str]:
     return [f"{ctx.t('minutes-doc-decision', number=d.number)} {isolate(d.text)}" for d in view.decisions]
 
 
-def minutes_sections(ctx: CardContext, view: MinutesView) -> list[Element]:
-    """Attendees, summary, agenda, decisions and action points, each under its heading (as in the files)."""
+def minutes_sections(ctx: CardContext, view: MinutesView, *, limit: int | None = None) -> list[Element]:
+    """Attendees, summary, agenda, decisions and action points, each under its heading (as in the files); with
+    `limit`, every line cut at that many characters (the summary at four times as many)."""
     t = ctx.t
     none = t("minutes-doc-none")
     sections: list[tuple[str, list[str]]] = [
@@ -163,7 +217,8 @@ def minutes_sections(ctx: CardContext, view: MinutesView) -> list[Element]:
     body: list[Element] = []
     for heading, lines in sections:
         body.append(text_block(heading, weight="Bolder", separator=True))
-        body += [text_block(line, spacing="Small") for line in lines]
+        most = None if limit is None else limit * 4 if heading == t("minutes-doc-summary") else limit
+        body += [text_block(line if most is None else fit.cut(line, most), spacing="Small") for line in lines]
     if view.published_at is not None:
         day = view.published_at.astimezone(ZoneInfo(ctx.zone)).date()
         footer = t("minutes-doc-published", day=format_day(day, lang=ctx.lang))
@@ -201,30 +256,62 @@ def meeting_list_card(ctx: CardContext, reply: Reply, view: MeetingList) -> Card
 
 
 def agenda_card(ctx: CardContext, reply: Reply, view: AgendaCard) -> Card:
-    """A meeting's agenda (asked for, or published at its deadline) and the button to propose an item."""
+    """A meeting's agenda (asked for, or published at its deadline) and the button to propose an item; a long one
+    paged, with a button showing the next items."""
     meeting = view.meeting
-    body = [text_block(ctx.t(reply.key, **reply.args))] if reply.key != AGENDA_KEY else []
-    body += [
+    head = [text_block(ctx.t(reply.key, **reply.args))] if reply.key != AGENDA_KEY else []
+    head += [
         text_block(ctx.t("agenda-title", title=meeting.title), weight="Bolder", size="Medium"),
         text_block(
             ctx.t("agenda-meeting-line", number=meeting.number, when=when(ctx, meeting)), isSubtle=True, spacing="None"
         ),
     ]
     if view.deadline_passed:
-        body.append(text_block(ctx.t("agenda-deadline-passed-note"), color="Attention"))
+        head.append(text_block(ctx.t("agenda-deadline-passed-note"), color="Attention"))
     else:
         deadline = format_when(meeting.deadline, lang=ctx.lang, zone=ctx.zone)
-        body.append(text_block(ctx.t("agenda-deadline", deadline=deadline), size="Small"))
+        head.append(text_block(ctx.t("agenda-deadline", deadline=deadline), size="Small"))
     if not view.items:
-        body.append(text_block(ctx.t("agenda-empty")))
-    body += agenda_items(ctx, view.items)
-    if view.facilitator:
-        body.append(text_block(ctx.t("agenda-manage-hint"), isSubtle=True, size="Small"))
-    return adaptive_card(body, [submit_action(ctx.t("agenda-add-button"), {"verb": "agenda-form"})], lang=ctx.lang)
+        head.append(text_block(ctx.t("agenda-empty")))
+    tail = [text_block(ctx.t("agenda-manage-hint"), isSubtle=True, size="Small")] if view.facilitator else []
+    return paged_agenda(
+        ctx,
+        meeting=meeting.number,
+        items=view.items,
+        start=min(view.start, len(view.items)),
+        head=head,
+        tail=tail,
+        actions=[submit_action(ctx.t("agenda-add-button"), {"verb": "agenda-form"})],
+    )
+
+
+def agenda_item_card(ctx: CardContext, reply: Reply, view: AgendaItemCard) -> Card:
+    """One agenda item alone, its details whole, under the meeting it is on."""
+    line = ctx.t(
+        "agenda-meeting-line",
+        number=view.meeting_number,
+        when=format_when(view.starts_at, lang=ctx.lang, zone=ctx.zone),
+    )
+    body = [
+        text_block(ctx.t("agenda-title", title=view.meeting_title), weight="Bolder", size="Medium"),
+        text_block(line, isSubtle=True, spacing="None"),
+        {"type": "Container", "separator": True, "items": agenda_item(ctx, view.item)},
+    ]
+    data = {"verb": "agenda-more", "meeting": view.meeting_number}
+    return adaptive_card(body, [submit_action(ctx.t("agenda-whole-button"), data)], lang=ctx.lang)
 
 
 def minutes_card(ctx: CardContext, reply: Reply, view: MinutesCard) -> Card:
-    """Minutes (draft or published), with their download links for the reader they were made for."""
+    """Minutes (draft or published), with their download links for the reader they were made for; long minutes
+    cut to what Teams takes in one message, saying where the whole is."""
+    return fit.current().within(lambda limit: _minutes_card(ctx, reply, view, limit=limit), LINE_LIMITS)
+
+
+LINE_LIMITS = (500, 200, 80)
+"""Characters of each line of minutes (or of a follow-up) kept when they are too long for one message."""
+
+
+def _minutes_card(ctx: CardContext, reply: Reply, view: MinutesCard, *, limit: int | None) -> Card:
     minutes = view.minutes
     body = (
         [text_block(ctx.t(reply.key, **reply.args), isSubtle=True, spacing="None")] if reply.key != MINUTES_KEY else []
@@ -243,13 +330,17 @@ def minutes_card(ctx: CardContext, reply: Reply, view: MinutesCard) -> Card:
     ]
     if view.draft:
         body.append(text_block(ctx.t("minutes-draft"), color="Attention"))
-    body += minutes_sections(ctx, minutes)
+    body += minutes_sections(ctx, minutes, limit=limit)
     if view.withheld:
         body.append(text_block(ctx.t("minutes-withheld", count=view.withheld), isSubtle=True))
+    downloads = _minutes_downloads(ctx, view)
+    if limit is not None:
+        where = "minutes-cut-downloads" if downloads else "minutes-cut"
+        body.append(text_block(ctx.t(where, number=minutes.meeting_number), isSubtle=True, size="Small"))
     if view.draft:
         hint = ctx.t("minutes-draft-hint", number=minutes.meeting_number)
         body.append(text_block(hint, isSubtle=True, size="Small"))
-    return adaptive_card(body, _minutes_downloads(ctx, view), lang=ctx.lang)
+    return adaptive_card(body, downloads, lang=ctx.lang)
 
 
 def _minutes_downloads(ctx: CardContext, view: MinutesCard) -> list[Element]:
@@ -330,6 +421,7 @@ BUILDERS: CardBuilders = {
     MeetingCard: meeting_card,
     MeetingList: meeting_list_card,
     AgendaCard: agenda_card,
+    AgendaItemCard: agenda_item_card,
     MinutesCard: minutes_card,
     MeetingForm: meeting_form_card,
     AgendaForm: agenda_form_card,

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
+from urllib.parse import quote
+
+from dialogs.common.text import Markdown, markdown_literal
 
 CARD_VERSION = "1.5"
 FSI, PDI = "\u2068", "\u2069"  # isolate text of either direction inside a line of the other
@@ -29,14 +33,40 @@ def open_url(title: str, url: str) -> dict[str, Any]:
     return {"type": "Action.OpenUrl", "title": title, "url": url}
 
 
+def link(title: str, url: str) -> Markdown:
+    """A link the bot makes on purpose (its own downloads, an FAQ entry's source), as Markdown that cards and messages
+    keep: `Markdown(" · ").join([line, link(title, url)])`. The title is shown as typed; an address that is not a web
+    link (http, https) is not made a link, only shown."""
+    url = url.strip()
+    if not _WEB_LINK.match(url):
+        return Markdown(" ").join([title, url])
+    words = markdown_literal(title.translate(_NO_BRACKETS))  # a bracket in the title would end it or start another
+    return Markdown(f"[{words}]({quote(url, safe=_URL_SAFE)})")
+
+
 def adaptive_card(body: list[dict[str, Any]], actions: list[dict[str, Any]], *, lang: str) -> dict[str, Any]:
     """A v1.5 Adaptive Card; right-to-left and Arabic-tagged when `lang` is Arabic.
 
     Cards have no inline code: `help` in a message becomes “help” (English) or «مساعدة» (Arabic).
+
+    Member text is data: Teams reads a TextBlock's text and a fact's title and value as Markdown, so each of them
+    that is not `Markdown` (a catalog message, whose arguments are already literal, or markup made with `link` or
+    `Markdown`) is taken for member text and made literal (`markdown_literal`), wherever it sits in the card (columns,
+    tables, a shown card). A builder that puts a member's words into a card as they are cannot make them a link.
     """
     quotes = ("«", "»") if lang == "ar" else ("“", "”")
-    for block in _text_blocks(body):
-        block["text"] = _CODE.sub(lambda m: quotes[0] + m.group(1) + quotes[1], block["text"])
+
+    def unquoted(text: str) -> str:
+        return _CODE.sub(lambda m: quotes[0] + m.group(1) + quotes[1], text)
+
+    for holder, key in _markdown_fields([body, actions]):
+        text = holder[key]
+        if not isinstance(text, str):
+            continue
+        if holder.get("type") == "TextBlock":
+            holder[key] = Markdown(unquoted(text)) if isinstance(text, Markdown) else markdown_literal(unquoted(text))
+        else:
+            holder[key] = markdown_literal(text)
     card: dict[str, Any] = {
         "type": "AdaptiveCard",
         "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
@@ -71,12 +101,26 @@ def card_text(card: dict[str, Any]) -> str:
 
 
 _CODE = re.compile(r"`([^`\n]+)`")
+_WEB_LINK = re.compile(r"https?://\S", re.IGNORECASE)
+_NO_BRACKETS = str.maketrans("[]", "()")
+_URL_SAFE = ":/?#[]@!$&'*+,;=%~"  # reserved and unreserved characters stay; spaces, parentheses, <> are escaped
+_NOT_SHOWN = frozenset({"data", "msteams", "refresh"})  # what a button sends back, mention entities, the refresh
 
 
-def _text_blocks(elements: Any) -> list[dict[str, Any]]:
-    if isinstance(elements, list):
-        return [block for element in elements for block in _text_blocks(element)]
-    if not isinstance(elements, dict):
-        return []
-    found = [elements] if elements.get("type") == "TextBlock" else []
-    return found + [b for key in ("items", "rows", "cells", "body") for b in _text_blocks(elements.get(key, []))]
+def _markdown_fields(element: Any) -> Iterator[tuple[dict[str, Any], str]]:
+    """(element, key) of every value Teams reads as Markdown: TextBlock texts, fact titles and values."""
+    if isinstance(element, list):
+        for item in element:
+            yield from _markdown_fields(item)
+        return
+    if not isinstance(element, dict):
+        return
+    if element.get("type") == "TextBlock" and "text" in element:
+        yield element, "text"
+    if element.get("type") == "FactSet":
+        for fact in element.get("facts", []):
+            if isinstance(fact, dict):
+                yield from ((fact, key) for key in ("title", "value") if key in fact)
+    for key, value in element.items():
+        if key not in _NOT_SHOWN and isinstance(value, list | dict):
+            yield from _markdown_fields(value)

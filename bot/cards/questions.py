@@ -9,10 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 from bot.cards.context import Card, CardBuilders, CardContext
-from bot.cards.parts import FSI, PDI, adaptive_card, execute_action, submit_action, text_block
+from bot.cards.parts import FSI, PDI, adaptive_card, execute_action, link, submit_action, text_block
 from bot.i18n import format_day, format_number, format_when
 from dialogs.common.language import LANGUAGES
 from dialogs.common.replies import Reply
+from dialogs.common.text import Markdown
 from dialogs.questions.faq import AnswerView
 from dialogs.questions.faq_files import Problem
 from dialogs.questions.tickets import TicketView
@@ -76,8 +77,9 @@ def source(ctx: CardContext, view: AnswerView) -> str:
             parts.append(f"{FSI}{view.group}{PDI}")
         if view.tags:
             parts.append(_separator(ctx).join(view.tags))
-        line = " · ".join(parts)
-        return f"{line} · [{ctx.t('answer-source-link')}]({view.source_url})" if view.source_url else line
+        if view.source_url:
+            parts.append(link(ctx.t("answer-source-link"), view.source_url))
+        return Markdown(" · ").join(parts)
     day = format_day(view.held_at.date(), lang=ctx.lang) if view.held_at else "-"
     return ctx.t(
         f"answer-source-{view.kind}",

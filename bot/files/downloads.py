@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import logging
+import re
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from aiohttp import web
@@ -16,7 +19,8 @@ from bot.files.minutes_files import minutes_docx, minutes_markdown
 from bot.i18n import Catalogs
 from dialogs.actions.report import build_report, csv_rows, load_actions
 from dialogs.common.clock import Clock
-from dialogs.meetings.calendar_file import calendar_bytes
+from dialogs.common.text import spreadsheet_text
+from dialogs.meetings.calendar_file import CalendarEvent, calendar_bytes
 from dialogs.meetings.minutes import minutes_view
 from dialogs.meetings.schedule import calendar_event
 from storage.models import Community, Meeting, MeetingOccurrence, Member
@@ -27,6 +31,9 @@ REPORTS = "reports"
 MINUTES = "minutes"
 CALENDAR = "calendar"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+_LINE_BREAK = re.compile(r"\r\n?")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
+_CONTROL_OR_SPACE = re.compile("[\x00-\x20\x7f\ud800-\udfff]")
 
 
 def report_link(links: SignedLinks, *, community_id: int, member_id: int, period: str, clock: Clock) -> str:
@@ -46,6 +53,35 @@ def minutes_link(
 def calendar_link(links: SignedLinks, token: str) -> str:
     """The address of a meeting's calendar file: its random token is the credential (calendars keep polling it)."""
     return f"{links.base_url}/{CALENDAR}/{token}.ics"
+
+
+def report_csv(rows: list[list[str]]) -> bytes:
+    """CSV rows as a file spreadsheet programs open safely: UTF-8 with a BOM (so they read Arabic), every cell that
+    would start a formula shown as text (`spreadsheet_text`: a group named "=HYPERLINK(…)" stays a name)."""
+    out = io.StringIO()
+    csv.writer(out).writerows([[spreadsheet_text(cell) for cell in row] for row in rows])
+    return ("\ufeff" + out.getvalue()).encode("utf-8", "replace")
+
+
+def calendar_file(event: CalendarEvent, *, name: str, now: datetime) -> bytes:
+    """A meeting's .ics, its member-written text made safe for the format first. icalendar escapes a text value's
+    `\\ ; ,` and line feeds, but passes a lone carriage return (which many calendar programs read as the end of the
+    line: `Title\\rLOCATION:…` would add a property) and other control characters, and writes a link (URL) as it is:
+    line breaks become line feeds, other control characters go, and a link loses any whitespace."""
+    event = dataclasses.replace(
+        event,
+        title=calendar_text(event.title),
+        place=calendar_text(event.place) if event.place else event.place,
+        description=calendar_text(event.description),
+        link=_CONTROL_OR_SPACE.sub("", event.link) if event.link else event.link,
+    )
+    return calendar_bytes([event], name=calendar_text(name), now=now)
+
+
+def calendar_text(text: str) -> str:
+    """Text for an iCalendar TEXT value: CR LF and lone CR as LF (icalendar writes it as `\\n`), no other control
+    characters."""
+    return _CONTROL.sub("", _LINE_BREAK.sub("\n", text))
 
 
 def routes(
@@ -74,10 +110,8 @@ def routes(
                 raise refused()
             actions = await load_actions(session, community_id=community.id)
             built = build_report(actions, period=claims["period"], now=clock(), zone=community.timezone)
-        out = io.StringIO()
-        csv.writer(out).writerows(csv_rows(built))
         return web.Response(
-            body=("\ufeff" + out.getvalue()).encode(),  # BOM: spreadsheet programs then read Arabic correctly
+            body=report_csv(csv_rows(built)),
             content_type="text/csv",
             charset="utf-8",
             headers={
@@ -127,7 +161,7 @@ def routes(
             if meeting is None:
                 raise refused()
             community = await session.get(Community, meeting.community_id)
-            body = calendar_bytes([calendar_event(meeting)], name=community.name if community else "", now=clock())
+            body = calendar_file(calendar_event(meeting), name=community.name if community else "", now=clock())
         return web.Response(
             body=body,
             content_type="text/calendar",

@@ -32,6 +32,7 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 _MARKDOWN_LINE_MARK = re.compile(r"^(\s*)([#>+=-])", re.MULTILINE)
 _MARKDOWN_LINE_NUMBER = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)
 _PLAIN_LINK = re.compile(r"https?://[^\s<>]+")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")  # Word (XML 1.0) cannot hold these
 _MARKDOWN = {"title": "# {}", "heading": "## {}", "line": "{}", "note": "  {}", "footer": "---\n\n_{}_"}
 _WORD_STYLES = {
     "title": "Heading 1",
@@ -62,7 +63,8 @@ class _Words:
     link: Callable[[str], str]
 
     def __call__(self, key: str, /, **args: Any) -> str:
-        return _tidy(self.catalogs.text(self.lang, key, **args), lang=self.lang)
+        """The message with its arguments as given: `quote` has prepared member text for the format already."""
+        return _tidy(self.catalogs.plain_text(self.lang, key, **args), lang=self.lang)
 
     def number(self, value: int) -> str:
         return format_number(value, lang=self.lang, style="plain")
@@ -77,7 +79,7 @@ class _Words:
 def minutes_markdown(view: MinutesView, *, lang: str, catalogs: Catalogs) -> str:
     """The minutes as Markdown in `lang`; member-written text is escaped so it cannot add formatting or links."""
     words = _Words(lang=lang, catalogs=catalogs, quote=_escape, link=_markdown_link)
-    return "\n\n".join(_markdown_block(block) for block in _blocks(view, words)) + "\n"
+    return _xml_text("\n\n".join(_markdown_block(block) for block in _blocks(view, words)) + "\n")
 
 
 def minutes_docx(view: MinutesView, *, lang: str, catalogs: Catalogs) -> bytes:
@@ -248,7 +250,7 @@ def _word_paragraph(document: WordDocument, block: _Block, *, rtl: bool) -> None
 
 def _word_run(paragraph: Paragraph, text: str, *, rtl: bool, bold: bool = False, italic: bool = False) -> None:
     """A run of text; bold and italic are set for complex scripts (Arabic) too, which Word styles apart."""
-    font = paragraph.add_run(text).font
+    font = paragraph.add_run(_xml_text(text)).font
     font.rtl = rtl or None
     font.bold = font.cs_bold = bold or None
     font.italic = font.cs_italic = italic or None
@@ -257,9 +259,16 @@ def _word_run(paragraph: Paragraph, text: str, *, rtl: bool, bold: bool = False,
 def _describe(document: WordDocument, view: MinutesView, *, language: str) -> None:
     """The file's properties: the meeting's title and community, its language, and when it was published."""
     properties = document.core_properties
-    properties.title, properties.comments, properties.language = view.title, view.community, language
+    properties.title, properties.comments = _xml_text(view.title), _xml_text(view.community)
+    properties.language = language
     properties.author = properties.last_modified_by = "Tansiq"
     properties.created = properties.modified = (view.published_at or view.starts_at).astimezone(UTC)
+
+
+def _xml_text(text: str) -> str:
+    """Text Word can hold (and UTF-8 can encode): control characters (but tab and line breaks), lone surrogates and
+    non-characters dropped. python-docx refuses them, so one in a member's title would make the download fail."""
+    return _NOT_XML.sub("", text)
 
 
 def _arabic_by_default(document: WordDocument) -> None:

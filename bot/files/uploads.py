@@ -92,9 +92,17 @@ async def download(upload: Upload, *, limit: int = MAX_BYTES) -> bytes:
     return bytes(data)
 
 
-async def receive(router: Router, *, member_id: int, upload: Upload, now: datetime, locale: str | None) -> TurnResult:
+async def receive(
+    router: Router,
+    *,
+    member_id: int,
+    upload: Upload,
+    now: datetime,
+    locale: str | None,
+    activity_key: str | None = None,
+) -> TurnResult:
     """Download the file and import it in one turn, all good rows or none (a download problem is answered like
-    any mistake)."""
+    any mistake); `activity_key`: see Router.run."""
     try:
         data = await download(upload)
     except UserError as problem:
@@ -104,6 +112,7 @@ async def receive(router: Router, *, member_id: int, upload: Upload, now: dateti
         member_id=member_id,
         now=now,
         locale=locale,
+        activity_key=activity_key,
         handler=lambda turn: faq_files.import_upload(turn, name=upload.name, data=data),
     )
 

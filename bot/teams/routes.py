@@ -10,10 +10,11 @@ from typing import Any
 
 from microsoft_agents.activity import Activity, ActivityTypes
 from microsoft_agents.hosting.core import AgentApplication, TurnContext, TurnState
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.cards.render import Renderer, invoke_card, invoke_message
+from bot.cards.actions import MEMBERS_DATASET
+from bot.cards.render import Renderer, invoke_card, invoke_message, search_response
 from bot.files import uploads as file_uploads
 from bot.i18n import plain
 from bot.settings import Settings
@@ -21,9 +22,11 @@ from bot.teams import data as teams_data
 from bot.teams import roster_sync
 from bot.teams.gate import SPEAKER, Speaker
 from dialogs.common.clock import Clock
-from dialogs.common.language import member_language, member_timezone
+from dialogs.common.errors import Busy
+from dialogs.common.language import member_language, member_timezone, pick_language
 from dialogs.common.people import Person
 from dialogs.common.replies import Reply
+from dialogs.community import members
 from dialogs.community.roster import find_member, install, remove_people, sync_roster
 from dialogs.router import Router, TurnResult
 from storage import repositories as repo
@@ -53,6 +56,7 @@ class Routes:
         """Attach every handler to the application."""
         app.activity(ActivityTypes.message)(self.on_message)
         app.invoke("adaptiveCard/action")(self.on_card_action)
+        app.invoke("application/search")(self.on_search)
         app.installation_update()(self.on_installation_update)
         app.conversation_update("membersAdded")(self.on_members_added)
         app.conversation_update("membersRemoved")(self.on_members_removed)
@@ -76,21 +80,26 @@ class Routes:
         """A facilitator's FAQ file is imported; any other file is read for its text; then a card submit, or text."""
         upload = file_uploads.upload_in(activity)
         text = (activity.text or "").strip()
-        now, locale = self.clock(), activity.locale
+        now, locale, key = self.clock(), activity.locale, teams_data.activity_key(activity)
         if upload is not None and await file_uploads.importable(self.sessions, member_id=member_id, upload=upload):
-            return await file_uploads.receive(self.router, member_id=member_id, upload=upload, now=now, locale=locale)
+            return await file_uploads.receive(
+                self.router, member_id=member_id, upload=upload, now=now, locale=locale, activity_key=key
+            )
         if upload is not None and not text and activity.value is None:
             return await file_uploads.not_understood(
                 self.router, member_id=member_id, upload=upload, now=now, locale=locale
             )
         if activity.value is not None and not text:
-            return await self.router.card(member_id=member_id, data=activity.value, now=now, locale=locale)
+            return await self.router.card(
+                member_id=member_id, data=activity.value, now=now, locale=locale, activity_key=key
+            )
         return await self.router.text(
             member_id=member_id,
             text=activity.text,
             mentions=teams_data.mentioned_people(activity),
             now=now,
             locale=locale,
+            activity_key=key,
         )
 
     async def on_card_action(self, context: TurnContext, _state: TurnState) -> None:
@@ -105,14 +114,36 @@ class Routes:
             data=action.get("data"),
             now=self.clock(),
             locale=context.activity.locale,
+            activity_key=teams_data.activity_key(context.activity),
         )
         lang, zone = result.language, result.zone
-        reply = result.replies[0]
         self.after_turn()
+        reply = Reply("already-handled") if result.repeated else result.replies[0]
         if reply.view is not None and reply.view.in_place:
             await context.send_activity(invoke_card(self.renderer.card(reply, lang=lang, zone=zone)))
         else:
             await context.send_activity(invoke_message(plain(self.renderer.text(reply, lang=lang, zone=zone))))
+
+    async def on_search(self, context: TurnContext, _state: TurnState) -> None:
+        """A card's typeahead (`Input.ChoiceSet` with `choices.data`, an `application/search` invoke): the active
+        members of the speaker's own community whose names match what they typed, at most 15; nothing for a dataset
+        the bot does not serve."""
+        speaker: Speaker = context.turn_state[SPEAKER]  # type: ignore[assignment]  # the gate put a Speaker there
+        value: dict[str, Any] = context.activity.value if isinstance(context.activity.value, dict) else {}
+        options: dict[str, Any] = value["queryOptions"] if isinstance(value.get("queryOptions"), dict) else {}
+        query = value.get("queryText")
+        found: list[tuple[str, str]] = []
+        if value.get("dataset") == MEMBERS_DATASET and isinstance(query, str):
+            async with self.sessions() as session:
+                matches = await members.search(
+                    session,
+                    community_id=speaker.community_id,
+                    query=query[: members.MAX_QUERY],
+                    skip=_count(options.get("skip"), default=0),
+                    top=_count(options.get("top"), default=members.SEARCH_LIMIT),
+                )
+            found = [(match.name, str(match.id)) for match in matches]
+        await context.send_activity(search_response(found))
 
     async def on_installation_update(self, context: TurnContext, _state: TurnState) -> None:
         """The app was installed (team or personal) or removed."""
@@ -175,36 +206,49 @@ class Routes:
                 logger.info("members removed community=%s count=%s", community.id, len(gone))
 
     async def on_error(self, context: TurnContext, error: Exception) -> None:
-        """Log the traceback with an id; tell the member, in their language, without any detail."""
+        """Log the traceback with an id; tell the member (a message, or a card button's answer), in their language,
+        without any detail: a busy database asks them to try again, anything else apologises with the id."""
         error_id = uuid.uuid4().hex[:8]
-        logger.error(
-            "turn failed id=%s type=%s",
-            error_id,
-            context.activity.type,
-            exc_info=(type(error), error, error.__traceback__),
-        )
-        if context.activity.type != ActivityTypes.message:
+        activity = context.activity
+        busy = isinstance(error, Busy) or (isinstance(error, OperationalError) and "locked" in str(error.orig))
+        if busy:
+            logger.warning("turn refused id=%s: the database stayed busy", error_id)
+            reply = Reply.of("busy-try-again")
+        else:
+            logger.error(
+                "turn failed id=%s type=%s", error_id, activity.type, exc_info=(type(error), error, error.__traceback__)
+            )
+            reply = Reply.of("turn-error", error_id=error_id)
+        pressed = activity.type == ActivityTypes.invoke and activity.name == "adaptiveCard/action"
+        if activity.type != ActivityTypes.message and not pressed:
             return
         try:
-            lang = await self._language_of_turn(context)
-            if lang is None:
-                reply = self.renderer.bilingual("turn-error", error_id=error_id)
-            else:
-                reply = self.renderer.activity(Reply.of("turn-error", error_id=error_id), lang=lang, zone="UTC")
-            await context.send_activity(reply)
+            lang = await self._language_of_turn(context, ask_database=not busy)
+            text = self.renderer.text(reply, lang=lang, zone="UTC")
+            await context.send_activity(invoke_message(plain(text)) if pressed else plain(text))
         except Exception:
             logger.exception("could not send the apology for error id=%s", error_id)
 
-    async def _language_of_turn(self, context: TurnContext) -> str | None:
+    async def _language_of_turn(self, context: TurnContext, *, ask_database: bool) -> str:
+        """The speaker's language; when the database cannot say (busy, or a stranger), what the activity says. A busy
+        database is not asked (its lock wait would come on top of the turn's own, past the 15 s Teams waits)."""
         speaker = context.turn_state.get(SPEAKER)
-        if not isinstance(speaker, Speaker):
-            return None
-        async with self.sessions() as session:
-            member = await session.get(Member, speaker.member_id)
-            community = await session.get(Community, speaker.community_id)
-        if member is None or community is None:
-            return None
-        return reader(member, community, context.activity)[0]
+        if ask_database and isinstance(speaker, Speaker):
+            try:
+                async with self.sessions() as session:
+                    member = await session.get(Member, speaker.member_id)
+                    community = await session.get(Community, speaker.community_id)
+                if member is not None and community is not None:
+                    return reader(member, community, context.activity)[0]
+            except OperationalError:
+                pass
+        activity = context.activity
+        return pick_language(
+            preference=None,
+            teams_locale=activity.locale,
+            text=activity.text,
+            community_default=self.settings.default_language,
+        )
 
     async def _installed(self, context: TurnContext) -> None:
         activity = context.activity
@@ -290,3 +334,10 @@ class Routes:
             await context.send_activity(
                 self.renderer.activity(Reply.of("welcome-personal", name=name), lang=lang, zone="UTC")
             )
+
+
+def _count(value: object, *, default: int) -> int:
+    """A count a client sent (`skip`, `top`): a whole number from 0 to 10,000, else `default`."""
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 10_000:
+        return value
+    return default

@@ -12,7 +12,7 @@ FEATURE = Feature(
         CommandSpec("actions", ("actions", "الإجراءات", "إجراءات", "المهام"), points.list_command),
         CommandSpec("action", ("action", "إجراء", "مهمة"), points.command),
     ),
-    submits={"action-add": points.add_from_form},
+    submits={"action-add": points.add_from_form, "actions-page": points.page_button},
     presses={verb: points.press for verb in ("action-refresh", "action-done", "action-progress", "action-snooze")},
     cards=(ActionCard, ActionList, ActionForm, ActionReportCard),
 )

@@ -52,11 +52,13 @@ class ActionCard(CardView):
 
 @dataclass(frozen=True)
 class ActionList(CardView):
-    """One page of a list of open actions (the reply's message is the list's title and count)."""
+    """One page of a list of open actions (the reply's message is the list's title and count); `listing`: which list
+    (mine, all, overdue, member:<id>, group:<id>), for the next page's button."""
 
     page: int
     pages: int
     actions: tuple[ActionView, ...]
+    listing: str = "mine"
 
 
 @dataclass(frozen=True)
@@ -69,11 +71,14 @@ class Choice:
 
 @dataclass(frozen=True)
 class ActionForm(CardView):
-    """The form for a new action point: who may own it (the reader, `me`, chosen first) and the open groups."""
+    """The form for a new action point: who may own it (the reader, `me`, chosen first) and the open groups. With
+    `search`, too many people to list: `people` is who is chosen first, and the picker finds the others as the
+    reader types (the `members` search)."""
 
     people: tuple[Choice, ...]
     groups: tuple[Choice, ...]
     me: int
+    search: bool = False
 
 
 @dataclass(frozen=True)

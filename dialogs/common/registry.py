@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dialogs.common.commands import Command
+from dialogs.common.commands import Command, command_words
 from dialogs.common.replies import Reply
 from dialogs.common.text import fold
 from dialogs.common.turn import Turn
@@ -105,19 +105,17 @@ class Registry:
     def parse(self, text: str) -> Command | None:
         """The command in `text` (the bot @mention already stripped), an `unknown` command with the closest known
         one as a suggestion, or None for free text (a question)."""
-        stripped = text.strip()
-        slash = stripped.startswith("/")
-        body = stripped[1:].lstrip() if slash else stripped
-        words = body.split()
+        said = command_words(text)  # bidi and zero-width marks are no part of a command word
+        words = said.words
         if not words:
-            return Command("unknown") if slash else None
+            return Command("unknown") if said.slash else None
         folded = [fold(word) for word in words]
         for size in range(min(self._longest, len(words)), 0, -1):
             name = self._words.get(tuple(folded[:size]))
             if name:
-                return Command(name, _rest_after_words(body, size))
+                return Command(name, said.rest(size))
         suggestion = self.closest(folded[0])
-        if slash or (suggestion and len(words) <= _SUGGEST_MAX_WORDS):
+        if said.slash or (suggestion and len(words) <= _SUGGEST_MAX_WORDS):
             return Command("unknown", words[0], suggestion)
         return None
 
@@ -139,8 +137,3 @@ def _claim[V](table: dict[Any, V], key: Any, value: V, what: str) -> None:
     if key in table:
         raise ValueError(f"{what} {key!r} declared twice")
     table[key] = value
-
-
-def _rest_after_words(body: str, count: int) -> str:
-    parts = body.split(maxsplit=count)
-    return parts[count].strip() if len(parts) > count else ""

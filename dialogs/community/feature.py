@@ -16,6 +16,10 @@ FEATURE = Feature(
         CommandSpec("members", ("members", "roster", "الأعضاء", "أعضاء", "الاعضاء"), members.list_members),
         CommandSpec("role", ("role", "دور", "الدور"), members.change_role, facilitator_only=True),
     ),
-    submits={"lang": members.language_button, "help": members.show_help_button},
+    submits={
+        "lang": members.language_button,
+        "help": members.show_help_button,
+        "members-page": members.members_page_button,
+    },
     cards=(HelpCard, LanguageChoice, RosterPage),
 )

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from zoneinfo import available_timezones
 
@@ -28,6 +31,11 @@ ROLE_WORDS = {
     Role.MEMBER: ("member", "عضو", "عضوة"),
 }
 MEMBERS_PAGE = 50
+SEARCH_LIMIT = 15
+"""Members a typeahead search answers with at most (Teams shows 15 choices)."""
+MAX_QUERY = 100
+"""Characters of a search's query that count (a name is shorter)."""
+_WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
 _language_named = word_table(LANGUAGE_WORDS)
 _role_from_word = word_table(ROLE_WORDS)
 
@@ -118,15 +126,72 @@ async def whoami(turn: Turn, args: str = "") -> Reply:
 
 
 async def list_members(turn: Turn, args: str) -> Reply:
-    """The active roster, facilitators first (`members 2` for the next page)."""
+    """The active roster, facilitators first (`members 2` for the next page); anything that is not one of its pages
+    is answered with the pages there are."""
     members = await repo.active_members(turn.session, community_id=turn.community.id)
-    page = parse_number(ascii_digits(args)) or 1
     pages = max(1, -(-len(members) // MEMBERS_PAGE))
-    if page > pages:
-        raise UserError("members-page-unknown", page=page, pages=pages)
+    page = page_asked(args, pages=pages, unknown="members-page-unknown", invalid="members-page-usage")
     shown = members[(page - 1) * MEMBERS_PAGE : page * MEMBERS_PAGE]
     lines = tuple(RosterLine(name=m.name, role=m.role.value, guest=m.is_guest) for m in shown)
     return Reply.of("members", view=RosterPage(count=len(members), page=page, pages=pages, lines=lines))
+
+
+async def members_page_button(turn: Turn, data: dict[str, object]) -> Reply:
+    """The roster's next-page button (`{"verb": "members-page", "page": N}`)."""
+    page = parse_number(data.get("page"))
+    if page is None:
+        raise UserError("card-data-invalid")
+    return await list_members(turn, str(page))
+
+
+def page_asked(args: str, *, pages: int, unknown: str, invalid: str) -> int:
+    """The page a member asked for (none: the first): a whole number past the last page is UserError `unknown`
+    (`page`, `pages`); anything else that is not a page (0, -5, "two", "2 3") is UserError `invalid` (`given`,
+    `pages`). Never the first page in silence."""
+    given = ascii_digits(args.strip())
+    if not given:
+        return 1
+    page = parse_number(given)
+    if page is not None and page <= pages:
+        return page
+    if _WHOLE_NUMBER.fullmatch(given) and int(given) > pages:
+        raise UserError(unknown, page=int(given), pages=pages)
+    raise UserError(invalid, given=args.strip()[:40], pages=pages)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A member a search found: their id (what a form sends) and name."""
+
+    id: int
+    name: str
+
+
+def search_key(text: str) -> str:
+    """Text as a search compares it: folded (`fold`: case, Arabic spellings and diacritics), Latin accents removed,
+    spaces made one."""
+    decomposed = unicodedata.normalize("NFKD", fold(text))
+    return " ".join("".join(char for char in decomposed if not unicodedata.combining(char)).split())
+
+
+async def search(
+    session: AsyncSession, *, community_id: int, query: str, skip: int = 0, top: int = SEARCH_LIMIT
+) -> list[Found]:
+    """The community's active members whose name has every word of `query` (at most `top`, after `skip`): names
+    starting with it first, then a word starting with it, then the rest, each by name. An empty query: the roster's
+    first members."""
+    wanted = search_key(query).split()
+    ranked: list[tuple[int, str, Member]] = []
+    for member in await repo.active_members(session, community_id=community_id):
+        name = search_key(member.name)
+        if not all(word in name for word in wanted):
+            continue
+        joined = " ".join(wanted)
+        rank = 0 if name.startswith(joined) else 1 if f" {joined}" in f" {name}" else 2
+        ranked.append((rank if wanted else 0, name, member))
+    ranked.sort(key=lambda found: found[:2])
+    top = max(0, min(top, SEARCH_LIMIT))
+    return [Found(member.id, member.name) for _, _, member in ranked[max(0, skip) : max(0, skip) + top]]
 
 
 async def change_role(turn: Turn, args: str) -> Reply:

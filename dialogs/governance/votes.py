@@ -24,6 +24,7 @@ from dialogs.common.commands import plain_mentions
 from dialogs.common.dates import parse_when
 from dialogs.common.errors import UserError
 from dialogs.common.numbered import by_number
+from dialogs.common.people import Mentions, concerning
 from dialogs.common.replies import Reply
 from dialogs.common.rights import require_facilitator
 from dialogs.common.text import fold, leading_words, parse_number, word_table
@@ -372,7 +373,18 @@ async def compose_opened(session: AsyncSession, row: Notification, now: datetime
     if proposal.closed_at is not None:
         return None
     shown = ProposalCard(await view(session, proposal, reader=None))
-    return Reply.of("vote-opened", view=shown, kind=proposal.kind.value)
+    return Reply.of("vote-opened", view=shown, mentions=await _awaited(session, proposal), kind=proposal.kind.value)
+
+
+async def _awaited(session: AsyncSession, proposal: Proposal) -> Mentions | None:
+    """Whom the proposal's channel post @mentions: the active members who have not answered yet; for an anonymous
+    one, every active member (leaving out those who answered would tell who they are)."""
+    members = await repo.active_members(session, community_id=proposal.community_id)
+    if proposal.anonymous:
+        return concerning("mentions-asked", sorted(members, key=lambda m: (m.name.casefold(), m.id)))
+    answered = set(await session.scalars(select(Vote.member_id).where(Vote.proposal_id == proposal.id)))
+    waiting = sorted((m for m in members if m.id not in answered), key=lambda m: (m.name.casefold(), m.id))
+    return concerning("mentions-unanswered", waiting)
 
 
 async def compose_result(session: AsyncSession, row: Notification, now: datetime) -> Reply | None:

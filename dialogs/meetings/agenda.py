@@ -18,9 +18,9 @@ from dialogs.common.text import fold, leading_words, parse_number, word_table
 from dialogs.common.turn import Turn
 from dialogs.community.roster import active_member
 from dialogs.meetings import occurrences, schedule
-from dialogs.meetings.views import AgendaCard, AgendaForm, GroupChoice
+from dialogs.meetings.views import AgendaCard, AgendaForm, AgendaItemCard, GroupChoice
 from storage import repositories as repo
-from storage.models import AgendaItem, AgendaStatus, Community, Member, WorkingGroup
+from storage.models import AgendaItem, AgendaStatus, Community, Meeting, Member, WorkingGroup
 
 MAX_TITLE = 300
 MAX_DETAILS = 2000
@@ -31,6 +31,7 @@ VERBS = {
     "defer": ("defer", "postpone", "later", "تأجيل", "أجل", "ارجاء", "إرجاء"),
     "remove": ("remove", "delete", "drop", "حذف", "احذف", "إزالة", "ازالة"),
     "order": ("order", "reorder", "sort", "ترتيب", "رتب"),
+    "item": ("item", "بند", "البند"),
 }
 FLAG_WORDS = {
     "minutes": ("minutes", "minutes requested", "record", "محضر", "توثيق"),
@@ -197,8 +198,9 @@ async def add_from_form(turn: Turn, data: dict[str, object]) -> Reply:
     return await create(turn, plan=plan)
 
 
-async def show(turn: Turn, args: str) -> Reply:
-    """`agenda [N]`: the next meeting's (or meeting N's next) agenda, accepted items first, then proposed."""
+async def show(turn: Turn, args: str, *, after: int | None = None) -> Reply:
+    """`agenda [N]`: the next meeting's (or meeting N's next) agenda, accepted items first, then proposed; `after`
+    (the "more" button): from the item after that one on (the whole agenda when it is no longer on it)."""
     slot = await _target(turn, number=args.strip() or None)
     items: list[AgendaItem] = []
     if slot.row is not None:
@@ -211,13 +213,49 @@ async def show(turn: Turn, args: str) -> Reply:
         )
     rank = {AgendaStatus.ACCEPTED: 0, AgendaStatus.DISCUSSED: 0, AgendaStatus.PROPOSED: 1}
     items.sort(key=lambda item: rank.get(item.status, 2))
+    numbers = [item.number for item in items]
     shown = AgendaCard(
         meeting=schedule.view(slot),
         items=tuple(item_view(item) for item in items),
         deadline_passed=turn.now > slot.deadline,
         facilitator=turn.member.role.facilitates,
+        start=numbers.index(after) + 1 if after in numbers and after != numbers[-1] else 0,
     )
     return Reply.of("agenda", view=shown)
+
+
+async def more(turn: Turn, data: dict[str, object]) -> Reply:
+    """An agenda's "more" button (`{"verb": "agenda-more", "meeting": N, "after": item}`): its next items; without
+    `after` (an item shown alone), meeting N's agenda from the start."""
+    meeting, after = parse_number(data.get("meeting")), parse_number(data.get("after"))
+    if meeting is None or (after is None and data.get("after") is not None):
+        raise UserError("card-data-invalid")
+    return await show(turn, str(meeting), after=after)
+
+
+async def show_item(turn: Turn, args: str) -> Reply:
+    """`agenda item N`: one item alone, its details whole (not a removed one)."""
+    item = await by_number(turn.session, AgendaItem, community=turn.community, number=args, kind="agenda", lock=False)
+    if item.status is AgendaStatus.REMOVED:
+        raise UserError("agenda-unknown", number=item.number)
+    meeting = await turn.session.get(Meeting, item.occurrence.meeting_id)
+    if meeting is None:
+        raise UserError("agenda-unknown", number=item.number)
+    shown = AgendaItemCard(
+        item=item_view(item),
+        meeting_number=meeting.number,
+        meeting_title=meeting.title,
+        starts_at=item.occurrence.starts_at,
+    )
+    return Reply.of("agenda-item", view=shown, number=item.number)
+
+
+async def item_button(turn: Turn, data: dict[str, object]) -> Reply:
+    """Tapping a shortened item on an agenda (`{"verb": "agenda-item", "number": N}`): the item alone."""
+    number = parse_number(data.get("number"))
+    if number is None:
+        raise UserError("card-data-invalid")
+    return await show_item(turn, str(number))
 
 
 async def decide(turn: Turn, *, verb: str, args: str) -> Reply:
@@ -320,6 +358,8 @@ async def command(turn: Turn, args: str) -> Reply:
             return await decide(turn, verb=verb, args=rest)
         case "order":
             return await order(turn, rest)
+        case "item":
+            return await show_item(turn, rest)
     raise UserError("agenda-usage")
 
 

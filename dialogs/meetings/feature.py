@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from dialogs.common.registry import CommandSpec, Feature
 from dialogs.meetings import agenda, minutes, schedule
-from dialogs.meetings.views import AgendaCard, AgendaForm, MeetingCard, MeetingForm, MeetingList, MinutesCard
+from dialogs.meetings.views import (
+    AgendaCard,
+    AgendaForm,
+    AgendaItemCard,
+    MeetingCard,
+    MeetingForm,
+    MeetingList,
+    MinutesCard,
+)
 
 FEATURE = Feature(
     name="meetings",
@@ -29,6 +37,8 @@ FEATURE = Feature(
         "meeting-add": schedule.add_from_form,
         "agenda-add": agenda.add_from_form,
         "agenda-form": agenda.open_form,
+        "agenda-more": agenda.more,
+        "agenda-item": agenda.item_button,
     },
-    cards=(MeetingCard, MeetingList, AgendaCard, MinutesCard, MeetingForm, AgendaForm),
+    cards=(MeetingCard, MeetingList, AgendaCard, AgendaItemCard, MinutesCard, MeetingForm, AgendaForm),
 )

@@ -7,6 +7,7 @@ headline; everything else a card shows is here.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from dialogs.common.replies import CardView
@@ -36,12 +37,24 @@ class MeetingList(CardView):
 class AgendaCard(CardView):
     """A meeting's agenda: accepted items first, then proposed and deferred ones, and whether items still go on
     it. `facilitator`: the reader manages it (the card reminds them how). Under the key `agenda` the card has no
-    headline of its own (its title is the meeting's)."""
+    headline of its own (its title is the meeting's). `start`: how many items earlier pages showed (the "more"
+    button's page starts after them); the card shows as many of the rest as Teams takes in one message."""
 
     meeting: MeetingView
     items: tuple[ItemView, ...]
     deadline_passed: bool
     facilitator: bool = False
+    start: int = 0
+
+
+@dataclass(frozen=True)
+class AgendaItemCard(CardView):
+    """One agenda item alone, its details whole (an agenda cuts long details), and the meeting it is on."""
+
+    item: ItemView
+    meeting_number: int
+    meeting_title: str
+    starts_at: datetime
 
 
 @dataclass(frozen=True)

@@ -473,9 +473,9 @@ async def _row_subjects(session: AsyncSession, row: Notification) -> tuple[Ticke
 
 
 async def compose_posted(session: AsyncSession, row: Notification, now: datetime) -> Reply | None:
-    """A new (or reopened) ticket for someone who answers it; nothing if it was answered meanwhile."""
+    """A new (or reopened) ticket for someone who answers it; nothing once it is not theirs to answer."""
     found = await _row_subjects(session, row)
-    if found is None or not found[0].status.waiting:
+    if found is None or not await _still_owed(session, *found):
         return None
     ticket, reader = found
     key = "ticket-new" if not ticket.answer else "ticket-back"
@@ -483,13 +483,22 @@ async def compose_posted(session: AsyncSession, row: Notification, now: datetime
 
 
 async def compose_repost(session: AsyncSession, row: Notification, now: datetime) -> Reply | None:
-    """The one reminder, three days on, of a ticket nobody has answered."""
+    """The one reminder, three days on, of a ticket nobody has answered (to whoever took it, or else to all who
+    may)."""
     found = await _row_subjects(session, row)
-    if found is None or not found[0].status.waiting:
+    if found is None or not await _still_owed(session, *found):
         return None
     ticket, reader = found
     days = max(1, (now - ticket.created_at).days)
     return await card(session, ticket, reader=reader, key="ticket-still-waiting", days=days)
+
+
+async def _still_owed(session: AsyncSession, ticket: Ticket, reader: Member) -> bool:
+    """Whether `reader` still owes the ticket an answer: nobody has answered it, nobody else has taken it, and they
+    may still answer it (a facilitator, or a lead of its group)."""
+    if not ticket.status.waiting or ticket.assignee_id not in (None, reader.id):
+        return False
+    return await may_handle(session, reader, ticket)
 
 
 async def compose_assigned(session: AsyncSession, row: Notification, now: datetime) -> Reply | None:

@@ -211,6 +211,7 @@ async def meeting_replies(
     await expect("agenda-member", AMAL, "agenda", "agenda")
     await expect("agenda-group-meeting", LEILA, f"agenda {number}", "agenda")
     await expect("agenda-empty", LEILA, "agenda 2", "agenda")
+    await expect("agenda-item-alone", AMAL, f"agenda item {item.args['number']}", "agenda-item")
     await expect("reminders-settings", AMAL, "reminders", "reminders-settings")
     await expect("reminders-changed", LEILA, "reminders quiet 21:00-07:00", "reminders-settings")
 

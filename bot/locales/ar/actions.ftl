@@ -124,3 +124,12 @@ action-form-due = موعد الاستحقاق (اختياري)
 action-form-group = مجموعة العمل (اختياري)
 action-form-no-group = بلا مجموعة
 action-form-submit = سجّل الإجراء
+
+## الصفحات والقوائم الطويلة
+actions-page-usage = «{ $given }» ليست صفحة من القائمة: { $pages ->
+    [one] للقائمة صفحة واحدة، فاحذف الرقم
+   *[other] صفحاتها من ١ إلى { $pages }
+}.
+actions-more-button = الصفحة التالية ({ $next } من { $pages })
+action-list-cut = مختصر: يعرضه `إجراء { $number }` كاملًا.
+action-form-owners-search = اكتب اسمًا للبحث عن أعضاء آخرين.

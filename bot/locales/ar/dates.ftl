@@ -75,3 +75,6 @@ recurrence-yearly = { $interval ->
     [many] كل { $interval } سنةً
    *[other] كل { $interval } سنة
 }
+
+## وقت في منشور القناة، مع اسم منطقته الزمنية (bot/i18n.py zones_named)
+time-zone-named = (بتوقيت { $city })

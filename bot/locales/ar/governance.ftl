@@ -188,6 +188,26 @@ vote-changed = تغيّرت إجابتك.
 vote-unchanged = هذه إجابتك بالفعل؛ لم يتغيّر شيء.
 vote-too-late = أُغلق { proposal-kind } رقم { $number }؛ لم تُسجَّل إجابتك.
 vote-result = أُغلق { proposal-kind } رقم { $number }. النتيجة:
+mentions-unanswered = { $named ->
+    [true] لم يُجيبوا بعد:
+   *[other] { $count ->
+        [one] لم يُجب عضو واحد بعد.
+        [two] لم يُجب عضوان بعد.
+        [few] لم يُجب { $count } أعضاء بعد.
+        [many] لم يُجب { $count } عضوًا بعد.
+       *[other] لم يُجب { $count } عضو بعد.
+    }
+}
+mentions-asked = { $named ->
+    [true] مطلوبة إجابتهم:
+   *[other] { $count ->
+        [one] مطلوبة إجابة عضو واحد.
+        [two] مطلوبة إجابة عضوين.
+        [few] مطلوبة إجابة { $count } أعضاء.
+        [many] مطلوبة إجابة { $count } عضوًا.
+       *[other] مطلوبة إجابة { $count } عضو.
+    }
+}
 vote-usage = اكتب `التصويتات` لترى المفتوح منها، أو `تصويت <الرقم>` لعرض أحدها، أو `تصويت <الرقم> <إجابتك>` للإجابة.
 votes-filter-unknown = «{ $given }» ليست قائمة يعرفها تنسيق. جرّب `التصويتات` أو `التصويتات الكل`.
 vote-number-missing = أيّها؟ اذكر رقمه، مثل `تصويت ٣`؛ ويعرض `التصويتات` الأرقام.

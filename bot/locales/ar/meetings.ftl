@@ -211,3 +211,14 @@ meeting-form-group = مجموعة العمل (اختياري)
 meeting-form-submit = جدولة
 meeting-form-minutes = { $minutes } دقيقة
 minutes-already-published-change = محضر ذلك الاجتماع منشور؛ لم يعد ممكنًا إضافة قرارات أو حضور إليه.
+
+## صفحات جدول الأعمال: يُعرض الجدول الطويل على أجزاء وتُختصر التفاصيل الطويلة
+agenda-item = بند جدول الأعمال رقم { $number }
+agenda-more = البنود المتبقية: { $count } من { $total }. يعرض الزر ما يليها.
+agenda-more-button = بنود أخرى (المتبقي { $count })
+agenda-page-range = البنود من { $first } إلى { $last } من أصل { $total }
+agenda-item-cut = مختصر: اضغط على البند، أو اكتب `جدول بند { $number }`، لقراءته كاملًا.
+agenda-item-open = البند رقم { $number } كاملًا
+agenda-whole-button = جدول الأعمال كاملًا
+minutes-cut = اختُصرت هنا الأجزاء الطويلة: اكتب `محضر { $number }` في محادثة خاصة مع تنسيق لقراءة المحضر كاملًا بعد نشره، مع روابط تنزيله.
+minutes-cut-downloads = اختُصرت هنا الأجزاء الطويلة: روابط التنزيل أدناه فيها المحضر كاملًا.

@@ -114,3 +114,12 @@ action-form-due = Due date (optional)
 action-form-group = Working group (optional)
 action-form-no-group = None
 action-form-submit = Record the action
+
+## pages and long lists
+actions-page-usage = “{ $given }” is not a page of the list: it has { $pages ->
+    [one] one page, so leave the number out
+   *[other] { $pages } pages, from 1 to { $pages }
+}.
+actions-more-button = Next page ({ $next } of { $pages })
+action-list-cut = Shortened: `action { $number }` shows it whole.
+action-form-owners-search = Type a name to find other members.

@@ -57,3 +57,6 @@ recurrence-yearly = { $interval ->
     [one] every year
    *[other] every { $interval } years
 }
+
+## a time in a channel post, with its zone named (bot/i18n.py zones_named)
+time-zone-named = ({ $city } time)

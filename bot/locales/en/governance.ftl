@@ -155,6 +155,14 @@ vote-changed = Your answer is changed.
 vote-unchanged = That was already your answer; nothing changed.
 vote-too-late = { proposal-kind-title } #{ $number } has closed; your answer was not recorded.
 vote-result = { proposal-kind-title } #{ $number } is closed. The result:
+mentions-unanswered = { $named ->
+    [true] Not answered yet:
+   *[other] { $count } members have not answered yet.
+}
+mentions-asked = { $named ->
+    [true] Asked to answer:
+   *[other] { $count } members are asked to answer.
+}
 vote-usage = Write `votes` to see what is open, `vote N` to see one, or `vote N ANSWER` to answer.
 votes-filter-unknown = “{ $given }” is not a list Tansiq knows. Try `votes` or `votes all`.
 vote-number-missing = Which one? Give its number, for example `vote 3`; `votes` shows the numbers.

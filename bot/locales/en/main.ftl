@@ -79,7 +79,9 @@ unknown-command-suggest = “{ $given }” is not a Tansiq command. Did you mean
 empty-message = Your message was empty. Write `help` to see what Tansiq can do.
 text-too-long = Your message is too long ({ $length } characters); please keep it under { $limit } characters.
 card-data-invalid = Tansiq could not read that card’s answer. Please write the command instead, or `help`.
+already-handled = Done already: Tansiq had received this once.
 turn-error = Sorry, something went wrong on Tansiq’s side. Please try again; if it happens again, tell a facilitator (reference { $error_id }).
+busy-try-again = Tansiq is busy with many requests right now, and nothing was changed. Please try again in a moment.
 
 ## strangers (sent in both languages, the sender is unknown)
 stranger = This is the private assistant of a closed community. You are not on its member list, so it cannot help you here. If you should be a member, ask a facilitator to add you to the team.
@@ -90,3 +92,11 @@ not-installed = Tansiq is not set up in this team. A team owner can add it from 
 ## welcome
 welcome-team = Hello! I am Tansiq, the assistant of { $community }. I collect agenda items, record action points and post meeting reminders. Mention me with `help` to see what I can do.
 welcome-personal = Hello { $name }! I am Tansiq, your community’s assistant. Write `help` to see what I can do, or `lang ar` to talk in Arabic.
+
+## size: Teams takes messages up to a size
+message-shortened = This message was too long for Teams, so its end is not shown.
+members-page-usage = “{ $given }” is not a page of the list: it has { $pages ->
+    [one] one page, so write just `members`
+   *[other] { $pages } pages, from `members 1` to `members { $pages }`
+}.
+members-more-button = Next page ({ $next } of { $pages })

@@ -195,3 +195,14 @@ meeting-form-group = Working group (optional)
 meeting-form-submit = Schedule
 meeting-form-minutes = { $minutes } minutes
 minutes-already-published-change = The minutes of that meeting are published; decisions and attendance can no longer be added to it.
+
+## agenda pages: a long agenda is shown in parts, long details cut
+agenda-item = Agenda item #{ $number }
+agenda-more = Items left: { $count } of { $total }. The button shows the next ones.
+agenda-more-button = More items ({ $count } left)
+agenda-page-range = Items { $first } to { $last } of { $total }
+agenda-item-cut = Shortened: tap the item, or write `agenda item { $number }`, to read it whole.
+agenda-item-open = Item #{ $number } in full
+agenda-whole-button = The whole agenda
+minutes-cut = Long parts are shortened here: write `minutes { $number }` in a chat with Tansiq for the whole minutes once published, with their downloads.
+minutes-cut-downloads = Long parts are shortened here: the downloads below have the whole minutes.

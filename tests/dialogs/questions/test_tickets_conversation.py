@@ -97,8 +97,9 @@ async def test_the_whole_lifecycle(chat: Chat, clock: FakeClock) -> None:
 
     reopened = await press(chat, "member", "ticket-reopen", {"ticket": 1})
     assert reopened.key == "ticket-reopened" and await status(chat) == "assigned"
-    back = [r for r in await rows(chat, "ticket-posted") if r.dedup_key.count(":") > 2]
-    assert back and (await compose(chat, back[0])).key == "ticket-back"
+    back = {r.member_id: r for r in await rows(chat, "ticket-posted") if r.dedup_key.count(":") > 2}
+    assert (await compose(chat, back[chat.ids["facilitator"]])).key == "ticket-back"  # back to Leila, who had it
+    assert await compose(chat, back[chat.ids["admin"]]) is None  # not Amal's to answer: nothing sent to her
 
     clock.advance(hours=2)
     again = await press(chat, "facilitator", "ticket-answer", {"ticket": 1, "answer": "Yes: register them by e-mail."})
