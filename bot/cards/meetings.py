@@ -9,10 +9,11 @@ from zoneinfo import ZoneInfo
 
 from bot.cards import fit
 from bot.cards.context import Card, CardBuilders, CardContext
-from bot.cards.parts import FSI, PDI, adaptive_card, open_url, submit_action, text_block
+from bot.cards.parts import FSI, PDI, adaptive_card, link, open_url, submit_action, text_block
 from bot.files.downloads import minutes_link
 from bot.i18n import format_day, format_number, format_when
 from dialogs.common.replies import Reply
+from dialogs.common.text import Markdown
 from dialogs.meetings.agenda import ItemView
 from dialogs.meetings.minutes_view import MinutesAction, MinutesView
 from dialogs.meetings.recurrence import describe
@@ -248,9 +249,9 @@ def meeting_list_card(ctx: CardContext, reply: Reply, view: MeetingList) -> Card
     for meeting in view.meetings:
         items = meeting_facts(ctx, meeting, deadline=False)
         items.append(text_block(ctx.t("meeting-agenda-count", count=meeting.agenda_count), size="Small"))
-        links = [f"[{b['title']}]({b['url']})" for b in meeting_buttons(ctx, meeting)]
+        links = [link(b["title"], b["url"]) for b in meeting_buttons(ctx, meeting)]
         if links:
-            items.append(text_block(" · ".join(links), size="Small"))
+            items.append(text_block(Markdown(" · ").join(links), size="Small"))
         body.append({"type": "Container", "separator": True, "items": items})
     return adaptive_card(body, [], lang=ctx.lang)
 

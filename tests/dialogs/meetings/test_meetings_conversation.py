@@ -3,11 +3,16 @@ cancelled and moved (one occurrence or the series), with every mistake answered 
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import func, select
 
+from bot.cards.parts import card_text
+from bot.cards.render import Renderer
+from bot.files.links import SignedLinks
+from bot.i18n import Catalogs
 from dialogs.meetings.occurrences import upcoming_slots
 from dialogs.meetings.views import MeetingCard
 from storage.models import AuditLog, Meeting, MeetingOccurrence
@@ -123,6 +128,17 @@ async def test_meetings_lists_series_occurrences_in_each_readers_zone(chat: Chat
     arabic = await chat.say("الاجتماعات", as_="member")
     assert "الاجتماعات الـ٨ القادمة" in arabic.text
     assert "١٠:٠٠" in arabic.text and "كل أسبوع" in arabic.text
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+async def test_each_listed_meeting_links_to_its_calendar_file(chat: Chat, lang: str) -> None:
+    await chat.say("meeting add Plenary | 2026-12-15 14:00", as_="facilitator")
+    said = await chat.say("meetings", as_="facilitator")
+    linked = Renderer(Catalogs(), links=SignedLinks(base_url="https://tansiq.example", secret=b"s" * 32))
+    card = linked.card(said.replies[0], lang=lang, zone="Asia/Beirut")
+    title = Catalogs().text(lang, "meeting-calendar")
+    links = re.findall(r"\[([^\]]+)\]\((https://tansiq\.example/calendar/[^)]+\.ics)\)", card_text(card))
+    assert [shown for shown, _url in links] == [title]  # a link named as the button is, not its address shown
 
 
 async def test_recurrence_keeps_local_time_across_daylight_saving(chat: Chat, clock: FakeClock) -> None:
