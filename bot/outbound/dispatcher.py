@@ -37,6 +37,7 @@ from microsoft_agents.activity import Activity
 from sqlalchemy import CursorResult, Select, delete, or_, select, text, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt, wait_chain, wait_fixed
 
 from bot.cards.render import Renderer
 from bot.outbound.notifier import ChatNotOpened, Delivery, Notifier, Outcome
@@ -416,15 +417,17 @@ class Dispatcher:
         """Record what Teams answered. A database refusing it is asked again after a pause; still refusing, it raises
         `_NotRecorded`, never our error's retry: the message may have arrived, so the row stays marked as being sent
         and becomes a send of unknown outcome once its lease ends."""
-        for pause in RECORD_PAUSES:
-            try:
-                await self._record(row_id, delivery, tally)
-                return
-            except DBAPIError as error:
-                logger.warning("notification id=%s: outcome not recorded (%s); again in %s s", row_id, error, pause)
-                await asyncio.sleep(pause)
+        retrying = AsyncRetrying(
+            retry=retry_if_exception_type(DBAPIError),
+            wait=wait_chain(*(wait_fixed(pause) for pause in RECORD_PAUSES)),
+            stop=stop_after_attempt(len(RECORD_PAUSES) + 1),
+            before_sleep=lambda state: logger.warning("notification id=%s: outcome not recorded; again", row_id),
+            reraise=True,
+        )
         try:
-            await self._record(row_id, delivery, tally)
+            async for attempt in retrying:
+                with attempt:
+                    await self._record(row_id, delivery, tally)
         except DBAPIError as error:
             raise _NotRecorded(row_id) from error
 
