@@ -39,7 +39,6 @@ import argparse
 import asyncio
 import json
 import os
-import platform
 import queue
 import secrets
 import signal
@@ -61,6 +60,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import reminders_workload as workload  # noqa: E402
+from machine import describe_machine, load  # noqa: E402
 
 SQLITE = "sqlite"
 POSTGRESQL = "postgresql"
@@ -470,31 +470,6 @@ def details(r: Result) -> str:
         f"late={r.late:g} misrouted={r.misrouted:g} sent-not-delivered={r.marked_sent_not_delivered:g} "
         f"sql/send={sql} tcp-connections={r.connections:g} load={load()}"
     )
-
-
-def describe_machine() -> str:
-    model = ""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    try:
-        commit = (
-            subprocess.run(
-                ["git", "-C", str(ROOT), "describe", "--always", "--dirty"], capture_output=True, text=True, timeout=10
-            ).stdout.strip()
-            or "?"
-        )
-    except (OSError, subprocess.SubprocessError):
-        commit = "?"
-    return f"{os.cpu_count()} cores ({model or platform.machine()}), Python {platform.python_version()}, code {commit}"
-
-
-def load() -> str:
-    return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -40,7 +40,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from storage.db import create_engine
 from storage.models import Action, ActionOwner, ActionStatus, Community, Member, Notification, Role
-from tests.databases import reset_schema
+from tests.databases import ensure_database, reset_schema
 
 TENANT = "8d3c1f6e-2b4a-4c7e-9f10-5a6b7c8d9e01"
 TEAM = "19:bench-general@thread.tacv2"
@@ -79,15 +79,8 @@ def minimum_seconds(rows: int, members: int) -> float:
 async def reset(database_url: str) -> AsyncEngine:
     """The database emptied and migrated to the newest revision (PostgreSQL: created if absent, its public schema
     dropped)."""
-    url = make_url(database_url)
-    if url.get_backend_name() == "postgresql":
-        server = create_engine(url.set(database="postgres").render_as_string(hide_password=False))
-        async with server.connect() as connection:
-            await connection.execution_options(isolation_level="AUTOCOMMIT")
-            exists = await connection.scalar(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": url.database})
-            if not exists:
-                await connection.execute(text(f'CREATE DATABASE "{url.database}"'))
-        await server.dispose()
+    if make_url(database_url).get_backend_name() == "postgresql":
+        await ensure_database(database_url)
     engine = create_engine(database_url)
     await reset_schema(engine)  # the test suite's: drop everything, migrate to the newest revision
     return engine

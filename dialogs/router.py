@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from dialogs.common import outbox
 from dialogs.common.commands import Command, strip_mentions
 from dialogs.common.errors import Busy, UserError
 from dialogs.common.language import member_language, member_timezone
@@ -25,6 +26,7 @@ from dialogs.common.replies import Reply
 from dialogs.common.turn import Services, Turn
 from dialogs.questions import asking
 from storage import handled
+from storage.db import is_write_race
 from storage.models import Community, Member
 
 logger = logging.getLogger(__name__)
@@ -50,6 +52,7 @@ class TurnResult:
     language: str
     zone: str
     repeated: bool = False  # a redelivered activity, handled before: nothing ran, nothing to answer
+    planned: bool = False  # the turn planned, moved or cancelled an outbox message: the sender should look now
 
 
 class Router:
@@ -147,9 +150,10 @@ class Router:
                             zone=member_timezone(member, community),
                         )
                         reply = await handler(turn)
-                        return _result(reply, member, community, locale=locale, text=text)
+                        planned = outbox.changed(session)
+                    return replace(_result(reply, member, community, locale=locale, text=text), planned=planned)
                 except (IntegrityError, OperationalError) as race:
-                    if not _is_race(race):
+                    if not is_write_race(race):
                         raise
                     if attempt == ATTEMPTS:
                         if isinstance(race, OperationalError):
@@ -222,10 +226,6 @@ def _misread(error: UserError) -> bool:
     """A command word whose arguments made no sense ("meeting next week?"): the message may be a question."""
     key = error.message_key
     return key.endswith(("-usage", "-filter-unknown", "-number-missing")) or key in MISREAD_KEYS
-
-
-def _is_race(error: IntegrityError | OperationalError) -> bool:
-    return isinstance(error, IntegrityError) or "locked" in str(error.orig).lower()
 
 
 async def _load(session: AsyncSession, member_id: int) -> tuple[Member, Community]:

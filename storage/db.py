@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from tenacity import AsyncRetrying, before_sleep_log, retry_if_exception, stop_after_attempt, wait_random
+
+logger = logging.getLogger(__name__)
 
 LOCK_WAIT = 3.0
 """Seconds a SQLite transaction waits for the write lock. A member's turn waits at most once in the gate and three
@@ -35,13 +40,46 @@ def create_engine(url: str) -> AsyncEngine:
         def _write_lock_first(connection: Any) -> None:
             # The driver would only BEGIN at the first write, so two turns could both read "open" and
             # both write "done". Taking the write lock at the start serialises writers, as FOR UPDATE
-            # does on PostgreSQL.
-            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            # does on PostgreSQL. A read-only session's transaction takes no lock (WAL: it never waits).
+            read_only = connection.get_execution_options().get(_READ_ONLY)
+            connection.exec_driver_sql("BEGIN DEFERRED" if read_only else "BEGIN IMMEDIATE")
 
         return engine
     return create_async_engine(url, pool_pre_ping=True)
 
 
+_READ_ONLY = "tansiq_read_only"
+
+
 def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     """Sessions that keep loaded objects usable after commit."""
     return async_sessionmaker(engine, expire_on_commit=False)
+
+
+def read_only(sessions: async_sessionmaker[AsyncSession]) -> async_sessionmaker[AsyncSession]:
+    """Sessions on the same engine for transactions that only read: on SQLite they begin DEFERRED and take no write
+    lock, so they neither wait for a writer nor make one wait (PostgreSQL: the same as `sessions`). Nothing may be
+    written through them."""
+    engine: AsyncEngine = sessions.kw["bind"]
+    return async_sessionmaker(engine.execution_options(**{_READ_ONLY: True}), expire_on_commit=False)
+
+
+def is_write_race(error: BaseException) -> bool:
+    """A write that lost a race it may win when run again: a unique key another writer took first, or SQLite's
+    write lock still held by another writer after its wait."""
+    if isinstance(error, IntegrityError):
+        return True
+    return isinstance(error, OperationalError) and "locked" in str(error.orig).lower()
+
+
+def write_attempts(attempts: int = 3) -> AsyncRetrying:
+    """Attempts at a short write transaction that may lose a race (`is_write_race`): run again after a short random
+    pause (writers racing again at once), the last failure raised. Use as `async for attempt in write_attempts():
+    with attempt: async with sessions.begin() as session: …`."""
+    return AsyncRetrying(
+        retry=retry_if_exception(is_write_race),
+        stop=stop_after_attempt(attempts),
+        wait=wait_random(0.05, 0.5),
+        before_sleep=before_sleep_log(logger, logging.INFO),
+        reraise=True,
+    )

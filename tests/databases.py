@@ -6,20 +6,46 @@ import asyncio
 import os
 from pathlib import Path
 
-from sqlalchemy import text
+from sqlalchemy import make_url, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from storage import migrate
 from storage.db import create_engine
 from storage.models import Base
 
-POSTGRES_URL = os.environ.get("TEST_DATABASE_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test")
+
+def _per_worker(url: str) -> str:
+    """Under pytest-xdist each worker after the first gets its own database (`test_gw1`, …): the suite resets and
+    empties its schema, which two workers must never do to each other."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    if worker == "gw0":
+        return url
+    parsed = make_url(url)
+    return parsed.set(database=f"{parsed.database}_{worker}").render_as_string(hide_password=False)
+
+
+POSTGRES_URL = _per_worker(os.environ.get("TEST_DATABASE_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"))
+
+
+async def ensure_database(database_url: str) -> None:
+    """Create the PostgreSQL database named in the URL when it does not exist yet (through the `postgres` one)."""
+    url = make_url(database_url)
+    server = create_engine(url.set(database="postgres").render_as_string(hide_password=False))
+    try:
+        async with server.connect() as connection:
+            await connection.execution_options(isolation_level="AUTOCOMMIT")
+            exists = await connection.scalar(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": url.database})
+            if not exists:
+                await connection.execute(text(f'CREATE DATABASE "{url.database}"'))
+    finally:
+        await server.dispose()
 
 
 def postgres_unavailable_reason() -> str | None:
-    """None when PostgreSQL answers at POSTGRES_URL, else why not."""
+    """None when PostgreSQL answers at POSTGRES_URL (its database created if absent), else why not."""
 
     async def probe() -> None:
+        await ensure_database(POSTGRES_URL)
         engine = create_engine(POSTGRES_URL)
         try:
             async with engine.connect() as connection:

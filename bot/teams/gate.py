@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from microsoft_agents.activity import ActivityTypes
@@ -17,12 +19,15 @@ from bot.teams import roster_sync
 from dialogs.common.clock import Clock
 from dialogs.community.roster import find_member
 from storage import repositories as repo
+from storage.db import read_only
 from storage.models import Community, Member
 
 logger = logging.getLogger(__name__)
 
 SPEAKER = "tansiq.speaker"
 MEMBERSHIP_EVENTS = (ActivityTypes.conversation_update, ActivityTypes.installation_update)
+LAST_SEEN_STEP = timedelta(minutes=10)
+"""A member's `last_seen_at` is kept to within this much: a turn that changes nothing else writes nothing."""
 
 
 @dataclass(frozen=True)
@@ -33,6 +38,24 @@ class Speaker:
     community_id: int
 
 
+@dataclass(frozen=True)
+class Seen:
+    """What Teams told of the speaker on this turn that the database does not hold yet."""
+
+    member: dict[str, Any] = field(default_factory=dict)
+    channel_reference: dict[str, Any] | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.member) or self.channel_reference is not None
+
+    def apply(self, member: Member, community: Community | None) -> None:
+        """Write it onto the member (and the community's channel reference, if it has none yet)."""
+        for name, value in self.member.items():
+            setattr(member, name, value)
+        if self.channel_reference is not None and community is not None and community.conversation_reference is None:
+            community.conversation_reference = self.channel_reference
+
+
 class Gate:
     """`before_turn` hook: tenant and team allow-list, roster membership, per-member Teams facts."""
 
@@ -40,6 +63,7 @@ class Gate:
         self, *, sessions: async_sessionmaker[AsyncSession], settings: Settings, renderer: Renderer, clock: Clock
     ) -> None:
         self.sessions = sessions
+        self.reading = read_only(sessions)
         self.settings = settings
         self.renderer = renderer
         self.clock = clock
@@ -88,13 +112,21 @@ class Gate:
         in_group_chat = teams_data.conversation_type(activity) == "groupChat"
         # 1:1 and group chats carry no team: with ALLOWED_TEAM_ID they belong to that team's community
         home_team = team or self.settings.allowed_team_id
-        async with self.sessions.begin() as session:
+        seen = Seen()
+        async with self.reading.begin() as session:  # most turns only read here (no write lock on SQLite)
             member = await find_member(session, tenant_id=tenant, team_id=home_team, person=person)
             if member is not None and not in_group_chat:
-                self._admit(member, await session.get(Community, member.community_id), context)
-                return True
+                seen = self._seen(member, await session.get(Community, member.community_id), context)
+                context.turn_state[SPEAKER] = Speaker(member.id, member.community_id)
             known = member.id if member is not None else None
             installed = not team or await repo.community_by_team(session, tenant_id=tenant, team_id=team) is not None
+        if known is not None and not in_group_chat:
+            if seen:
+                async with self.sessions.begin() as session:
+                    member = await session.get(Member, known)
+                    if member is not None:
+                        seen.apply(member, await session.get(Community, member.community_id))
+            return True
         newcomer = None
         if known is None and team and installed:
             newcomer = await roster_sync.confirm_newcomer(context, team=team, person=person)
@@ -129,25 +161,31 @@ class Gate:
 
     def _admit(self, member: Member, community: Community | None, context: TurnContext) -> None:
         """The turn is this member's: remember what Teams tells of them, and who is speaking."""
-        self._remember(member, community, context)
+        self._seen(member, community, context).apply(member, community)
         context.turn_state[SPEAKER] = Speaker(member.id, member.community_id)
 
-    def _remember(self, member: Member, community: Community | None, context: TurnContext) -> None:
-        """Keep what Teams tells about the member: locale, time zone, 1:1 reference, channel reference."""
+    def _seen(self, member: Member, community: Community | None, context: TurnContext) -> Seen:
+        """What Teams tells about the member that is new: last seen, locale, time zone, name, 1:1 reference,
+        channel reference."""
         activity = context.activity
-        member.last_seen_at = self.clock()
-        if activity.locale:
-            member.teams_locale = activity.locale[:35]
+        now = self.clock()
+        new: dict[str, Any] = {}
+        if member.last_seen_at is None or now - member.last_seen_at >= LAST_SEEN_STEP:
+            new["last_seen_at"] = now
+        if activity.locale and member.teams_locale != activity.locale[:35]:
+            new["teams_locale"] = activity.locale[:35]
         zone = activity.local_timezone
-        if zone and not member.timezone_chosen and _is_zone(zone):
-            member.timezone = zone
+        if zone and not member.timezone_chosen and member.timezone != zone and _is_zone(zone):
+            new["timezone"] = zone
         if activity.from_property.name and activity.from_property.name != member.name:
-            member.name = activity.from_property.name
+            new["name"] = activity.from_property.name
         kind = teams_data.conversation_type(activity)
-        if kind == "personal":
-            member.conversation_reference = teams_data.reference(activity)
-        elif kind == "channel" and community is not None and community.conversation_reference is None:
-            community.conversation_reference = teams_data.reference(activity, thread_root=True)
+        if kind == "personal" and member.conversation_reference != (personal := teams_data.reference(activity)):
+            new["conversation_reference"] = personal
+        channel = None
+        if kind == "channel" and community is not None and community.conversation_reference is None:
+            channel = teams_data.reference(activity, thread_root=True)
+        return Seen(new, channel)
 
     async def _refuse(self, context: TurnContext, key: str) -> None:
         if context.activity.type == ActivityTypes.message:

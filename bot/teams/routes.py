@@ -10,7 +10,7 @@ from typing import Any
 
 from microsoft_agents.activity import Activity, ActivityTypes
 from microsoft_agents.hosting.core import AgentApplication, TurnContext, TurnState
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.cards.actions import MEMBERS_DATASET
@@ -30,6 +30,7 @@ from dialogs.community import members
 from dialogs.community.roster import find_member, install, remove_people, sync_roster
 from dialogs.router import Router, TurnResult
 from storage import repositories as repo
+from storage.db import write_attempts
 from storage.models import Community, Member
 
 logger = logging.getLogger(__name__)
@@ -50,7 +51,7 @@ class Routes:
     settings: Settings
     renderer: Renderer
     clock: Clock
-    after_turn: Callable[[], None] = lambda: None  # a turn may have planned a message for now: wake the sender
+    after_turn: Callable[[], None] = lambda: None  # a turn planned a message (due now, or sooner): wake the sender
 
     def register(self, app: AgentApplication[TurnState]) -> None:
         """Attach every handler to the application."""
@@ -74,7 +75,8 @@ class Routes:
                 # its card is posted to the channel by the outbox: not twice here, a line naming it instead
                 reply = Reply(reply.key, reply.args)
             await context.send_activity(self.renderer.activity(reply, lang=lang, zone=zone))
-        self.after_turn()
+        if result.planned:
+            self.after_turn()
 
     async def _answer(self, activity: Activity, *, member_id: int) -> TurnResult:
         """A facilitator's FAQ file is imported; any other file is read for its text; then a card submit, or text."""
@@ -117,7 +119,8 @@ class Routes:
             activity_key=teams_data.activity_key(context.activity),
         )
         lang, zone = result.language, result.zone
-        self.after_turn()
+        if result.planned:
+            self.after_turn()
         reply = Reply("already-handled") if result.repeated else result.replies[0]
         if reply.view is not None and reply.view.in_place:
             await context.send_activity(invoke_card(self.renderer.card(reply, lang=lang, zone=zone)))
@@ -269,8 +272,9 @@ class Routes:
         activity = context.activity
         data = teams_data.channel_data(activity)
         people, complete = await roster_sync.fetch_team_roster(context, team)
-        for attempt in (1, 2):  # Teams sends two install events at once: the one that loses the race retries
-            try:
+        # Teams sends two install events at once: the one that loses the race (or waits out the lock) runs again
+        async for attempt in write_attempts():
+            with attempt:
                 async with self.sessions.begin() as session:
                     community = await install(
                         session,
@@ -297,11 +301,6 @@ class Routes:
                     )
                     welcome = await repo.claim_welcome(session, community, now=self.clock())
                     name, lang = community.name, community.default_language
-                break
-            except IntegrityError:
-                if attempt == 2:
-                    raise
-                logger.info("install in team=%s raced another install event; trying again", team)
         logger.info(
             "installed in team=%s community=%s roster=%s complete=%s added=%s",
             team,
@@ -318,14 +317,16 @@ class Routes:
     async def _installed_personally(self, context: TurnContext, *, tenant: str, person: Person) -> None:
         activity = context.activity
         welcome: tuple[str, str] | None = None
-        async with self.sessions.begin() as session:
-            member = await find_member(session, tenant_id=tenant, team_id=None, person=person)
-            if member is not None:
-                member.conversation_reference = teams_data.reference(activity)
-                if await repo.claim_welcome(session, member, now=self.clock()):
-                    community = await session.get(Community, member.community_id)
-                    if community is not None:
-                        welcome = (member.name, reader(member, community, activity)[0])
+        async for attempt in write_attempts():
+            with attempt:
+                async with self.sessions.begin() as session:
+                    member = await find_member(session, tenant_id=tenant, team_id=None, person=person)
+                    if member is not None:
+                        member.conversation_reference = teams_data.reference(activity)
+                        if await repo.claim_welcome(session, member, now=self.clock()):
+                            community = await session.get(Community, member.community_id)
+                            if community is not None:
+                                welcome = (member.name, reader(member, community, activity)[0])
         if member is None:
             logger.warning("personal install by non-member user=%s tenant=%s", person.teams_user_id, tenant)
             await context.send_activity(self.renderer.bilingual("stranger"))

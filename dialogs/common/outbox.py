@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from storage.models import Notification
 
 PENDING, SENT, CANCELLED, PARKED, SKIPPED = "pending", "sent", "cancelled", "parked", "skipped"
+_CHANGED = "outbox-changed"  # a key of the session's `info`: this transaction planned, moved or cancelled a message
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,14 @@ async def queue(session: AsyncSession, *, community_id: int, subject: str, messa
         return False
     session.add(_row(community_id, subject, message, now))
     await session.flush()
+    session.info[_CHANGED] = True
     return True
+
+
+def changed(session: AsyncSession) -> bool:
+    """Whether this session's transaction planned, moved or cancelled a message (then the sender is woken: one may be
+    due now, or sooner than its next wake-up)."""
+    return bool(session.info.get(_CHANGED))
 
 
 async def replan(
@@ -60,6 +68,7 @@ async def replan(
     for key, stored in rows.items():
         if key not in wanted and stored.status == PENDING and stored.due_at > now and not stored.attempts:
             stored.status = CANCELLED  # (a row being retried is one already due: its composer decides)
+            session.info[_CHANGED] = True
     for key, message in wanted.items():
         row = rows.get(key)
         if row is None and message.due_at <= now:
@@ -67,8 +76,10 @@ async def replan(
         if row is None:
             if await session.scalar(select(Notification.id).where(Notification.dedup_key == key)) is None:
                 session.add(_row(community_id, subject, message, now))
+                session.info[_CHANGED] = True
         elif row.status in (PENDING, CANCELLED):
             row.status, row.due_at, row.payload, row.attempts = PENDING, message.due_at, message.payload, 0
+            session.info[_CHANGED] = True
     await session.flush()
 
 
