@@ -48,6 +48,7 @@ from dialogs.common.registry import Registry
 from dialogs.common.replies import Reply
 from dialogs.reminders import plans as reminder_plans
 from storage import handled
+from storage.db import read_only
 from storage.models import Community, Member, Notification
 from storage.models.outbox import IS_PENDING
 
@@ -63,6 +64,9 @@ MAX_UNKNOWN = 1  # sends of unknown outcome tried again; the next is parked
 RECORD_PAUSES = (0.5, 2.0)  # seconds before asking a refusing database again to record a send's outcome
 DRAIN = 20.0  # seconds `stop` lets the rows in flight finish (a container's grace period is usually 30 s)
 IDLE_PACE = timedelta(hours=1)  # a conversation's pace, once idle this long, is forgotten (every window is free)
+REPLAN_PAUSE = 0.05
+"""Seconds between two batches of the re-plan: SQLite's busy handler polls (up to 100 ms apart), so a turn waiting
+for the write lock gets it between batches."""
 REPLAN_LOCK = 0x7A6E51  # the PostgreSQL advisory lock key of the re-plan ("tansiq")
 BOT_ERROR = "bot-error"  # the reason of a row that failed on our own exception, not on Teams
 UNKNOWN_OUTCOME = "unknown-outcome"  # the reason of a row parked after a second send of unknown outcome
@@ -132,6 +136,7 @@ class Dispatcher:
     ) -> None:
         """`registry`: the features' declarations, where each outbox kind finds the composer of its message."""
         self.sessions = sessions
+        self.reading = read_only(sessions)
         self.registry = registry
         self.notifier = notifier
         self.renderer = renderer
@@ -257,14 +262,42 @@ class Dispatcher:
             )
 
     async def replan_all(self) -> None:
-        """Extend every community's planning horizon (meetings ahead, weekly nudges, the next digest); on PostgreSQL
-        one replica at a time (the others skip this hour's run: it is the same work)."""
-        async with self._transaction() as session:
-            if not await _sole_runner(session):
+        """Extend every community's planning horizon (meetings ahead, weekly nudges, the next digest), a batch of
+        meetings or actions per short transaction, so members' turns go on meanwhile; on PostgreSQL one replica at a
+        time (the others skip this hour's run: it is the same work)."""
+        async with self._sole_runner() as sole:
+            if not sole:
                 logger.info("reminders: another replica is re-planning; skipped")
                 return
-            for community in await session.scalars(select(Community)):
-                await reminder_plans.replan_community(session, community=community, now=self.clock())
+            async with self.reading() as session:
+                communities = list(await session.scalars(select(Community.id).order_by(Community.id)))
+            for community_id in communities:
+                async with self.reading() as session:
+                    batches = await reminder_plans.replan_batches(session, community_id=community_id)
+                for batch in batches:
+                    async with self._transaction() as session:
+                        community = await session.get(Community, community_id)
+                        if community is not None:
+                            now = self.clock()
+                            await reminder_plans.replan_batch(session, community=community, batch=batch, now=now)
+                    await asyncio.sleep(REPLAN_PAUSE)
+
+    @asynccontextmanager
+    async def _sole_runner(self) -> AsyncIterator[bool]:
+        """Whether this process holds the re-plan's advisory lock, held until the block ends (always, on SQLite: one
+        process). On its own connection, outside the re-plan's transactions."""
+        if self.sessions.kw["bind"].dialect.name != "postgresql":
+            yield True
+            return
+        async with self.sessions.kw["bind"].connect() as connection:
+            held = bool(await connection.scalar(text("SELECT pg_try_advisory_lock(:key)"), {"key": REPLAN_LOCK}))
+            await connection.commit()  # (the lock is the session's, not the transaction's: nothing left open)
+            try:
+                yield held
+            finally:
+                if held:
+                    await connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": REPLAN_LOCK})
+                    await connection.commit()
 
     async def purge(self, *, older_than: timedelta) -> int:
         """Delete sent, cancelled and skipped rows due more than `older_than` ago (pending and parked rows stay), in
@@ -500,13 +533,6 @@ def claim_query(now: datetime) -> Select[Notification]:
         .limit(BATCH)
         .with_for_update(skip_locked=True)
     )
-
-
-async def _sole_runner(session: AsyncSession) -> bool:
-    """Whether this transaction holds the re-plan's advisory lock (always, on SQLite: one process)."""
-    if session.get_bind().dialect.name != "postgresql":
-        return True
-    return bool(await session.scalar(text("SELECT pg_try_advisory_xact_lock(:key)"), {"key": REPLAN_LOCK}))
 
 
 def _defect(error: Exception) -> Delivery:

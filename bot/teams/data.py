@@ -65,7 +65,8 @@ def mentioned_people(activity: Activity) -> list[Person]:
 def reference(activity: Activity, *, thread_root: bool = False) -> dict[str, Any]:
     """The conversation reference for proactive messages (channel root when `thread_root`)."""
     ref = activity.get_conversation_reference().model_dump(mode="json", by_alias=True, exclude_none=True)
-    ref.pop("activityId", None)
+    ref.pop("activityId", None)  # (both name one request, not the conversation: kept, the 1:1 reference would be new
+    ref.pop("requestId", None)  # on every turn and written every time)
     if thread_root and "conversation" in ref:
         ref["conversation"]["id"] = ref["conversation"]["id"].split(";messageid=")[0]
     return ref

@@ -9,7 +9,7 @@ when the message is no longer true (the row is then cancelled, not sent).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -55,31 +55,45 @@ def changed(session: AsyncSession) -> bool:
 async def replan(
     session: AsyncSession, *, community_id: int, subject: str, planned: Sequence[Planned], now: datetime
 ) -> None:
-    """Make `subject`'s coming messages exactly `planned`: new ones added, cancelled ones brought back, those no
-    longer planned cancelled. Messages already sent (or parked) stay as they are, and so do messages already due
-    but not yet sent, or waiting to be tried again (their composer checks they are still true when sent)."""
-    wanted = {message.dedup_key: message for message in planned}
-    rows = {
-        row.dedup_key: row
-        for row in await session.scalars(
-            select(Notification).where(Notification.community_id == community_id, Notification.subject == subject)
-        )
-    }
-    for key, stored in rows.items():
-        if key not in wanted and stored.status == PENDING and stored.due_at > now and not stored.attempts:
-            stored.status = CANCELLED  # (a row being retried is one already due: its composer decides)
-            session.info[_CHANGED] = True
-    for key, message in wanted.items():
-        row = rows.get(key)
-        if row is None and message.due_at <= now:
-            continue  # too late to plan
-        if row is None:
-            if await session.scalar(select(Notification.id).where(Notification.dedup_key == key)) is None:
+    """Make `subject`'s coming messages exactly `planned` (see `replan_many`)."""
+    await replan_many(session, community_id=community_id, plans={subject: planned}, now=now)
+
+
+async def replan_many(
+    session: AsyncSession, *, community_id: int, plans: Mapping[str, Sequence[Planned]], now: datetime
+) -> None:
+    """Make each subject's coming messages exactly its planned ones: new ones added, cancelled ones brought back,
+    those no longer planned cancelled. Messages already sent (or parked) stay as they are, and so do messages
+    already due but not yet sent, or waiting to be tried again (their composer checks they are still true when
+    sent). Two queries for all the subjects, however many."""
+    stored: dict[str, dict[str, Notification]] = {subject: {} for subject in plans}
+    for row in await session.scalars(
+        select(Notification).where(Notification.community_id == community_id, Notification.subject.in_(list(plans)))
+    ):
+        stored[row.subject][row.dedup_key] = row
+    wanted = {message.dedup_key: (subject, message) for subject, messages in plans.items() for message in messages}
+    new_keys = [key for key, (subject, _) in wanted.items() if key not in stored[subject]]
+    elsewhere = set(
+        await session.scalars(select(Notification.dedup_key).where(Notification.dedup_key.in_(new_keys)))
+        if new_keys
+        else ()
+    )
+    for rows in stored.values():
+        for key, row in rows.items():
+            if key not in wanted and row.status == PENDING and row.due_at > now and not row.attempts:
+                row.status = CANCELLED  # (a row being retried is one already due: its composer decides)
+                session.info[_CHANGED] = True
+    for key, (subject, message) in wanted.items():
+        known = stored[subject].get(key)
+        if known is None:
+            if message.due_at > now and key not in elsewhere:  # (not too late to plan; not planned by another)
                 session.add(_row(community_id, subject, message, now))
                 session.info[_CHANGED] = True
-        elif row.status in (PENDING, CANCELLED):
-            row.status, row.due_at, row.payload, row.attempts = PENDING, message.due_at, message.payload, 0
-            session.info[_CHANGED] = True
+        elif known.status in (PENDING, CANCELLED):
+            planned = (PENDING, message.due_at, message.payload, 0)
+            if (known.status, known.due_at, known.payload, known.attempts) != planned:
+                known.status, known.due_at, known.payload, known.attempts = planned
+                session.info[_CHANGED] = True
     await session.flush()
 
 

@@ -105,13 +105,20 @@ def morning_of(day: date, *, zone: str, settings: ReminderSettings) -> datetime:
 async def plan_meeting(session: AsyncSession, *, meeting: Meeting, community: Community, now: datetime) -> None:
     """(Re)plan the reminders of a meeting's coming occurrences: in the channel, and for a working group's
     meeting also in its members' 1:1 chats. A cancelled meeting has none."""
+    planned = await _meeting_plan(session, meeting=meeting, community=community, now=now)
+    await outbox.replan(session, community_id=community.id, subject=f"meeting:{meeting.id}", planned=planned, now=now)
+
+
+async def _meeting_plan(
+    session: AsyncSession, *, meeting: Meeting, community: Community, now: datetime
+) -> list[Planned]:
     settings = ReminderSettings.of(community)
     planned: list[Planned] = []
     slots = [s for s in upcoming_slots(meeting, after=now, count=12) if s.starts_at - now <= MEETING_HORIZON]
-    group_members = await _group_member_ids(session, meeting)
+    group_members = await _group_member_ids(session, meeting) if slots else []
     for slot in slots:
         planned += _meeting_rows(slot, settings=settings, group_members=group_members, now=now)
-    await outbox.replan(session, community_id=community.id, subject=f"meeting:{meeting.id}", planned=planned, now=now)
+    return planned
 
 
 def _meeting_rows(slot: Slot, *, settings: ReminderSettings, group_members: list[int], now: datetime) -> list[Planned]:
@@ -175,14 +182,25 @@ async def plan_after_close(
 async def plan_action(session: AsyncSession, *, action: Action, community: Community, now: datetime) -> None:
     """(Re)plan an action's nudges to each owner: before the due day, the day after, then weekly while overdue.
     Done, cancelled or undated actions have none."""
+    owners = await _members_by_id(session, {o.member_id for o in action.owners})
+    planned = _action_plan(action, owners=owners, community=community, now=now)
+    await outbox.replan(session, community_id=community.id, subject=f"action:{action.id}", planned=planned, now=now)
+
+
+def _action_plan(action: Action, *, owners: dict[int, Member], community: Community, now: datetime) -> list[Planned]:
     planned: list[Planned] = []
     if action.due_on is not None and action.status not in (ActionStatus.DONE, ActionStatus.CANCELLED):
         settings = ReminderSettings.of(community)
-        owners = await session.scalars(select(Member).where(Member.id.in_([o.member_id for o in action.owners])))
-        for owner in owners:
+        for owner in (owners[o.member_id] for o in action.owners if o.member_id in owners):
             if owner.active:
                 planned += _action_rows(action, owner=owner, community=community, settings=settings, now=now)
-    await outbox.replan(session, community_id=community.id, subject=f"action:{action.id}", planned=planned, now=now)
+    return planned
+
+
+async def _members_by_id(session: AsyncSession, ids: set[int]) -> dict[int, Member]:
+    if not ids:
+        return {}
+    return {member.id: member for member in await session.scalars(select(Member).where(Member.id.in_(ids)))}
 
 
 def _action_rows(
@@ -233,23 +251,75 @@ def next_weekly(day: str, at: str, *, zone: str, now: datetime) -> datetime:
     return candidate.astimezone(now.tzinfo)
 
 
-async def replan_community(session: AsyncSession, *, community: Community, now: datetime) -> None:
-    """Re-plan everything (hourly, and when settings change): horizons move on, settings apply."""
-    meetings = await session.scalars(
-        select(Meeting).where(Meeting.community_id == community.id, Meeting.cancelled_at.is_(None))
-    )
-    for meeting in meetings:
-        await plan_meeting(session, meeting=meeting, community=community, now=now)
-    actions = await session.scalars(
-        select(Action).where(
-            Action.community_id == community.id,
-            Action.due_on.is_not(None),
-            Action.status.not_in([ActionStatus.DONE, ActionStatus.CANCELLED]),
+REPLAN_BATCH = 200
+"""Meetings or actions re-planned in one short transaction by the hourly re-plan (a few hundred milliseconds at most
+on SQLite, whose write lock every member's turn waits for)."""
+
+
+@dataclass(frozen=True)
+class ReplanBatch:
+    """A part of a community's re-plan: some meetings, some actions, or its next digest."""
+
+    meetings: tuple[int, ...] = ()
+    actions: tuple[int, ...] = ()
+    digest: bool = False
+
+
+async def replan_batches(session: AsyncSession, *, community_id: int, size: int | None = None) -> list[ReplanBatch]:
+    """The community's re-plan cut into batches of `size` (REPLAN_BATCH) meetings or actions (those that can have
+    reminders)."""
+    size = size or REPLAN_BATCH
+    meetings = list(
+        await session.scalars(
+            select(Meeting.id)
+            .where(Meeting.community_id == community_id, Meeting.cancelled_at.is_(None))
+            .order_by(Meeting.id)
         )
     )
-    for action in actions:
-        await plan_action(session, action=action, community=community, now=now)
-    await plan_digest(session, community=community, now=now)
+    actions = list(
+        await session.scalars(
+            select(Action.id)
+            .where(
+                Action.community_id == community_id,
+                Action.due_on.is_not(None),
+                Action.status.not_in([ActionStatus.DONE, ActionStatus.CANCELLED]),
+            )
+            .order_by(Action.id)
+        )
+    )
+    return [
+        *(ReplanBatch(meetings=tuple(meetings[i : i + size])) for i in range(0, len(meetings), size)),
+        *(ReplanBatch(actions=tuple(actions[i : i + size])) for i in range(0, len(actions), size)),
+        ReplanBatch(digest=True),
+    ]
+
+
+async def replan_batch(session: AsyncSession, *, community: Community, batch: ReplanBatch, now: datetime) -> None:
+    """Re-plan one batch: its meetings' and actions' reminders (an action closed since is left with none), or the
+    digest. A handful of queries for the whole batch."""
+    plans: dict[str, list[Planned]] = {}
+    if batch.meetings:
+        meetings = await session.scalars(
+            select(Meeting).where(Meeting.id.in_(batch.meetings), Meeting.cancelled_at.is_(None))
+        )
+        for meeting in meetings:
+            plans[f"meeting:{meeting.id}"] = await _meeting_plan(session, meeting=meeting, community=community, now=now)
+    if batch.actions:
+        actions = list(await session.scalars(select(Action).where(Action.id.in_(batch.actions))))
+        owners = await _members_by_id(session, {o.member_id for action in actions for o in action.owners})
+        for action in actions:
+            plans[f"action:{action.id}"] = _action_plan(action, owners=owners, community=community, now=now)
+    if plans:
+        await outbox.replan_many(session, community_id=community.id, plans=plans, now=now)
+    if batch.digest:
+        await plan_digest(session, community=community, now=now)
+
+
+async def replan_community(session: AsyncSession, *, community: Community, now: datetime) -> None:
+    """Re-plan everything in this transaction (when the reminder settings change): horizons move on, settings
+    apply."""
+    for batch in await replan_batches(session, community_id=community.id):
+        await replan_batch(session, community=community, batch=batch, now=now)
 
 
 def weekday_codes(days: Iterable[str]) -> list[str]:

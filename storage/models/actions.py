@@ -67,7 +67,7 @@ class ActionOwner(Base):
     __tablename__ = "action_owner"
 
     action_id: Mapped[int] = mapped_column(ForeignKey("action.id", ondelete="CASCADE"), primary_key=True)
-    member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"), primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"), primary_key=True, index=True)
 
     member: Mapped[Member] = relationship(lazy="selectin")
 

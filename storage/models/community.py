@@ -71,7 +71,7 @@ class Member(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     community_id: Mapped[int] = mapped_column(ForeignKey("community.id", ondelete="CASCADE"), index=True)
-    teams_user_id: Mapped[str] = mapped_column(String(200))
+    teams_user_id: Mapped[str] = mapped_column(String(200), index=True)  # (a person across communities)
     aad_object_id: Mapped[str | None] = mapped_column(String(64), index=True)
     name: Mapped[str] = mapped_column(String(200), default="")
     email: Mapped[str | None] = mapped_column(String(320))
