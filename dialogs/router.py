@@ -26,7 +26,7 @@ from dialogs.common.replies import Reply
 from dialogs.common.turn import Services, Turn
 from dialogs.questions import asking
 from storage import handled
-from storage.db import is_write_race
+from storage.db import is_write_race, writers_queue
 from storage.models import Community, Member
 
 logger = logging.getLogger(__name__)
@@ -61,6 +61,7 @@ class Router:
     def __init__(self, sessions: async_sessionmaker[AsyncSession], services: Services) -> None:
         self.sessions = sessions
         self.services = services
+        self._writers = writers_queue(sessions)
 
     async def text(
         self,
@@ -134,7 +135,7 @@ class Router:
             attempt = 1
             while True:
                 try:
-                    async with self.sessions.begin() as session:
+                    async with self._writers, self.sessions.begin() as session:
                         member, community = await _load(session, member_id)
                         if activity_key is not None and not await handled.first_time(session, activity_key, now=now):
                             logger.info("a redelivered activity of member=%s, handled before: not run again", member_id)
