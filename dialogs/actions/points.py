@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.actions import report
@@ -246,39 +246,45 @@ async def page_button(turn: Turn, data: dict[str, object]) -> Reply:
 
 async def _listed(turn: Turn, *, listing: str, page: str) -> Reply:
     """One page of a list of open actions (`listing`: mine, all, overdue, member:<id> or group:<id>)."""
-    query = select(Action).where(Action.community_id == turn.community.id, Action.status.not_in(_CLOSED))
+    where = [Action.community_id == turn.community.id, Action.status.not_in(_CLOSED)]
     kind, _, ref = listing.partition(":")
     title, subject = kind, ""
     if kind == "member":
         target = await turn.session.get(Member, parse_number(ref)) if parse_number(ref) else None
         if target is None or target.community_id != turn.community.id or not target.active:
             raise UserError("card-data-invalid")
-        query = query.where(Action.owners.any(ActionOwner.member_id == target.id))
+        where.append(Action.id.in_(_owned_by(target.id)))
         subject = target.name
     elif kind == "group":
         group = await turn.session.get(WorkingGroup, parse_number(ref)) if parse_number(ref) else None
         if group is None or group.community_id != turn.community.id:
             raise UserError("card-data-invalid")
-        query = query.where(Action.group_id == group.id)
+        where.append(Action.group_id == group.id)
         subject = group.name
     elif kind == "mine":
-        query = query.where(Action.owners.any(ActionOwner.member_id == turn.member.id))
+        where.append(Action.id.in_(_owned_by(turn.member.id)))
     elif kind == "overdue":
-        query = query.where(Action.due_on < local_today(now=turn.now, zone=turn.zone))
+        where.append(Action.due_on < local_today(now=turn.now, zone=turn.zone))
     elif kind != "all":
         raise UserError("card-data-invalid")
-    actions = list(await turn.session.scalars(query.order_by(Action.due_on.is_(None), Action.due_on, Action.number)))
-    pages = max(1, -(-len(actions) // PAGE_SIZE))
+    count = await turn.session.scalar(select(func.count()).select_from(Action).where(*where)) or 0
+    pages = max(1, -(-count // PAGE_SIZE))
     number = page_asked(page, pages=pages, unknown="actions-page-unknown", invalid="actions-page-usage")
-    shown = actions[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+    in_order = select(Action).where(*where).order_by(Action.due_on.is_(None), Action.due_on, Action.number)
+    shown = list(await turn.session.scalars(in_order.limit(PAGE_SIZE).offset((number - 1) * PAGE_SIZE)))
     listed = tuple(view(action, reader=turn.member, community=turn.community, now=turn.now) for action in shown)
     return Reply.of(
         "actions-list",
         view=ActionList(page=number, pages=pages, actions=listed, listing=listing),
         title=title,
         subject=subject,
-        count=len(actions),
+        count=count,
     )
+
+
+def _owned_by(member_id: int) -> Select[int]:
+    """The ids of the actions a member owns (found through the owner index, not by probing every action)."""
+    return select(ActionOwner.action_id).where(ActionOwner.member_id == member_id)
 
 
 async def update(turn: Turn, *, verb: str, args: str) -> Reply:

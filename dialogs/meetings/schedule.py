@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.common.dates import parse_day, parse_duration, parse_when
@@ -149,9 +149,18 @@ async def next_slots(
         groups = set(
             await session.scalars(select(WorkingGroupMember.group_id).where(WorkingGroupMember.member_id == member.id))
         )
+    # one-off meetings that are over are left to the database (a regional network has hundreds of them)
+    may_come = or_(
+        Meeting.rrule.is_not(None),
+        Meeting.starts_at > now,
+        Meeting.occurrences.any(MeetingOccurrence.starts_at > now),
+    )
+    meetings = await session.scalars(
+        select(Meeting).where(Meeting.community_id == community_id, Meeting.cancelled_at.is_(None), may_come)
+    )
     slots = [
         slot
-        for meeting in await community_meetings(session, community_id=community_id)
+        for meeting in meetings
         if member is None or meeting.group_id is None or meeting.group_id in groups or member.role.facilitates
         for slot in upcoming_slots(meeting, after=now, count=count)
     ]
