@@ -3,9 +3,9 @@
     python bench/seed.py DATABASE_URL [--members N]
 
 The demo community (loaded by the bot's own `load_demo`: its people, groups, meetings, FAQ and plan), then, with
-`--members N` > 0, grown to a regional network of that size: N more members (a tenth facilitators, a third writing
-Arabic), N/10 meetings (half monthly series, half one-offs, each with an occurrence and three agenda items), N FAQ
-entries in both languages, and 10·N action points (one or two owners each, a quarter of them closed). Rows are
+`--members N` > 0, grown to a regional network of that size: N more members (one in 250 a facilitator, a third
+writing Arabic), N/10 meetings (half monthly series, half one-offs, each with an occurrence and three agenda items),
+N FAQ entries in both languages, and 10·N action points (one or two owners each, a quarter of them closed). Rows are
 inserted in chunks with SQLAlchemy Core; the text is drawn from a fixed vocabulary with a fixed seed, so two runs
 build the same community.
 """
@@ -108,7 +108,7 @@ async def _members(
                 "aad_object_id": f"00000000-0000-4000-8000-{index:012d}",
                 "name": f"{'عضو' if arabic else 'Member'} {index}",
                 "email": f"member{index}@bench.example",
-                "role": Role.FACILITATOR if index % 10 == 1 else Role.MEMBER,
+                "role": Role.FACILITATOR if index % 250 == 1 else Role.MEMBER,
                 "language": "ar" if arabic else "en",
                 "timezone": ZONES[index % len(ZONES)],
                 "joined_at": now - timedelta(days=rng.randrange(1, 900)),

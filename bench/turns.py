@@ -6,11 +6,14 @@
 
 Both bots run as their own processes on loopback in local mode (anonymous, as `scripts/run.sh` starts Tansiq):
 `python -m bot run` on a database seeded by bench/seed.py, and bench/echo_bot.py. Every request is a real Teams
-activity (a 1:1 message, or a card's Action.Execute) sent with `deliveryMode: expectReplies`, so the answer is in the
-HTTP response and a turn's latency is the request's. Workloads: `help`, `actions`, a FAQ question, a live fact
-("when is the next meeting?"), an Arabic read, a write (`action add … | me | next Thursday`) and a card press (an
-action card's refresh). For each workload and concurrency, each round sends `--turns` requests to the echo bot and
-then the same number to Tansiq (interleaved, so both see the same machine); a cell is the median of the rounds.
+activity (a 1:1 message, or a card's Action.Execute) sent with `deliveryMode: expectReplies`, so the answer is in
+the HTTP response and a turn's latency is the request's. Tansiq's reminder sender is off unless `--reminders` (its
+sends are bench/reminders.py's subject; on, the notices a write plans go to an address nobody answers, and the
+start-up re-plan of a large community runs first: the header says for how long). Workloads: `help`, `actions`, a FAQ
+question, a live fact ("when is the next meeting?"), an Arabic read, a write (`action add … | me | next Thursday`)
+and a card press (an action card's refresh). For each workload and concurrency, each round sends `--turns` requests
+to the echo bot and then the same number to Tansiq (interleaved, so both see the same machine); a cell is the median
+of the rounds.
 
 Columns: p50/p99 latency (ms) of each bot, their ratio (Tansiq / echo), Tansiq's turns/s, CPU ms per turn of each
 server process (/proc utime+stime over the requests) and its ratio, and failures (non-200 answers or replies that
@@ -265,19 +268,23 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--workloads", default=",".join(w.name for w in WORKLOADS))
     parser.add_argument("--out", type=Path, help="also write the table (Markdown) here")
     parser.add_argument("--keep", action="store_true", help="keep the work folder (database, logs)")
+    parser.add_argument(
+        "--reminders", action="store_true", help="keep Tansiq's reminder sender on (its start-up re-plan, its sends)"
+    )
     arguments = parser.parse_args(argv)
     concurrencies = [int(c) for c in arguments.concurrency.split(",")]
     chosen = [w for w in WORKLOADS if w.name in arguments.workloads.split(",")]
     workdir = Path(tempfile.mkdtemp(prefix="tansiq-turns-"))
     url = POSTGRES_URL if arguments.db == "postgresql" else f"sqlite+aiosqlite:///{workdir / 'tansiq.db'}"
     print(f"seeding {arguments.db}: {asyncio.run(seed(url, members=arguments.members))}", flush=True)
-    load_before = load()
+    load_before, machine = load(), describe_machine()
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith("CONNECTIONS__")},
         "DATABASE_URL": url,
         "DATA_DIR": str(workdir),
         "PORT": "3988",
         "LOG_LEVEL": "WARNING",
+        "REMINDERS_ENABLED": "true" if arguments.reminders else "false",
     }
     python = sys.executable
     tansiq, ready = start("tansiq", [python, "-m", "bot", "run"], port=3988, env=env, log=workdir / "tansiq.log")
@@ -314,7 +321,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     size = f"demo community + {arguments.members:,} members" if arguments.members else "demo community"
     report = "\n".join(
         [
-            f"{describe_machine()}; {arguments.db}, {size}; {arguments.turns} turns × {arguments.rounds} rounds per "
+            f"{machine}; {arguments.db}, {size}; {arguments.turns} turns × {arguments.rounds} rounds per "
             f"cell (medians); load average before {load_before}, after {load()}",
             f"Tansiq: ready {ready:.1f} s after start, its start-up work (the re-plan) done {settled:.0f} s after "
             f"that; peak RSS {rss:.0f} MB",
