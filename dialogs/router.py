@@ -26,7 +26,7 @@ from dialogs.common.replies import Reply
 from dialogs.common.turn import Services, Turn
 from dialogs.questions import asking
 from storage import handled
-from storage.db import is_write_race, writers_queue
+from storage.db import WritersBusy, is_write_race, writers_queue
 from storage.models import Community, Member
 
 logger = logging.getLogger(__name__)
@@ -153,18 +153,18 @@ class Router:
                         reply = await handler(turn)
                         planned = outbox.changed(session)
                     return replace(_result(reply, member, community, locale=locale, text=text), planned=planned)
-                except (IntegrityError, OperationalError) as race:
+                except (IntegrityError, OperationalError, WritersBusy) as race:
                     if not is_write_race(race):
                         raise
                     if attempt == ATTEMPTS:
-                        if isinstance(race, OperationalError):
+                        if not isinstance(race, IntegrityError):
                             raise Busy from race
                         raise
                     attempt += 1
                     logger.info(
                         "turn of member=%s raced another writer (%s); running it again",
                         member_id,
-                        type(race.orig).__name__,
+                        type(getattr(race, "orig", race)).__name__,
                     )
                     await asyncio.sleep(random.uniform(0.05, 0.25) * attempt)  # (writers racing again at once)
         except UserError as error:

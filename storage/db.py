@@ -67,18 +67,40 @@ def read_only(sessions: async_sessionmaker[AsyncSession]) -> async_sessionmaker[
     return async_sessionmaker(engine.execution_options(**{_READ_ONLY: True}), expire_on_commit=False)
 
 
+class WritersBusy(Exception):
+    """A writer waited its whole turn in the writers' queue (`LOCK_WAIT`) and got no further."""
+
+
+class _WritersQueue:
+    """An asyncio lock, waited on for at most LOCK_WAIT, as SQLite's own lock would be."""
+
+    def __init__(self) -> None:
+        self._lock = asyncio.Lock()
+
+    async def __aenter__(self) -> None:
+        try:
+            async with asyncio.timeout(LOCK_WAIT):
+                await self._lock.acquire()
+        except TimeoutError as waited:
+            raise WritersBusy from waited
+
+    async def __aexit__(self, *_exc: object) -> None:
+        self._lock.release()
+
+
 def writers_queue(sessions: async_sessionmaker[AsyncSession]) -> AbstractAsyncContextManager[Any]:
-    """What a writer holds around its transaction so writers take turns in arrival order: on SQLite a lock (its own
+    """What a writer holds around its transaction so writers take turns in arrival order: on SQLite a queue (its own
     busy handler polls, up to 100 ms apart, so a waiter could lose to newcomers again and again: at 8 members at once,
-    p99 grew to hundreds of milliseconds); on PostgreSQL nothing (rows lock, writers run side by side)."""
+    p99 grew to hundreds of milliseconds), waited on no longer than SQLite's lock (then `WritersBusy`, a write race);
+    on PostgreSQL nothing (rows lock, writers run side by side)."""
     engine: AsyncEngine = sessions.kw["bind"]
-    return asyncio.Lock() if engine.dialect.name == "sqlite" else contextlib.nullcontext()
+    return _WritersQueue() if engine.dialect.name == "sqlite" else contextlib.nullcontext()
 
 
 def is_write_race(error: BaseException) -> bool:
     """A write that lost a race it may win when run again: a unique key another writer took first, or SQLite's
-    write lock still held by another writer after its wait."""
-    if isinstance(error, IntegrityError):
+    write lock (or the writers' queue before it) still held by another writer after its wait."""
+    if isinstance(error, IntegrityError | WritersBusy):
         return True
     return isinstance(error, OperationalError) and "locked" in str(error.orig).lower()
 

@@ -1,9 +1,9 @@
 """APScheduler (AsyncIOScheduler, UTC) wakes the dispatcher; the database stays the truth.
 
-Four jobs, each a module-level function found by id with a plain-string argument (nothing pickled): a periodic
-tick, an exact-time wake-up for the next due row (re-set after every run and after every turn), an hourly
-re-plan that moves the planning horizon on, and an hourly upkeep: sent, cancelled and skipped rows older than the
-retention (`OUTBOX_RETENTION_DAYS`; none when it is 0) deleted in short batches, and the bookkeeping of handled
+Four jobs, each a module-level function found by id with a plain-string argument (nothing pickled): a periodic tick,
+an exact-time wake-up for the next due row (re-set after every run and after every turn that planned a message), an
+hourly re-plan that moves the planning horizon on, and an hourly upkeep: sent, cancelled and skipped rows older than
+the retention (`OUTBOX_RETENTION_DAYS`; none when it is 0) deleted in short batches, and the bookkeeping of handled
 activities and of the send pace that is no longer needed. A restart loses nothing: the rows are still there, and the
 first tick sends what fell due while the bot was down. `stop` (the app's shutdown, on SIGTERM) stops claiming and
 lets the rows in flight finish before the jobs end.

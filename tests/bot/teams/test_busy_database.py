@@ -4,6 +4,7 @@ button — and the same request works once the lock is gone."""
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
@@ -72,3 +73,18 @@ async def test_a_card_button_gets_an_answer_while_the_database_is_busy(busy_bot:
         status, body = await busy_bot.post({**press, "deliveryMode": "expectReplies"})
     assert status == 200, body
     assert "Tansiq is busy" in str(body) or "تنسيق مشغول" in str(body)
+
+
+async def test_members_writing_at_once_while_locked_are_each_told(busy_bot: BotServer, tmp_path: Path) -> None:
+    """Members' writes queue for SQLite's lock (storage.db.writers_queue): with the lock held throughout, every one
+    of five at once is answered "busy" in the end, none fails otherwise, and nothing changed."""
+    engine = create_engine(sqlite_url(tmp_path))
+    sessions = session_factory(engine)
+    adds = [busy_bot.activity("personal_message_en", text=f"action add Call partner {n} | me") for n in range(5)]
+    with another_writer(tmp_path / "tansiq-test.db"):
+        answers = await asyncio.gather(*(busy_bot.replies(add) for add in adds))
+    assert [[reply["text"] for reply in replies] for replies in answers] == [
+        ["Tansiq is busy with many requests right now, and nothing was changed. Please try again in a moment."]
+    ] * 5
+    assert await actions(sessions) == 0
+    await engine.dispose()
