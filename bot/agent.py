@@ -93,13 +93,12 @@ async def _tokenless_teams_client(context: TurnContext, _state: TurnState) -> bo
     if anonymous and url and not context.services.has(ApiClient):
         # The extension closes the client after the turn, so it is one per turn; what made it cost ~16 ms of CPU
         # (httpx building a TLS context from the CA file for every client) is built once, as the SDK's own does.
-        options = ClientOptions(base_url=url, headers=_HEADERS)
-        http = httpx.AsyncClient(base_url=url, headers=_HEADERS, timeout=options.timeout, verify=_tls())
+        # (No base URL on the HTTP client, as the default one has none: a host that does not parse — a zero-width
+        # space in "127.0.0.1" — must not fail the turn here; the API client puts the service URL on each request.)
+        options = ClientOptions()
+        http = httpx.AsyncClient(headers=options.headers, timeout=options.timeout, verify=_tls())
         context.services.set(ApiClient, ApiClient(url, options=Client(options, _http=http)))
     return True
-
-
-_HEADERS = {"Accept": "application/json", "Content-Type": "application/json"}
 
 
 @cache

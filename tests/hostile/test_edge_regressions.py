@@ -165,6 +165,19 @@ async def test_long_message_under_the_limit_still_gets_its_answer(bot) -> None:
     assert "too long" in card_texts(replies[0])
 
 
+@SQLITE_ONLY
+async def test_a_service_url_whose_host_does_not_parse_still_gets_its_answer(bot, caplog) -> None:
+    """Found by the generated suite (seed 2818951837): a zero-width space inside the service URL's host made the
+    local-mode Teams client fail the turn while it was being built. The reply goes back in the response."""
+    await bot.install()
+    activity = bot.activity("personal_message_ar", text="مساعدة")
+    activity["serviceUrl"] = activity["serviceUrl"].replace("127.0", "127.\u200b0")
+    with caplog.at_level(logging.ERROR):
+        replies = await bot.replies(activity)
+    assert replies and "مساعدة" not in replies[0].get("text", "")
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
 NUL_AND_SURROGATES = {
     "nul": "\u0000",
     "lone-high-surrogate": "\ud800",
