@@ -41,4 +41,5 @@ async def test_a_turn_wakes_the_sender_and_a_restart_loses_nothing(
         assert await eventually(lambda: any("موعد استحقاق الإجراء رقم ١" in p.text for p in connector.posted))
     async with sessions() as session:
         sent = list(await session.scalars(select(Notification.kind).where(Notification.status == "sent")))
-    assert sorted(sent) == ["action-assigned", "action-due-soon"]
+    # (the weekly digest of 30 November is sent too when the first start's re-plan got to plan it before the stop)
+    assert sorted(kind for kind in sent if kind.startswith("action-")) == ["action-assigned", "action-due-soon"]
