@@ -35,12 +35,11 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, insert, select, text
-from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from storage.db import create_engine
 from storage.models import Action, ActionOwner, ActionStatus, Community, Member, Notification, Role
-from tests.databases import ensure_database, reset_schema
+from tests.databases import fresh_database
 
 TENANT = "8d3c1f6e-2b4a-4c7e-9f10-5a6b7c8d9e01"
 TEAM = "19:bench-general@thread.tacv2"
@@ -76,19 +75,9 @@ def minimum_seconds(rows: int, members: int) -> float:
     return max(span(rows, TEAMS_TENANT_WINDOWS), chats)
 
 
-async def reset(database_url: str) -> AsyncEngine:
-    """The database emptied and migrated to the newest revision (PostgreSQL: created if absent, its public schema
-    dropped)."""
-    if make_url(database_url).get_backend_name() == "postgresql":
-        await ensure_database(database_url)
-    engine = create_engine(database_url)
-    await reset_schema(engine)  # the test suite's: drop everything, migrate to the newest revision
-    return engine
-
-
 async def seed(database_url: str, *, connector_url: str, rows: int, members: int, chunk: int = 2000) -> None:
     """A fresh, migrated database holding the workload (see the module docstring)."""
-    engine = await reset(database_url)
+    engine = await fresh_database(database_url)
     now = datetime.now(UTC)
     due = now - timedelta(minutes=1)
     try:

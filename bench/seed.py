@@ -26,11 +26,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import func, insert, select, text  # noqa: E402
-from sqlalchemy.engine import make_url  # noqa: E402
 from sqlalchemy.ext.asyncio import AsyncConnection  # noqa: E402
 
 from dialogs.demo import DEMO_TENANT, load_demo  # noqa: E402
-from storage.db import create_engine, session_factory  # noqa: E402
+from storage.db import session_factory  # noqa: E402
 from storage.models import (  # noqa: E402
     Action,
     ActionOwner,
@@ -45,7 +44,7 @@ from storage.models import (  # noqa: E402
     Member,
     Role,
 )
-from tests.databases import ensure_database, reset_schema  # noqa: E402
+from tests.databases import fresh_database  # noqa: E402
 
 CHUNK = 2000
 ENGLISH = (
@@ -68,12 +67,9 @@ def member_id(index: int) -> str:
 
 async def seed(database_url: str, *, members: int, now: datetime | None = None) -> str:
     """A fresh, migrated database holding the demo community grown to `members` more people (see the docstring)."""
-    if make_url(database_url).get_backend_name() == "postgresql":
-        await ensure_database(database_url)
-    engine = create_engine(database_url)
+    engine = await fresh_database(database_url)
     now = now or datetime.now(UTC)
     try:
-        await reset_schema(engine)
         async with session_factory(engine).begin() as session:
             summary = await load_demo(session, settings_admins=[])
         if members > 0:

@@ -6,15 +6,13 @@ are looked up in the registry the features declare into (`dialogs.features`).
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import random
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from dialogs.common import outbox
@@ -26,7 +24,7 @@ from dialogs.common.replies import Reply
 from dialogs.common.turn import Services, Turn
 from dialogs.questions import asking
 from storage import handled
-from storage.db import WritersBusy, is_write_race, writers_queue
+from storage.db import WritersBusy, is_write_race, write_attempts, writers_queue
 from storage.models import Community, Member
 
 logger = logging.getLogger(__name__)
@@ -132,46 +130,50 @@ class Router:
         first writer did; a lock still taken after the last attempt is `Busy`. `activity_key`: the
         incoming activity's, remembered in the same transaction; an activity handled before is not run again."""
         try:
-            attempt = 1
-            while True:
-                try:
-                    async with self._writers, self.sessions.begin() as session:
-                        member, community = await _load(session, member_id)
-                        if activity_key is not None and not await handled.first_time(session, activity_key, now=now):
-                            logger.info("a redelivered activity of member=%s, handled before: not run again", member_id)
-                            return replace(_result(None, member, community, locale=locale, text=text), repeated=True)
-                        turn = Turn(
-                            session=session,
-                            member=member,
-                            community=community,
-                            now=now,
-                            services=self.services,
-                            mentions=tuple(mentions),
-                            language=member_language(member, community, teams_locale=locale, text=text),
-                            zone=member_timezone(member, community),
-                        )
-                        reply = await handler(turn)
-                        planned = outbox.changed(session)
-                    return replace(_result(reply, member, community, locale=locale, text=text), planned=planned)
-                except (IntegrityError, OperationalError, WritersBusy) as race:
-                    if not is_write_race(race):
-                        raise
-                    if attempt == ATTEMPTS:
-                        if not isinstance(race, IntegrityError):
-                            raise Busy from race
-                        raise
-                    attempt += 1
-                    logger.info(
-                        "turn of member=%s raced another writer (%s); running it again",
-                        member_id,
-                        type(getattr(race, "orig", race)).__name__,
-                    )
-                    await asyncio.sleep(random.uniform(0.05, 0.25) * attempt)  # (writers racing again at once)
+            try:
+                async for attempt in write_attempts(ATTEMPTS):
+                    with attempt:
+                        result = await self._once(member_id, now, handler, mentions, locale, text, activity_key)
+            except (OperationalError, WritersBusy) as race:
+                if is_write_race(race):
+                    raise Busy from race
+                raise
+            return result
         except UserError as error:
             logger.info("user error key=%s member=%s", error.message_key, member_id)
             async with self.sessions() as session:
                 member, community = await _load(session, member_id)
             return _result(error.reply, member, community, locale=locale, text=text)
+
+    async def _once(
+        self,
+        member_id: int,
+        now: datetime,
+        handler: TurnHandler,
+        mentions: Sequence[Person],
+        locale: str | None,
+        text: str | None,
+        activity_key: str | None,
+    ) -> TurnResult:
+        """One attempt at the turn: its own transaction, after the writers before it."""
+        async with self._writers, self.sessions.begin() as session:
+            member, community = await _load(session, member_id)
+            if activity_key is not None and not await handled.first_time(session, activity_key, now=now):
+                logger.info("a redelivered activity of member=%s, handled before: not run again", member_id)
+                return replace(_result(None, member, community, locale=locale, text=text), repeated=True)
+            turn = Turn(
+                session=session,
+                member=member,
+                community=community,
+                now=now,
+                services=self.services,
+                mentions=tuple(mentions),
+                language=member_language(member, community, teams_locale=locale, text=text),
+                zone=member_timezone(member, community),
+            )
+            reply = await handler(turn)
+            planned = outbox.changed(session)
+        return replace(_result(reply, member, community, locale=locale, text=text), planned=planned)
 
     async def _text(self, turn: Turn, text: str) -> Reply:
         """Route a message to its command, or treat it as a question."""

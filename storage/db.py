@@ -59,12 +59,17 @@ def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     return async_sessionmaker(engine, expire_on_commit=False)
 
 
+def engine_of(sessions: async_sessionmaker[AsyncSession]) -> AsyncEngine:
+    """The engine a session factory is bound to."""
+    engine: AsyncEngine = sessions.kw["bind"]
+    return engine
+
+
 def read_only(sessions: async_sessionmaker[AsyncSession]) -> async_sessionmaker[AsyncSession]:
     """Sessions on the same engine for transactions that only read: on SQLite they begin DEFERRED and take no write
     lock, so they neither wait for a writer nor make one wait (PostgreSQL: the same as `sessions`). Nothing may be
     written through them."""
-    engine: AsyncEngine = sessions.kw["bind"]
-    return async_sessionmaker(engine.execution_options(**{_READ_ONLY: True}), expire_on_commit=False)
+    return async_sessionmaker(engine_of(sessions).execution_options(**{_READ_ONLY: True}), expire_on_commit=False)
 
 
 class WritersBusy(Exception):
@@ -93,8 +98,7 @@ def writers_queue(sessions: async_sessionmaker[AsyncSession]) -> AbstractAsyncCo
     busy handler polls, up to 100 ms apart, so a waiter could lose to newcomers again and again: at 8 members at once,
     p99 grew to hundreds of milliseconds), waited on no longer than SQLite's lock (then `WritersBusy`, a write race);
     on PostgreSQL nothing (rows lock, writers run side by side)."""
-    engine: AsyncEngine = sessions.kw["bind"]
-    return _WritersQueue() if engine.dialect.name == "sqlite" else contextlib.nullcontext()
+    return _WritersQueue() if engine_of(sessions).dialect.name == "sqlite" else contextlib.nullcontext()
 
 
 def is_write_race(error: BaseException) -> bool:

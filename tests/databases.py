@@ -41,6 +41,16 @@ async def ensure_database(database_url: str) -> None:
         await server.dispose()
 
 
+async def fresh_database(database_url: str) -> AsyncEngine:
+    """An engine on an emptied database migrated to the newest revision (PostgreSQL: the database created if absent,
+    its public schema dropped) — what the benchmarks start from."""
+    if make_url(database_url).get_backend_name() == "postgresql":
+        await ensure_database(database_url)
+    engine = create_engine(database_url)
+    await reset_schema(engine)
+    return engine
+
+
 def postgres_unavailable_reason() -> str | None:
     """None when PostgreSQL answers at POSTGRES_URL (its database created if absent), else why not."""
 

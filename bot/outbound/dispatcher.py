@@ -48,7 +48,7 @@ from dialogs.common.registry import Registry
 from dialogs.common.replies import Reply
 from dialogs.reminders import plans as reminder_plans
 from storage import handled
-from storage.db import read_only
+from storage.db import engine_of, read_only
 from storage.models import Community, Member, Notification
 from storage.models.outbox import IS_PENDING
 
@@ -286,10 +286,11 @@ class Dispatcher:
     async def _sole_runner(self) -> AsyncIterator[bool]:
         """Whether this process holds the re-plan's advisory lock, held until the block ends (always, on SQLite: one
         process). On its own connection, outside the re-plan's transactions."""
-        if self.sessions.kw["bind"].dialect.name != "postgresql":
+        engine = engine_of(self.sessions)
+        if engine.dialect.name != "postgresql":
             yield True
             return
-        async with self.sessions.kw["bind"].connect() as connection:
+        async with engine.connect() as connection:
             held = bool(await connection.scalar(text("SELECT pg_try_advisory_lock(:key)"), {"key": REPLAN_LOCK}))
             await connection.commit()  # (the lock is the session's, not the transaction's: nothing left open)
             try:
