@@ -131,7 +131,10 @@ async def drain(database_url: str, *, limits: bool, tick: float) -> None:
     """Run the dispatcher until no row waits; SIGTERM stops it gracefully (dispatcher.stop())."""
     from sqlalchemy import event
 
+    from bot.app import settle_memory
+
     dispatcher, engine = build_dispatcher(database_url, limits=limits)
+    settle_memory()  # (as `python -m bot run` does before serving)
     stopping = asyncio.Event()
     statements = 0
 

@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def serve(settings: Settings) -> int:
     """Run the web server until interrupted."""
-    from bot.app import AccessLog, DatabaseUnavailable, MigrationsPending, create_app
+    from bot.app import AccessLog, DatabaseUnavailable, MigrationsPending, create_app, settle_memory
 
     try:
         settings.check_can_serve()
@@ -78,6 +78,7 @@ def serve(settings: Settings) -> int:
     except SettingsError as exc:
         print(f"not starting: {exc}", file=sys.stderr)
         return 2
+    settle_memory()
     if settings.local_mode:
         print(PLAYGROUND_HINT.format(url=f"http://{settings.host}:{settings.port}"), flush=True)
     logger.info(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
@@ -56,6 +58,39 @@ async def active_facilitators(session: AsyncSession, *, community_id: int) -> li
         )
     )
     return sorted(rows, key=_by_rank_and_name)
+
+
+async def active_facilitator_ids(session: AsyncSession, *, community_id: int) -> list[str]:
+    """The Teams ids of `active_facilitators`, in the same order (three columns read, not whole members); read once
+    per community in a session under `rosters_unchanged`."""
+    memo: dict[int, list[str]] | None = session.info.get(_ROSTERS)
+    if memo is not None and community_id in memo:
+        return memo[community_id]
+    rows = await session.execute(
+        select(Member.teams_user_id, Member.role, Member.name).where(
+            Member.community_id == community_id,
+            Member.active.is_(True),
+            Member.role.in_([Role.ADMIN, Role.FACILITATOR]),
+        )
+    )
+    ids = [user for user, _, _ in sorted(rows, key=lambda row: (_RANK[row[1]], row[2].casefold()))]
+    if memo is not None:
+        memo[community_id] = ids
+    return ids
+
+
+@contextmanager
+def rosters_unchanged(session: AsyncSession) -> Iterator[None]:
+    """Within the block, `session` reads each community's facilitators once: for a session that composes many
+    messages and changes no one's role."""
+    session.info[_ROSTERS] = {}
+    try:
+        yield
+    finally:
+        del session.info[_ROSTERS]
+
+
+_ROSTERS = "rosters-unchanged"
 
 
 def _by_rank_and_name(member: Member) -> tuple[int, str]:

@@ -8,6 +8,8 @@ while they are. No transaction is ever open while Teams is called: a row is comp
 also marks it `send_started_at`), sent with none open, and its outcome recorded in another (a member with no 1:1 chat
 yet: the chat is opened with none open, then remembered and the message composed again in a short transaction). On
 SQLite every transaction holds the write lock, so one open across a slow Teams call would hold up every member's turn.
+Rows are composed, and outcomes recorded, in groups (bot/outbound/groups.py): one transaction for the rows started
+together, one for the outcomes that arrived while the last was being written.
 
 A row is then `sent`, `cancelled` (its composer says it is no longer true), `skipped` (an empty digest), retried
 later with backoff, or `parked` with its reason (`reminders failed` shows it): Teams' refusals carry the notifier's
@@ -27,7 +29,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -40,6 +42,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt, wait_chain, wait_fixed
 
 from bot.cards.render import Renderer
+from bot.outbound.groups import Groups
 from bot.outbound.notifier import ChatNotOpened, Delivery, Notifier, Outcome
 from dialogs.common import outbox
 from dialogs.common.clock import Clock
@@ -48,7 +51,8 @@ from dialogs.common.registry import Registry
 from dialogs.common.replies import Reply
 from dialogs.reminders import plans as reminder_plans
 from storage import handled
-from storage.db import engine_of, read_only
+from storage import repositories as repo
+from storage.db import engine_of, keeping_loaded, read_only
 from storage.models import Community, Member, Notification
 from storage.models.outbox import IS_PENDING
 
@@ -56,6 +60,12 @@ logger = logging.getLogger(__name__)
 
 BATCH = 50  # rows per claim
 SENDERS = 16  # rows in flight at once: enough to keep Teams' 50/s per tenant busy while some answers are slow
+GROUP = 32  # rows composed, or recorded, in one transaction at most (see bot.outbound.groups)
+STARTED_TOGETHER = 8
+"""Rows handed to senders at once (composed together, in one transaction): paced by Teams' limits, senders free up
+one at a time, and rows started one at a time would each be composed alone. Once one sender is free, the next ones
+are waited for at most GATHER seconds (a few slow chats may hold the rest)."""
+GATHER = 0.2
 LEASE = timedelta(minutes=2)  # renewed every LEASE / 4 while a row is in hand; after a crash, others take it then
 MAX_ATTEMPTS = 5
 FIRST_RETRY = timedelta(minutes=2)
@@ -97,6 +107,17 @@ class _Target:
     channel: bool = False
     gone: bool = False  # a member who left the community
     chat: _NewChat | None = None  # a member with no 1:1 chat yet: how to open one
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """A row composed and marked as being sent: what to send, and where."""
+
+    row_id: int
+    kind: str
+    community_id: int
+    reply: Reply
+    target: _Target
 
 
 @dataclass(frozen=True)
@@ -144,6 +165,9 @@ class Dispatcher:
         self.lease = lease
         self._stopping = False
         self._in_hand: set[int] = set()  # rows claimed by this process and not yet recorded or released
+        self._posting: set[int] = set()  # rows handed to the notifier (their outcome is unknown until it answers)
+        self._preparing = Groups(self._prepare_group, limit=GROUP)
+        self._recording = Groups(self._record_group, limit=GROUP)
         self._sending: set[asyncio.Task[None]] = set()
         self._runs = 0
         self._idle = asyncio.Event()
@@ -171,13 +195,16 @@ class Dispatcher:
         try:
             while not self._stopping:
                 ids = await self._claim(self.clock())
-                for position, row_id in enumerate(ids):
-                    await free.acquire()  # (the rows waiting for a sender keep their leases: they are renewed)
+                start = 0
+                while start < len(ids):  # (the rows waiting for a sender keep their leases: they are renewed)
+                    taken = await _free_senders(free, wanted=min(STARTED_TOGETHER, len(ids) - start))
                     if self._stopping:
-                        free.release()
-                        await self._release(set(ids[position:]))
+                        for _ in range(taken):
+                            free.release()
+                        await self._release(set(ids[start:]))
                         break
-                    sending.append(self._start(row_id, tally, free))
+                    sending.extend(self._start(row_id, tally, free) for row_id in ids[start : start + taken])
+                    start += taken
                 if len(ids) < BATCH:
                     break
             for ended in await asyncio.gather(*sending, return_exceptions=True):
@@ -217,16 +244,17 @@ class Dispatcher:
         """Deliver one claimed row; an exception of ours is recorded against it, a cancellation releases it."""
         try:
             await self._deliver(row_id, tally)
-        except asyncio.CancelledError:
-            await asyncio.shield(self._release({row_id}))  # (still marked send_started_at: its outcome is unknown)
+        except asyncio.CancelledError:  # (once handed to the notifier, it stays marked: its outcome is unknown)
+            await asyncio.shield(self._release({row_id}, unsent=row_id not in self._posting))
             raise
         except _NotRecorded:  # it stays marked as being sent: once its lease ends, it is a send of unknown outcome
             logger.exception("notification id=%s was sent, but the outcome could not be recorded", row_id)
         except Exception as error:  # one bad row must not hold up the others: it is tried again, then parked
             logger.exception("notification id=%s could not be sent", row_id)
-            await self._record(row_id, _defect(error), tally)
+            await self._recording.submit((row_id, _defect(error), tally))
         finally:
             self._in_hand.discard(row_id)
+            self._posting.discard(row_id)
 
     async def _renew_leases(self) -> None:
         """Every lease / 4: the rows in hand stay leased to this process."""
@@ -244,13 +272,15 @@ class Dispatcher:
             except DBAPIError:  # a busy database: the leases still have three quarters to run; the next try renews them
                 logger.warning("reminders: the leases of %s rows in hand were not renewed", len(self._in_hand))
 
-    async def _release(self, ids: set[int]) -> None:
-        """Give up the leases of rows not sent: any sender may take them now."""
+    async def _release(self, ids: set[int], *, unsent: bool = False) -> None:
+        """Give up the leases of rows not sent: any sender may take them now. `unsent`: composed and marked as being
+        sent, but never handed to the notifier (the mark goes too: nothing of unknown outcome happened)."""
         self._in_hand.difference_update(ids)
         if ids:
+            values: dict[str, Any] = {"claimed_until": None} | ({"send_started_at": None} if unsent else {})
             async with self._transaction() as session:
                 await session.execute(
-                    update(Notification).where(Notification.id.in_(list(ids)), IS_PENDING).values(claimed_until=None)
+                    update(Notification).where(Notification.id.in_(list(ids)), IS_PENDING).values(values)
                 )
             logger.info("reminders: released %s rows not sent", len(ids))
 
@@ -340,33 +370,17 @@ class Dispatcher:
         return ids
 
     async def _deliver(self, row_id: int, tally: Tally) -> None:
-        now = self.clock()
-        async with self._transaction() as session:
-            row = await session.get(Notification, row_id)
-            if row is None or row.status != outbox.PENDING:
-                return
-            if row.send_started_at is not None:  # the process sending it died: did Teams get it?
-                self._unknown(row, Delivery(Outcome.UNKNOWN, reason="interrupted"), now=now, tally=tally)
-                return
-            kind, community_id = row.kind, row.community_id
-            # Held here, so the composer's look-ups of the same rows come from the session, not the database again
-            # (its identity map keeps only what something still refers to).
-            community = await session.get(Community, row.community_id)
-            member = await session.get(Member, row.member_id) if row.member_id is not None else None
-            assert community is not None
-            reply = await self._compose(session, row, now)
-            if reply is None:
-                status = outbox.SKIPPED if kind == "weekly-digest" else outbox.CANCELLED
-                self._finish(row, status, now=now, tally=tally)
-                return
-            target = await self._target(session, row, community, member)
-            row.send_started_at = now
+        prepared = await self._preparing.submit((row_id, tally))
+        if prepared is None:
+            return
+        target = prepared.target
         # No transaction is open from here until the outcome is recorded: Teams may take its time.
         if target.gone:
             delivery = Delivery(Outcome.PARKED, reason="member-left", error="no longer an active member")
         elif target.reference is None and target.channel:
             delivery = Delivery(Outcome.PARKED, reason="no-channel", error="the bot was never installed in a channel")
         elif target.chat is not None:
+            self._posting.add(row_id)
             opened = await self._open_chat(row_id, target, target.chat)
             if opened is None:
                 async with self._transaction() as session:
@@ -377,11 +391,56 @@ class Dispatcher:
             delivery = opened
         else:
             assert target.reference is not None
-            activity = self._render(reply, target)
+            activity = self._render(prepared.reply, target)
+            self._posting.add(row_id)
             delivery = await self.notifier.send(target.reference, activity, tenant_id=target.tenant_id)
         await self._record_outcome(row_id, delivery, tally)
-        if delivery.outcome == Outcome.SENT and kind == "weekly-digest":
-            await self._plan_next_digest(community_id)
+        if delivery.outcome == Outcome.SENT and prepared.kind == "weekly-digest":
+            await self._plan_next_digest(prepared.community_id)
+
+    async def _prepare_group(self, requests: Sequence[tuple[int, Tally]]) -> list[_Prepared | Exception | None]:
+        """Compose a group of claimed rows in one short transaction, and mark those to send as being sent. The rows,
+        their communities and members, and what their payloads name are read at once, and every row read stays in
+        the session meanwhile, so each composer finds most of what it reads there."""
+        now = self.clock()
+        async with self._transaction() as session:
+            with keeping_loaded(session), repo.rosters_unchanged(session):
+                rows = await _load(session, Notification, (row_id for row_id, _ in requests))
+                await _load(session, Community, (row.community_id for row in rows.values()))
+                await _load(session, Member, (row.member_id for row in rows.values() if row.member_id))
+                await outbox.preload(session, rows.values())
+                prepared: list[_Prepared | Exception | None] = []
+                for row_id, tally in requests:
+                    try:
+                        prepared.append(await self._prepare(session, rows.get(row_id), now=now, tally=tally))
+                    except Exception as error:  # (this row's alone: the others go on)
+                        prepared.append(error)
+            marked = [ready.row_id for ready in prepared if isinstance(ready, _Prepared)]
+            if marked:
+                await session.execute(
+                    update(Notification).where(Notification.id.in_(marked)).values(send_started_at=now),
+                    execution_options={"synchronize_session": False},
+                )
+        return prepared
+
+    async def _prepare(
+        self, session: AsyncSession, row: Notification | None, *, now: datetime, tally: Tally
+    ) -> _Prepared | None:
+        """One row of `_prepare_group`: what to send, or None (gone, finished, or no longer true)."""
+        if row is None or row.status != outbox.PENDING:
+            return None
+        if row.send_started_at is not None:  # the process sending it died: did Teams get it?
+            self._unknown(row, Delivery(Outcome.UNKNOWN, reason="interrupted"), now=now, tally=tally)
+            return None
+        community = await session.get(Community, row.community_id)
+        member = await session.get(Member, row.member_id) if row.member_id is not None else None
+        assert community is not None
+        reply = await self._compose(session, row, now)
+        if reply is None:
+            self._finish(row, outbox.SKIPPED if row.kind == "weekly-digest" else outbox.CANCELLED, now=now, tally=tally)
+            return None
+        target = await self._target(session, row, community, member)
+        return _Prepared(row.id, row.kind, row.community_id, reply, target)
 
     async def _open_chat(self, row_id: int, target: _Target, chat: _NewChat) -> Delivery | None:
         """A member with no 1:1 chat yet: open one (no transaction open), then remember it and compose again in a
@@ -461,31 +520,59 @@ class Dispatcher:
         try:
             async for attempt in retrying:
                 with attempt:
-                    await self._record(row_id, delivery, tally)
+                    await self._recording.submit((row_id, delivery, tally))
         except DBAPIError as error:
             raise _NotRecorded(row_id) from error
 
-    async def _record(self, row_id: int, delivery: Delivery, tally: Tally) -> None:
+    async def _record_group(self, outcomes: Sequence[tuple[int, Delivery, Tally]]) -> list[Exception | None]:
+        """Record a group of outcomes in one short transaction: the sent rows in one statement, the others one by
+        one."""
         now = self.clock()
+        sent = [(row_id, tally) for row_id, delivery, tally in outcomes if delivery.outcome == Outcome.SENT]
+        others = [outcome for outcome in outcomes if outcome[1].outcome != Outcome.SENT]
         async with self._transaction() as session:
-            row = await session.get(Notification, row_id)
-            assert row is not None
-            row.attempts += 1
-            row.send_started_at = None
-            if delivery.outcome == Outcome.SENT:
-                self._finish(row, outbox.SENT, now=now, tally=tally)
-            elif delivery.outcome == Outcome.UNKNOWN:
-                self._unknown(row, delivery, now=now, tally=tally)
-            elif delivery.outcome == Outcome.PARKED or row.attempts >= MAX_ATTEMPTS:
-                row.last_error = _reason(delivery)
-                self._finish(row, outbox.PARKED, now=now, tally=tally)
-                logger.warning("parked notification id=%s kind=%s: %s", row.id, row.kind, row.last_error)
-            else:
-                row.last_error = _reason(delivery)
-                row.due_at = now + FIRST_RETRY * 2 ** (row.attempts - 1)
-                row.claimed_until = None
-                tally.retried += 1
-                logger.info("notification id=%s will be retried at %s", row.id, row.due_at.isoformat())
+            if sent:
+                await session.execute(
+                    update(Notification)
+                    .where(Notification.id.in_([row_id for row_id, _ in sent]))
+                    .values(
+                        status=outbox.SENT,
+                        sent_at=now,
+                        attempts=Notification.attempts + 1,
+                        claimed_until=None,
+                        send_started_at=None,
+                    ),
+                    execution_options={"synchronize_session": False},
+                )
+            rows = await _load(session, Notification, (row_id for row_id, _, _ in others))
+            for row_id, delivery, tally in others:
+                row = rows.get(row_id)
+                if row is None:  # (deleted meanwhile, with its community or its member's data)
+                    logger.warning("notification id=%s is gone; its outcome (%s) is not recorded", row_id, delivery)
+                    continue
+                self._record(row, delivery, now=now, tally=tally)
+        for row_id, tally in sent:
+            tally.sent += 1
+            tally.ids.append(row_id)
+            logger.info("notification id=%s sent", row_id)
+        return [None] * len(outcomes)
+
+    def _record(self, row: Notification, delivery: Delivery, *, now: datetime, tally: Tally) -> None:
+        """An outcome other than sent (see `_record_group`)."""
+        row.attempts += 1
+        row.send_started_at = None
+        if delivery.outcome == Outcome.UNKNOWN:
+            self._unknown(row, delivery, now=now, tally=tally)
+        elif delivery.outcome == Outcome.PARKED or row.attempts >= MAX_ATTEMPTS:
+            row.last_error = _reason(delivery)
+            self._finish(row, outbox.PARKED, now=now, tally=tally)
+            logger.warning("parked notification id=%s kind=%s: %s", row.id, row.kind, row.last_error)
+        else:
+            row.last_error = _reason(delivery)
+            row.due_at = now + FIRST_RETRY * 2 ** (row.attempts - 1)
+            row.claimed_until = None
+            tally.retried += 1
+            logger.info("notification id=%s will be retried at %s", row.id, row.due_at.isoformat())
 
     def _unknown(self, row: Notification, delivery: Delivery, *, now: datetime, tally: Tally) -> None:
         """A send that may have reached Teams: once more after a pause, then parked."""
@@ -501,9 +588,8 @@ class Dispatcher:
             tally.retried += 1
 
     def _finish(self, row: Notification, status: str, *, now: datetime, tally: Tally) -> None:
+        """Not sent, and done with: cancelled, skipped or parked."""
         row.status, row.claimed_until, row.send_started_at = status, None, None
-        if status == outbox.SENT:
-            row.sent_at = now
         setattr(tally, status, getattr(tally, status) + 1)
         tally.ids.append(row.id)
         logger.info("notification id=%s kind=%s %s", row.id, row.kind, status)
@@ -534,6 +620,31 @@ def claim_query(now: datetime) -> Select[Notification]:
         .limit(BATCH)
         .with_for_update(skip_locked=True)
     )
+
+
+async def _free_senders(free: asyncio.Semaphore, *, wanted: int) -> int:
+    """Wait for a free sender, then for more, up to `wanted` in all or GATHER seconds: how many were taken."""
+    await free.acquire()
+    taken = 1
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + GATHER
+    while taken < wanted:
+        try:
+            await asyncio.wait_for(free.acquire(), deadline - loop.time())
+        except TimeoutError:
+            break
+        taken += 1
+    return taken
+
+
+async def _load[M: (Notification, Community, Member)](
+    session: AsyncSession, model: type[M], ids: Iterable[int]
+) -> dict[int, M]:
+    """The rows of `model` with these ids, by id (one query)."""
+    wanted = set(ids)
+    if not wanted:
+        return {}
+    return {row.id: row for row in await session.scalars(select(model).where(model.id.in_(wanted)))}
 
 
 def _defect(error: Exception) -> Delivery:

@@ -52,7 +52,7 @@ from microsoft_agents.hosting.core.connector.client import ConnectorClient
 from pydantic import ValidationError
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception_type, wait_exponential_jitter
 
-from bot.outbound.pace import Cell, LocalPace, Pace, Window
+from bot.outbound.pace import Cell, LocalPace, Pace, Window, wait_for_all
 
 logger = logging.getLogger(__name__)
 
@@ -269,8 +269,8 @@ class Notifier:
         async def attempt() -> T | Delivery:
             nonlocal attempts
             attempts += 1
-            await _pause(await self._pace.wait(f"thread:{thread}", self._thread_cells))
-            await _pause(await self._pace.wait(f"tenant:{tenant_id}", self._tenant_cells))
+            keyed = ((f"thread:{thread}", self._thread_cells), (f"tenant:{tenant_id}", self._tenant_cells))
+            await wait_for_all(self._pace, keyed, _pause)
             return await _attempt(client, operation, repeatable=repeatable)
 
         async with self._locks.get(thread):

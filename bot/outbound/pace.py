@@ -19,14 +19,15 @@ from __future__ import annotations
 
 import time
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple, Protocol, cast
 
-from sqlalchemy import CursorResult, delete, select, text, update
+from sqlalchemy import CursorResult, delete, literal_column, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.sql.elements import ColumnClause
 
 from storage.models import SendPace
 
@@ -60,16 +61,47 @@ def reserve(state: Sequence[float] | None, cells: Sequence[Cell], now: float) ->
     return slot, [max(tat, slot) + cell.interval for tat, cell in zip(nexts, cells, strict=True)]
 
 
+type Keyed = Sequence[tuple[str, Sequence[Cell]]]
+"""Keys (a conversation, its tenant) with their cells, in the order a request must pass them."""
+
+AHEAD = 0.1
+"""Seconds: a key's slot at most this far ahead lets the next key be reserved in the same step, from that slot on.
+Later than that, the next key waits for the next step, so that a conversation waiting its turn never holds a slot of
+its tenant (every other conversation would wait behind it)."""
+
+
+def take(states: Sequence[Sequence[float] | None], keyed: Keyed, now: float) -> tuple[float, int, list[list[float]]]:
+    """Reserve `keyed`'s keys in order, each from the previous one's slot on, stopping after a key whose slot is more
+    than AHEAD away: (the last slot taken, how many keys were taken, their new states)."""
+    slot, taken, new = now, 0, []
+    for state, (_, cells) in zip(states, keyed, strict=True):
+        if taken and slot - now > AHEAD:
+            break
+        slot, after = reserve(state, cells, slot)
+        new.append(after)
+        taken += 1
+    return slot, taken, new
+
+
 class Pace(Protocol):
     """Where the slots are reserved."""
 
-    async def wait(self, key: str, cells: Sequence[Cell]) -> float:
-        """Reserve the next slot of `key`; return the seconds to wait for it (0 when it is now)."""
+    async def take(self, keyed: Keyed) -> tuple[float, int]:
+        """Reserve the keys' next slots (see `take`): (the seconds to wait for the last one taken, how many were taken;
+        the caller waits, then asks for the rest)."""
         ...
 
     async def forget(self, older_than: float) -> int:
         """Drop the state of keys untouched for `older_than` seconds; return how many."""
         ...
+
+
+async def wait_for_all(pace: Pace, keyed: Keyed, pause: Callable[[float], Awaitable[None]]) -> None:
+    """Reserve a slot of every key, in order, pausing for each step's."""
+    while keyed:
+        seconds, taken = await pace.take(keyed)
+        await pause(seconds)
+        keyed = keyed[taken:]
 
 
 class LocalPace:
@@ -80,39 +112,45 @@ class LocalPace:
         self._states: OrderedDict[str, list[float]] = OrderedDict()
         self._remembered = remembered
 
-    async def wait(self, key: str, cells: Sequence[Cell]) -> float:
-        """See `Pace.wait`."""
+    async def take(self, keyed: Keyed) -> tuple[float, int]:
+        """See `Pace.take`."""
         now = time.monotonic()
-        slot, self._states[key] = reserve(self._states.pop(key, None), cells, now)
-        self._trim()
-        return slot - now
+        slot, taken, states = take([self._states.pop(key, None) for key, _ in keyed], keyed, now)
+        for (key, _), state in zip(keyed[:taken], states, strict=True):
+            self._states[key] = state
+        while len(self._states) > self._remembered:
+            self._states.popitem(last=False)
+        return slot - now, taken
 
     async def forget(self, older_than: float) -> int:
         """Nothing to do: the memory is bounded by `remembered`."""
         return 0
 
-    def _trim(self) -> None:
-        while len(self._states) > self._remembered:
-            self._states.popitem(last=False)
 
-
-_DATABASE_NOW = text("extract(epoch from clock_timestamp())")
+_DATABASE_NOW: ColumnClause[float] = literal_column("extract(epoch from clock_timestamp())")
+_DATABASE_STAMP: ColumnClause[datetime] = literal_column("clock_timestamp()")
 
 
 class SharedPace:
-    """The pace in PostgreSQL, shared by every replica: one short transaction per reservation, the key's row locked
-    (`SELECT … FOR UPDATE`), on the database's clock."""
+    """The pace in PostgreSQL, shared by every replica: one short transaction of two statements per step, the keys'
+    rows locked (an upsert, in key order: two replicas never wait on each other crosswise), on the database's clock."""
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
 
-    async def wait(self, key: str, cells: Sequence[Cell]) -> float:
-        """See `Pace.wait`."""
+    async def take(self, keyed: Keyed) -> tuple[float, int]:
+        """See `Pace.take`."""
+        new = [{"key": key, "state": [], "updated_at": _DATABASE_STAMP} for key in sorted(dict(keyed))]
+        upsert = insert(SendPace).values(new)
+        lock = upsert.on_conflict_do_update(index_elements=[SendPace.key], set_={"key": upsert.excluded.key})
         async with self._sessions.begin() as session:
-            state, now, stamp = await self._locked(session, key)
-            slot, state = reserve(state, cells, now)
-            await self._store(session, key, state, stamp)
-        return slot - now
+            locked = await session.execute(lock.returning(SendPace.key, SendPace.state, _DATABASE_NOW, _DATABASE_STAMP))
+            rows = {key: (state, float(seconds), stamp) for key, state, seconds, stamp in locked}
+            _, now, stamp = max(rows.values(), key=lambda row: row[1])
+            slot, taken, states = take([rows[key][0] or None for key, _ in keyed], keyed, now)
+            changes = [{"key": key, "state": state} for (key, _), state in zip(keyed[:taken], states, strict=True)]
+            await session.execute(update(SendPace), [change | {"updated_at": stamp} for change in changes])
+        return slot - now, taken
 
     async def forget(self, older_than: float) -> int:
         """See `Pace.forget`."""
@@ -120,25 +158,6 @@ class SharedPace:
             cutoff = text("clock_timestamp() - make_interval(secs => :seconds)").bindparams(seconds=older_than)
             result = await session.execute(delete(SendPace).where(SendPace.updated_at < cutoff))
         return cast(CursorResult[Any], result).rowcount
-
-    @staticmethod
-    async def _locked(session: AsyncSession, key: str) -> tuple[list[float] | None, float, datetime]:
-        """The key's state (its row locked until the transaction ends), the database's clock in seconds, and as a
-        timestamp."""
-        query = select(SendPace.state, _DATABASE_NOW, text("clock_timestamp()")).where(SendPace.key == key)
-        row = (await session.execute(query.with_for_update())).first()
-        if row is None:  # a new key: its row first, so that two replicas' first requests queue on its lock too
-            await session.execute(
-                insert(SendPace)
-                .values(key=key, state=[], updated_at=text("clock_timestamp()"))
-                .on_conflict_do_nothing()
-            )
-            row = (await session.execute(query.with_for_update())).one()
-        return list(row[0]) or None, float(row[1]), row[2]
-
-    @staticmethod
-    async def _store(session: AsyncSession, key: str, state: list[float], stamp: datetime) -> None:
-        await session.execute(update(SendPace).where(SendPace.key == key).values(state=state, updated_at=stamp))
 
 
 def pace_for(engine: AsyncEngine, sessions: async_sessionmaker[AsyncSession]) -> Pace:

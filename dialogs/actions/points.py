@@ -97,7 +97,7 @@ async def card_view(
     session: AsyncSession, action: Action, *, reader: Member, community: Community, now: datetime
 ) -> ActionView:
     """`view` with the facilitators looked up (for cards that refresh per viewer)."""
-    facilitators = [m.teams_user_id for m in await repo.active_facilitators(session, community_id=community.id)]
+    facilitators = await repo.active_facilitator_ids(session, community_id=community.id)
     return view(action, reader=reader, community=community, now=now, facilitators=facilitators)
 
 

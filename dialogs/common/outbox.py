@@ -9,7 +9,7 @@ when the message is no longer true (the row is then cancelled, not sent).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -17,8 +17,17 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import Notification
+from storage.models import Action, Meeting, MeetingOccurrence, Notification, Proposal, WorkingGroup
 
+PAYLOAD_ROWS: Mapping[str, type[Action | Meeting | MeetingOccurrence | Proposal | WorkingGroup]] = {
+    "action": Action,
+    "action_id": Action,
+    "meeting": Meeting,
+    "occurrence": MeetingOccurrence,
+    "proposal": Proposal,
+    "group": WorkingGroup,
+}
+"""The payload keys that name a row, and its table (what `preload` reads)."""
 PENDING, SENT, CANCELLED, PARKED, SKIPPED = "pending", "sent", "cancelled", "parked", "skipped"
 _CHANGED = "outbox-changed"  # a key of the session's `info`: this transaction planned, moved or cancelled a message
 
@@ -100,6 +109,22 @@ async def replan_many(
 async def cancel(session: AsyncSession, *, community_id: int, subject: str) -> None:
     """Cancel every pending message about `subject`, due or not (e.g. a working group closed)."""
     await replan(session, community_id=community_id, subject=subject, planned=(), now=datetime.min.replace(tzinfo=UTC))
+
+
+async def preload(session: AsyncSession, rows: Iterable[Notification]) -> list[object]:
+    """Read at once the rows that these messages' payloads name (one query per table), so that their composers find
+    them in the session; the caller keeps the returned list while they compose (the identity map holds only what
+    something refers to)."""
+    wanted: dict[type, set[int]] = {}
+    for row in rows:
+        for key, value in row.payload.items():
+            model = PAYLOAD_ROWS.get(key)
+            if model is not None and isinstance(value, int):
+                wanted.setdefault(model, set()).add(value)
+    loaded: list[object] = []
+    for model, ids in wanted.items():
+        loaded.extend(await session.scalars(select(model).where(model.id.in_(ids))))
+    return loaded
 
 
 def _row(community_id: int, subject: str, message: Planned, now: datetime) -> Notification:
