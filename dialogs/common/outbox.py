@@ -111,20 +111,17 @@ async def cancel(session: AsyncSession, *, community_id: int, subject: str) -> N
     await replan(session, community_id=community_id, subject=subject, planned=(), now=datetime.min.replace(tzinfo=UTC))
 
 
-async def preload(session: AsyncSession, rows: Iterable[Notification]) -> list[object]:
-    """Read at once the rows that these messages' payloads name (one query per table), so that their composers find
-    them in the session; the caller keeps the returned list while they compose (the identity map holds only what
-    something refers to)."""
+async def preload(session: AsyncSession, rows: Iterable[Notification]) -> None:
+    """Read at once the rows that these messages' payloads name, one query per table, so that their composers find
+    them in the session (under `storage.db.keeping_loaded`, which keeps them there)."""
     wanted: dict[type, set[int]] = {}
     for row in rows:
         for key, value in row.payload.items():
             model = PAYLOAD_ROWS.get(key)
             if model is not None and isinstance(value, int):
                 wanted.setdefault(model, set()).add(value)
-    loaded: list[object] = []
     for model, ids in wanted.items():
-        loaded.extend(await session.scalars(select(model).where(model.id.in_(ids))))
-    return loaded
+        (await session.scalars(select(model).where(model.id.in_(ids)))).all()
 
 
 def _row(community_id: int, subject: str, message: Planned, now: datetime) -> Notification:
