@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from functools import cache
 from zoneinfo import available_timezones
 
+from babel import Locale
+from babel.core import get_global
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.common.commands import strip_mentions
@@ -76,22 +78,42 @@ async def language_button(turn: Turn, data: dict[str, object]) -> Reply:
 
 @cache
 def _zones_by_name() -> dict[str, str]:
-    """Lower-cased zone names and unique city names -> canonical zone names."""
-    zones = {zone.casefold(): zone for zone in available_timezones() if "/" in zone}
-    cities: dict[str, list[str]] = {}
+    """Folded zone names, then city names, then country names -> canonical zone names. Cities and countries in
+    English and Arabic, as CLDR names them (through babel); a name is kept only where it means one zone (a country
+    only where it has one), and a city wins over a country of the same name (عمان: Amman, not Oman)."""
+    zones = {fold(zone): zone for zone in available_timezones() if "/" in zone}
+    cities: dict[str, set[str]] = {}
+    countries: dict[str, set[str]] = {}
+    territory_of = get_global("zone_territories")
+    by_territory: dict[str, set[str]] = {}
+    exemplars = [Locale.parse(lang).time_zones for lang in ZONE_NAME_LANGUAGES]
     for zone in zones.values():
-        cities.setdefault(zone.rsplit("/", 1)[-1].replace("_", " ").casefold(), []).append(zone)
-    zones.update({city: found[0] for city, found in cities.items() if len(found) == 1})
+        names = {zone.rsplit("/", 1)[-1].replace("_", " ")}
+        names.update(str(city) for known in exemplars if (city := known.get(zone, {}).get("city")))
+        for name in names:
+            cities.setdefault(fold(name), set()).add(zone)
+        if zone in territory_of:
+            by_territory.setdefault(territory_of[zone], set()).add(zone)
+    for territory, found in by_territory.items():
+        for lang in ZONE_NAME_LANGUAGES:
+            name = Locale.parse(lang).territories.get(territory)
+            if name:
+                countries.setdefault(fold(name), set()).update(found)
+    for names in (cities, countries):
+        zones.update(
+            {name: next(iter(found)) for name, found in names.items() if len(found) == 1 and name not in zones}
+        )
     return zones
 
 
+ZONE_NAME_LANGUAGES = ("en", "ar")
+
+
 def resolve_timezone(text: str) -> str | None:
-    """`Asia/Amman`, `asia/amman` or `Amman` -> `Asia/Amman`; None when unknown."""
-    key = " ".join(text.strip().replace("_", " ").split()).casefold()
-    zone = _zones_by_name().get(key) or _zones_by_name().get(key.replace(" ", "_"))
-    if zone is None:
-        zone = _zones_by_name().get(text.strip().casefold())
-    return zone
+    """`Asia/Amman`, `asia/amman`, `Amman`, `عمّان` or `الأردن` -> `Asia/Amman`; None when unknown."""
+    key = fold(" ".join(text.strip().replace("_", " ").split()))
+    zones = _zones_by_name()
+    return zones.get(key) or zones.get(key.replace(" ", "_")) or zones.get(fold(text.strip()))
 
 
 async def set_timezone(turn: Turn, args: str) -> Reply:

@@ -25,7 +25,7 @@ help-intro = You are { $role ->
 } of this community. Write a command, with or without “/”:
 help-cmd-help = **help** — the commands you can use. Example: `help`
 help-cmd-lang = **lang** — choose Arabic or English. Example: `lang ar`
-help-cmd-tz = **tz** — your time zone for dates and reminders. Example: `tz Asia/Amman`
+help-cmd-tz = **tz** — your time zone for dates and reminders: a city, a country or an Area/City name. Example: `tz Amman`
 help-cmd-whoami = **whoami** — what Tansiq knows about you. Example: `whoami`
 help-cmd-members = **members** — who is in the community. Example: `members`
 help-cmd-role = **role** — make someone a facilitator or a member. Example: `role @Omar facilitator`
@@ -39,9 +39,9 @@ lang-set = Done: Tansiq will answer you in { lang-name }.
 lang-unknown = “{ $given }” is not a language Tansiq speaks. Write `lang ar` for Arabic or `lang en` for English.
 
 ## tz
-tz-current = Your times are shown in { $zone }. To change it, write for example `tz Asia/Amman`.
+tz-current = Your times are shown in { $zone }. To change it, write for example `tz Amman` or `tz Tunisia`.
 tz-set = Done: your times are now shown in { $zone }.
-tz-unknown = “{ $given }” is not a time zone Tansiq knows. Use an Area/City name, for example `tz Asia/Amman` or `tz Africa/Cairo`.
+tz-unknown = “{ $given }” is not a time zone Tansiq knows. Give a city or a country, for example `tz Amman` or `tz Tunisia`, or an Area/City name such as `tz Africa/Cairo`.
 
 ## whoami
 whoami = **{ $name }** — { role-name } of { $community }.
