@@ -96,12 +96,12 @@ def _zones_by_name() -> dict[str, str]:
             by_territory.setdefault(territory_of[zone], set()).add(zone)
     for territory, found in by_territory.items():
         for lang in ZONE_NAME_LANGUAGES:
-            name = Locale.parse(lang).territories.get(territory)
-            if name:
-                countries.setdefault(fold(name), set()).update(found)
-    for names in (cities, countries):
+            country: str | None = Locale.parse(lang).territories.get(territory)
+            if country:
+                countries.setdefault(fold(country), set()).update(found)
+    for named in (cities, countries):
         zones.update(
-            {name: next(iter(found)) for name, found in names.items() if len(found) == 1 and name not in zones}
+            {name: next(iter(found)) for name, found in named.items() if len(found) == 1 and name not in zones}
         )
     return zones
 
