@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import ColumnElement, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
@@ -50,13 +50,7 @@ async def active_members(session: AsyncSession, *, community_id: int) -> list[Me
 
 async def active_facilitators(session: AsyncSession, *, community_id: int) -> list[Member]:
     """The active admins and facilitators, by name (read alone: a roster may be thousands long)."""
-    rows = await session.scalars(
-        select(Member).where(
-            Member.community_id == community_id,
-            Member.active.is_(True),
-            Member.role.in_([Role.ADMIN, Role.FACILITATOR]),
-        )
-    )
+    rows = await session.scalars(select(Member).where(*_active_facilitators(community_id)))
     return sorted(rows, key=_by_rank_and_name)
 
 
@@ -67,11 +61,7 @@ async def active_facilitator_ids(session: AsyncSession, *, community_id: int) ->
     if memo is not None and community_id in memo:
         return memo[community_id]
     rows = await session.execute(
-        select(Member.teams_user_id, Member.role, Member.name).where(
-            Member.community_id == community_id,
-            Member.active.is_(True),
-            Member.role.in_([Role.ADMIN, Role.FACILITATOR]),
-        )
+        select(Member.teams_user_id, Member.role, Member.name).where(*_active_facilitators(community_id))
     )
     ids = [user for user, _, _ in sorted(rows, key=lambda row: (_RANK[row[1]], row[2].casefold()))]
     if memo is not None:
@@ -91,6 +81,14 @@ def rosters_unchanged(session: AsyncSession) -> Iterator[None]:
 
 
 _ROSTERS = "rosters-unchanged"
+
+
+def _active_facilitators(community_id: int) -> tuple[ColumnElement[bool], ...]:
+    return (
+        Member.community_id == community_id,
+        Member.active.is_(True),
+        Member.role.in_([Role.ADMIN, Role.FACILITATOR]),
+    )
 
 
 def _by_rank_and_name(member: Member) -> tuple[int, str]:

@@ -86,17 +86,17 @@ def _zones_by_name() -> dict[str, str]:
     countries: dict[str, set[str]] = {}
     territory_of = get_global("zone_territories")
     by_territory: dict[str, set[str]] = {}
-    exemplars = [Locale.parse(lang).time_zones for lang in ZONE_NAME_LANGUAGES]
+    locales = [Locale.parse(lang) for lang in ZONE_NAME_LANGUAGES]
     for zone in zones.values():
         names = {zone.rsplit("/", 1)[-1].replace("_", " ")}
-        names.update(str(city) for known in exemplars if (city := known.get(zone, {}).get("city")))
+        names.update(str(city) for locale in locales if (city := locale.time_zones.get(zone, {}).get("city")))
         for name in names:
             cities.setdefault(fold(name), set()).add(zone)
         if zone in territory_of:
             by_territory.setdefault(territory_of[zone], set()).add(zone)
     for territory, found in by_territory.items():
-        for lang in ZONE_NAME_LANGUAGES:
-            country: str | None = Locale.parse(lang).territories.get(territory)
+        for locale in locales:
+            country: str | None = locale.territories.get(territory)
             if country:
                 countries.setdefault(fold(country), set()).update(found)
     for named in (cities, countries):
