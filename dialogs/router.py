@@ -70,8 +70,10 @@ class Router:
         mentions: Sequence[Person] = (),
         locale: str | None = None,
         activity_key: str | None = None,
+        shared: bool = False,
     ) -> TurnResult:
-        """Answer a message: a command, else a question; a UserError rolls the turn back and becomes the reply."""
+        """Answer a message: a command, else a question; a UserError rolls the turn back and becomes the reply.
+        `shared`: said where others read the answer (a channel, a group chat)."""
         said = text or ""
         return await self.run(
             member_id=member_id,
@@ -80,11 +82,19 @@ class Router:
             locale=locale,
             text=said,
             activity_key=activity_key,
+            shared=shared,
             handler=lambda turn: self._text(turn, said),
         )
 
     async def card(
-        self, *, member_id: int, data: Any, now: datetime, locale: str | None = None, activity_key: str | None = None
+        self,
+        *,
+        member_id: int,
+        data: Any,
+        now: datetime,
+        locale: str | None = None,
+        activity_key: str | None = None,
+        shared: bool = False,
     ) -> TurnResult:
         """Answer an Adaptive Card submit (`Action.Submit` data) by its `verb`."""
         return await self.run(
@@ -92,6 +102,7 @@ class Router:
             now=now,
             locale=locale,
             activity_key=activity_key,
+            shared=shared,
             handler=lambda turn: self._card(turn, data),
         )
 
@@ -104,6 +115,7 @@ class Router:
         now: datetime,
         locale: str | None = None,
         activity_key: str | None = None,
+        shared: bool = False,
     ) -> TurnResult:
         """Answer an `Action.Execute` button (the reply is the card to show in its place)."""
         return await self.run(
@@ -111,6 +123,7 @@ class Router:
             now=now,
             locale=locale,
             activity_key=activity_key,
+            shared=shared,
             handler=lambda turn: self._press(turn, verb, data),
         )
 
@@ -124,6 +137,7 @@ class Router:
         locale: str | None = None,
         text: str | None = None,
         activity_key: str | None = None,
+        shared: bool = False,
     ) -> TurnResult:
         """Run `handler` as the member's turn in one transaction; a write race (two adds taking one number, SQLite's
         write lock still taken after its timeout) runs it again after a short pause, and the second run sees what the
@@ -133,7 +147,7 @@ class Router:
             try:
                 async for attempt in write_attempts(ATTEMPTS):
                     with attempt:
-                        result = await self._once(member_id, now, handler, mentions, locale, text, activity_key)
+                        result = await self._once(member_id, now, handler, mentions, locale, text, activity_key, shared)
             except (OperationalError, WritersBusy) as race:
                 if is_write_race(race):
                     raise Busy from race
@@ -154,6 +168,7 @@ class Router:
         locale: str | None,
         text: str | None,
         activity_key: str | None,
+        shared: bool,
     ) -> TurnResult:
         """One attempt at the turn: its own transaction, after the writers before it."""
         async with self._writers, self.sessions.begin() as session:
@@ -170,6 +185,7 @@ class Router:
                 mentions=tuple(mentions),
                 language=member_language(member, community, teams_locale=locale, text=text),
                 zone=member_timezone(member, community),
+                shared=shared,
             )
             reply = await handler(turn)
             planned = outbox.changed(session)

@@ -104,10 +104,13 @@ class Chat:
             self.community_id = community.id
         return self
 
-    async def say(self, text: str, *, as_: str) -> Said:
-        """Send `text` as `as_`; `<at>Name</at>` becomes a mention of that roster member."""
+    async def say(self, text: str, *, as_: str, shared: bool = False) -> Said:
+        """Send `text` as `as_` (`shared`: in the channel, where everyone reads the answer); `<at>Name</at>` becomes
+        a mention of that roster member."""
         mentions = [await self._person(name) for name in _AT.findall(text)]
-        result = await self.router.text(member_id=self.ids[as_], text=text, mentions=mentions, now=self.clock())
+        result = await self.router.text(
+            member_id=self.ids[as_], text=text, mentions=mentions, now=self.clock(), shared=shared
+        )
         return self._said(result, text)
 
     async def submit(self, data: object, *, as_: str) -> Said:

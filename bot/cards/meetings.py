@@ -274,6 +274,8 @@ def agenda_card(ctx: CardContext, reply: Reply, view: AgendaCard) -> Card:
         head.append(text_block(ctx.t("agenda-deadline", deadline=deadline), size="Small"))
     if not view.items:
         head.append(text_block(ctx.t("agenda-empty")))
+    if view.withheld:
+        head.append(text_block(ctx.t("agenda-withheld", count=view.withheld), isSubtle=True))
     tail = [text_block(ctx.t("agenda-manage-hint"), isSubtle=True, size="Small")] if view.facilitator else []
     return paged_agenda(
         ctx,

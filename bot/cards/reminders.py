@@ -48,6 +48,8 @@ def meeting_reminder_card(ctx: CardContext, reply: Reply, view: MeetingReminder)
     actions = meeting_buttons(ctx, meeting, join=not week)  # a week ahead: the calendar and the call for items
     if week and view.items_open:
         actions.append(submit_action(ctx.t("agenda-add-button"), {"verb": "agenda-form"}))
+    if view.withheld:
+        body.append(text_block(ctx.t("agenda-withheld", count=view.withheld), isSubtle=True))
     if not view.items:
         return adaptive_card(body, actions, lang=ctx.lang)
     return paged_agenda(ctx, meeting=meeting.number, items=view.items, start=0, head=body, tail=[], actions=actions)

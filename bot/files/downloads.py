@@ -20,6 +20,7 @@ from bot.i18n import Catalogs
 from dialogs.actions.report import build_report, csv_rows, load_actions
 from dialogs.common.clock import Clock
 from dialogs.common.text import spreadsheet_text
+from dialogs.common.visibility import may_see, of_meeting, reader_of
 from dialogs.meetings.calendar_file import CalendarEvent, calendar_bytes
 from dialogs.meetings.minutes import minutes_view
 from dialogs.meetings.schedule import calendar_event
@@ -139,6 +140,7 @@ def routes(
                 or not member.active
                 or not member.community_id == community.id == meeting.community_id
                 or (occurrence.published_at is None and not member.role.facilitates)
+                or not may_see(await reader_of(session, member), of_meeting(meeting))
             ):
                 logger.warning("refused minutes link of member=%s: not (or no longer) allowed", claims.get("member"))
                 raise refused()

@@ -83,6 +83,7 @@ class Routes:
         upload = file_uploads.upload_in(activity)
         text = (activity.text or "").strip()
         now, locale, key = self.clock(), activity.locale, teams_data.activity_key(activity)
+        shared = teams_data.conversation_type(activity) != "personal"
         if upload is not None and await file_uploads.importable(self.sessions, member_id=member_id, upload=upload):
             return await file_uploads.receive(
                 self.router, member_id=member_id, upload=upload, now=now, locale=locale, activity_key=key
@@ -93,7 +94,7 @@ class Routes:
             )
         if activity.value is not None and not text:
             return await self.router.card(
-                member_id=member_id, data=activity.value, now=now, locale=locale, activity_key=key
+                member_id=member_id, data=activity.value, now=now, locale=locale, activity_key=key, shared=shared
             )
         return await self.router.text(
             member_id=member_id,
@@ -102,6 +103,7 @@ class Routes:
             now=now,
             locale=locale,
             activity_key=key,
+            shared=shared,
         )
 
     async def on_card_action(self, context: TurnContext, _state: TurnState) -> None:
@@ -117,6 +119,8 @@ class Routes:
             now=self.clock(),
             locale=context.activity.locale,
             activity_key=teams_data.activity_key(context.activity),
+            # a card's automatic refresh is shown to the one viewer who asked for it; a press updates it for everyone
+            shared=teams_data.conversation_type(context.activity) != "personal" and value.get("trigger") != "automatic",
         )
         lang, zone = result.language, result.zone
         if result.planned:

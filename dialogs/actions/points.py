@@ -23,6 +23,7 @@ from dialogs.common.people import Person
 from dialogs.common.replies import Reply
 from dialogs.common.text import ascii_digits, fold, parse_number, word_table
 from dialogs.common.turn import Turn
+from dialogs.common.visibility import action_listable, of_action, reader_for, require_in_group, require_visible
 from dialogs.community.members import page_asked
 from dialogs.community.roster import active_member
 from dialogs.governance import plan
@@ -178,6 +179,8 @@ async def _create(
     """Record a new action (numbered per community), its history and the owners' notices."""
     if not turn.member.role.facilitates and {owner.id for owner in owners} != {turn.member.id}:
         raise UserError("action-owner-self-only")
+    if group is not None:
+        await require_in_group(turn, group)
     number = await repo.next_number(turn.session, community_id=turn.community.id, column=Action.number)
     action = Action(
         community_id=turn.community.id,
@@ -246,7 +249,8 @@ async def page_button(turn: Turn, data: dict[str, object]) -> Reply:
 
 async def _listed(turn: Turn, *, listing: str, page: str) -> Reply:
     """One page of a list of open actions (`listing`: mine, all, overdue, member:<id> or group:<id>)."""
-    where = [Action.community_id == turn.community.id, Action.status.not_in(_CLOSED)]
+    reader = await reader_for(turn)
+    where = [Action.community_id == turn.community.id, Action.status.not_in(_CLOSED), action_listable(reader)]
     kind, _, ref = listing.partition(":")
     title, subject = kind, ""
     if kind == "member":
@@ -349,6 +353,7 @@ async def press(turn: Turn, verb: str, data: Any) -> Reply:
     action = await turn.session.get(Action, action_id, with_for_update=True) if action_id else None
     if action is None or action.community_id != turn.community.id:
         raise UserError("card-data-invalid")
+    await _require_visible(turn, action)
     match verb:
         case "action-refresh" if fields.get("history"):
             return await _card_with_history(turn, action)
@@ -408,8 +413,16 @@ def _may_update(member: Member, action: Action) -> bool:
 
 
 async def _find(turn: Turn, *, number: str) -> Action:
-    """The community's action by its number, locked for the rest of the turn (no two updates at once)."""
-    return await by_number(turn.session, Action, community=turn.community, number=number, kind="action")
+    """The community's action by its number, locked for the rest of the turn (no two updates at once); one the
+    speaker may not see is answered as unknown."""
+    action = await by_number(turn.session, Action, community=turn.community, number=number, kind="action")
+    await _require_visible(turn, action)
+    return action
+
+
+async def _require_visible(turn: Turn, action: Action) -> None:
+    """A working group's action is for its members, its owners and the facilitators (see `require_visible`)."""
+    await require_visible(turn, of_action(action), unknown=UserError("action-unknown", number=action.number))
 
 
 async def _owners(turn: Turn, *, field: str, mentions: Sequence[Person]) -> list[Member]:

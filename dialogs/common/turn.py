@@ -27,7 +27,8 @@ class Services:
 @dataclass(frozen=True)
 class Turn:
     """The speaker's turn: one transaction (`session`), the `member` speaking in their `community` at `now`,
-    the people mentioned, the language and time zone answers are read in, and the app's services."""
+    the people mentioned, the language and time zone answers are read in, and the app's services. `shared`: others
+    read the answer too (the team's channel, a group chat), so it shows only what everyone there may see."""
 
     session: AsyncSession
     member: Member
@@ -37,3 +38,4 @@ class Turn:
     language: str
     zone: str
     mentions: tuple[Person, ...] = ()
+    shared: bool = False

@@ -25,6 +25,7 @@ from dialogs.common.replies import Reply
 from dialogs.common.rights import require_facilitator
 from dialogs.common.text import fold, leading_words, parse_number, word_table
 from dialogs.common.turn import Turn
+from dialogs.common.visibility import may_see, of_action, reader_for, scope
 from dialogs.community.roster import active_member
 from dialogs.governance.views import GroupCard, GroupList, GroupView
 from dialogs.meetings import schedule
@@ -131,19 +132,24 @@ async def show(turn: Turn, *, name: str) -> Reply:
 
 
 async def card(turn: Turn, group: WorkingGroup) -> GroupCard:
-    """The group's card as the speaker sees it."""
+    """The group's card as the speaker sees it: its meeting and actions only for those who may see them (its
+    members, the actions' owners, the facilitators)."""
     people = await _people(turn.session, group)
-    open_actions = list(
-        await turn.session.scalars(
+    reader = await reader_for(turn)
+    open_actions = [
+        action
+        for action in await turn.session.scalars(
             select(Action)
             .where(Action.group_id == group.id, Action.status.not_in([ActionStatus.DONE, ActionStatus.CANCELLED]))
             .order_by(Action.due_on.is_(None), Action.due_on, Action.number)
         )
-    )
+        if may_see(reader, of_action(action))
+    ]
+    in_group = may_see(reader, scope(group_id=group.id))
     return GroupCard(
         group=await group_view(turn, group),
         members=tuple(person.name for _role, person in people[:SHOWN_MEMBERS]),
-        meeting=await _next_meeting(turn.session, group, now=turn.now),
+        meeting=await _next_meeting(turn.session, group, now=turn.now) if in_group else None,
         actions=tuple(
             actions.view(action, reader=turn.member, community=turn.community, now=turn.now)
             for action in open_actions[:SHOWN_ACTIONS]
@@ -339,6 +345,8 @@ async def join(turn: Turn, args: str) -> Reply:
     """`group join <name>`; facilitators may add others: `group join <name> @a @b`."""
     group = await find(turn.session, community=turn.community, name=strip_mentions(args).strip(" |"))
     people = [turn.member]
+    if not turn.mentions and turn.member.is_guest and not turn.member.role.facilitates:
+        raise UserError("group-join-guest", name=group.name)  # guests act only in the groups they are given
     if turn.mentions:
         require_facilitator(turn.member)
         people = [

@@ -17,6 +17,7 @@ from dialogs.common.replies import Reply
 from dialogs.common.rights import require_facilitator
 from dialogs.common.text import fold, parse_number, word_table
 from dialogs.common.turn import Turn
+from dialogs.common.visibility import CHANNEL, Reader, may_see, of_action, reader_for
 from dialogs.governance.views import ObjectiveView, PlanAction, PlanCard
 from storage import repositories as repo
 from storage.models import Action, ActionStatus, Community, Notification, ObjectiveAction, PlanObjective
@@ -58,18 +59,18 @@ async def show(turn: Turn, args: str) -> Reply:
         if parse_number(args.strip()) is None:
             raise UserError("plan-usage")
         year = _year(args, today=today, any_year=True)
-    card = await plan_card(
-        turn.session, community=turn.community, year=year, today=today, facilitator=turn.member.role.facilitates
-    )
+    reader = await reader_for(turn)
+    card = await plan_card(turn.session, community=turn.community, year=year, today=today, reader=reader)
     return Reply.of("plan", view=card)
 
 
 async def plan_card(
-    session: AsyncSession, *, community: Community, year: int, today: date, quarter: int = 0, facilitator: bool = False
+    session: AsyncSession, *, community: Community, year: int, today: date, reader: Reader, quarter: int = 0
 ) -> PlanCard:
-    """The plan card of `year`, actions counted as overdue against `today` (`quarter`: the progress post's)."""
+    """The plan card of `year` for `reader`, actions counted as overdue against `today` (`quarter`: the progress
+    post's). Every action counts; only those `reader` may see are listed."""
     objectives = await _objectives(session, community_id=community.id, year=year)
-    views = tuple([await _objective_view(session, objective, today=today) for objective in objectives])
+    views = tuple([await _objective_view(session, objective, today=today, reader=reader) for objective in objectives])
     years = sorted(
         set(await session.scalars(select(PlanObjective.year).where(PlanObjective.community_id == community.id)))
     )
@@ -78,7 +79,7 @@ async def plan_card(
         quarter=quarter,
         objectives=views,
         years=tuple(other for other in years if other != year),
-        facilitator=facilitator,
+        facilitator=reader.facilitates,
     )
 
 
@@ -191,7 +192,8 @@ async def find(session: AsyncSession, *, community: Community, number: str) -> P
 async def _changed(turn: Turn, objective: PlanObjective, key: str, **headline: str | int) -> Reply:
     """After a change: the plan of the objective's year, under the line (`key`, `headline`) saying what changed."""
     today = turn.now.astimezone(ZoneInfo(turn.zone)).date()
-    card = await plan_card(turn.session, community=turn.community, year=objective.year, today=today, facilitator=True)
+    reader = await reader_for(turn)
+    card = await plan_card(turn.session, community=turn.community, year=objective.year, today=today, reader=reader)
     return Reply(key, headline, view=card)
 
 
@@ -205,7 +207,8 @@ async def compose_progress(session: AsyncSession, row: Notification, now: dateti
     if community is None or not isinstance(year, int):
         return None
     today = now.astimezone(ZoneInfo(community.timezone)).date()
-    card = await plan_card(session, community=community, year=year, today=today, quarter=row.payload["quarter"])
+    quarter = row.payload["quarter"]
+    card = await plan_card(session, community=community, year=year, today=today, reader=CHANNEL, quarter=quarter)
     return Reply.of("plan-progress", view=card) if card.objectives else None
 
 
@@ -243,12 +246,17 @@ async def _objectives(session: AsyncSession, *, community_id: int, year: int) ->
     return list(rows)
 
 
-async def _objective_view(session: AsyncSession, objective: PlanObjective, *, today: date) -> ObjectiveView:
-    rows = await session.scalars(
-        select(Action)
-        .join(ObjectiveAction, ObjectiveAction.action_id == Action.id)
-        .where(ObjectiveAction.objective_id == objective.id, Action.status != ActionStatus.CANCELLED)
-        .order_by(Action.due_on.is_(None), Action.due_on, Action.number)
+async def _objective_view(
+    session: AsyncSession, objective: PlanObjective, *, today: date, reader: Reader
+) -> ObjectiveView:
+    """An objective's progress: every linked action counted, those `reader` may see listed."""
+    rows = list(
+        await session.scalars(
+            select(Action)
+            .join(ObjectiveAction, ObjectiveAction.action_id == Action.id)
+            .where(ObjectiveAction.objective_id == objective.id, Action.status != ActionStatus.CANCELLED)
+            .order_by(Action.due_on.is_(None), Action.due_on, Action.number)
+        )
     )
     lines = [
         PlanAction(
@@ -260,13 +268,14 @@ async def _objective_view(session: AsyncSession, objective: PlanObjective, *, to
         )
         for action in rows
     ]
+    listed = [line for line, action in zip(lines, rows, strict=True) if may_see(reader, of_action(action))]
     return ObjectiveView(
         number=objective.number,
         text=objective.text,
         done=sum(line.status == ActionStatus.DONE for line in lines),
         open=sum(line.status != ActionStatus.DONE for line in lines),
         overdue=sum(line.overdue for line in lines),
-        actions=tuple(lines[:SHOWN_ACTIONS]),
+        actions=tuple(listed[:SHOWN_ACTIONS]),
     )
 
 

@@ -16,6 +16,15 @@ from dialogs.common.replies import Reply
 from dialogs.common.rights import require_facilitator
 from dialogs.common.text import fold, leading_words, parse_number, word_table
 from dialogs.common.turn import Turn
+from dialogs.common.visibility import (
+    Reader,
+    may_see,
+    of_agenda_item,
+    reader_for,
+    reader_of,
+    require_in_group,
+    require_visible,
+)
 from dialogs.community.roster import active_member
 from dialogs.meetings import occurrences, schedule
 from dialogs.meetings.views import AgendaCard, AgendaForm, AgendaItemCard, GroupChoice
@@ -136,8 +145,10 @@ async def create(turn: Turn, *, plan: ItemPlan) -> Reply:
         if later is None:
             raise UserError("agenda-deadline-passed", deadline=slot.deadline, meeting=slot.meeting.number)
         late_for, slot = slot, later
+    if plan.group is not None:
+        await require_in_group(turn, plan.group)
     row = await occurrences.occurrence_row(turn.session, slot)
-    await _refuse_duplicate(turn.session, occurrence_id=row.id, title=title)
+    await _refuse_duplicate(turn, occurrence_id=row.id, title=title, meeting=slot.meeting)
     item = AgendaItem(
         community_id=turn.community.id,
         number=await repo.next_number(turn.session, community_id=turn.community.id, column=AgendaItem.number),
@@ -202,15 +213,16 @@ async def show(turn: Turn, args: str, *, after: int | None = None) -> Reply:
     """`agenda [N]`: the next meeting's (or meeting N's next) agenda, accepted items first, then proposed; `after`
     (the "more" button): from the item after that one on (the whole agenda when it is no longer on it)."""
     slot = await _target(turn, number=args.strip() or None)
-    items: list[AgendaItem] = []
+    stored: list[AgendaItem] = []
     if slot.row is not None:
-        items = list(
+        stored = list(
             await turn.session.scalars(
                 select(AgendaItem)
                 .where(AgendaItem.occurrence_id == slot.row.id, AgendaItem.status != AgendaStatus.REMOVED)
                 .order_by(AgendaItem.position, AgendaItem.number)
             )
         )
+    items, withheld = visible_items(await reader_for(turn), stored, meeting=slot.meeting)
     rank = {AgendaStatus.ACCEPTED: 0, AgendaStatus.DISCUSSED: 0, AgendaStatus.PROPOSED: 1}
     items.sort(key=lambda item: rank.get(item.status, 2))
     numbers = [item.number for item in items]
@@ -220,8 +232,21 @@ async def show(turn: Turn, args: str, *, after: int | None = None) -> Reply:
         deadline_passed=turn.now > slot.deadline,
         facilitator=turn.member.role.facilitates,
         start=numbers.index(after) + 1 if after in numbers and after != numbers[-1] else 0,
+        withheld=withheld,
     )
     return Reply.of("agenda", view=shown)
+
+
+def visible_items(reader: Reader, items: Sequence[AgendaItem], *, meeting: Meeting) -> tuple[list[AgendaItem], int]:
+    """The items of `meeting`'s agenda that `reader` may see, and how many confidential ones they may not (the
+    agenda says so in a line; a working group's items are left out without a word)."""
+    shown, withheld = [], 0
+    for item in items:
+        if may_see(reader, of_agenda_item(item, meeting=meeting)):
+            shown.append(item)
+        elif item.confidential:
+            withheld += 1
+    return shown, withheld
 
 
 async def more(turn: Turn, data: dict[str, object]) -> Reply:
@@ -241,6 +266,8 @@ async def show_item(turn: Turn, args: str) -> Reply:
     meeting = await turn.session.get(Meeting, item.occurrence.meeting_id)
     if meeting is None:
         raise UserError("agenda-unknown", number=item.number)
+    unknown = UserError("agenda-unknown", number=item.number)
+    await require_visible(turn, of_agenda_item(item, meeting=meeting), unknown=unknown)
     shown = AgendaItemCard(
         item=item_view(item),
         meeting_number=meeting.number,
@@ -318,28 +345,29 @@ async def find(session: AsyncSession, *, community: Community, number: str) -> A
 async def _target(turn: Turn, *, number: str | None) -> occurrences.Slot:
     """Meeting N's next occurrence, or the community's next meeting open to the member."""
     if number:
-        meeting = await schedule.find(turn.session, community=turn.community, number=number)
+        meeting = await schedule.find_visible(turn, number)
         coming = occurrences.upcoming_slots(meeting, after=turn.now, count=1)
         if not coming:
             raise UserError("meeting-nothing-ahead", number=meeting.number)
         return coming[0]
-    coming = await schedule.next_slots(
-        turn.session, community_id=turn.community.id, now=turn.now, count=1, member=turn.member
-    )
+    coming = await schedule.next_for(turn, count=1)
     if not coming:
         raise UserError("agenda-no-meeting")
     return coming[0]
 
 
-async def _refuse_duplicate(session: AsyncSession, *, occurrence_id: int, title: str) -> None:
-    """A title that is (nearly) one already on this meeting's agenda is flagged, not added twice."""
+async def _refuse_duplicate(turn: Turn, *, occurrence_id: int, title: str, meeting: Meeting) -> None:
+    """A title that is (nearly) one already on this meeting's agenda is flagged, not added twice; an item the
+    speaker may not see is not named."""
     wanted = " ".join(fold(title).split())
-    items = await session.scalars(
+    items = await turn.session.scalars(
         select(AgendaItem).where(AgendaItem.occurrence_id == occurrence_id, AgendaItem.status != AgendaStatus.REMOVED)
     )
     for item in items:
         existing = " ".join(fold(item.title).split())
         if existing == wanted or difflib.SequenceMatcher(None, existing, wanted).ratio() >= DUPLICATE_RATIO:
+            if not may_see(await reader_for(turn), of_agenda_item(item, meeting=meeting)):
+                raise UserError("agenda-duplicate-unseen")
             raise UserError("agenda-duplicate", number=item.number, title=item.title)
 
 
@@ -365,8 +393,11 @@ async def command(turn: Turn, args: str) -> Reply:
 
 async def open_form(turn: Turn, data: object = None) -> Reply:
     """The form for a new agenda item: the next five meetings, the open working groups."""
-    groups = await repo.open_groups(turn.session, community_id=turn.community.id)
-    slots = await schedule.next_slots(
-        turn.session, community_id=turn.community.id, now=turn.now, count=5, member=turn.member
-    )
+    reader = await reader_of(turn.session, turn.member)
+    groups = [
+        group
+        for group in await repo.open_groups(turn.session, community_id=turn.community.id)
+        if reader.facilitates or group.id in reader.group_ids
+    ]
+    slots = await schedule.next_for(turn, count=5)
     return form(groups, slots)

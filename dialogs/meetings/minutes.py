@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
@@ -14,9 +15,11 @@ from dialogs.common.replies import Reply
 from dialogs.common.rights import require_facilitator
 from dialogs.common.text import fold, leading_words, parse_number, word_table
 from dialogs.common.turn import Turn
+from dialogs.common.visibility import may_see, of_action, of_agenda_item, of_decision, shared_with
 from dialogs.meetings import agenda, occurrences, schedule
 from dialogs.meetings.minutes_view import MinutesAction, MinutesDecision, MinutesItem, MinutesView
 from dialogs.meetings.views import MinutesCard, MinutesDownload
+from dialogs.reminders import plans as reminder_plans
 from storage import repositories as repo
 from storage.models import (
     Action,
@@ -130,7 +133,7 @@ async def record_attendance(turn: Turn, args: str) -> Reply:
 async def show(turn: Turn, args: str) -> Reply:
     """`minutes N`: facilitators get the draft of the meeting held last (what would be published); members the
     latest published minutes of that meeting."""
-    meeting = await schedule.find(turn.session, community=turn.community, number=args.strip())
+    meeting = await schedule.find_visible(turn, args.strip())
     if turn.member.role.facilitates:
         occurrence = await _last_held(turn, meeting)
     else:
@@ -203,12 +206,12 @@ async def publish(turn: Turn, args: str) -> Reply:
         object_id=occurrence.id,
         after={"approvers": approvers},
     )
-    post = outbox.Planned(
-        "minutes-published", f"minutes:{occurrence.id}", turn.now, {"occurrence": occurrence.id}, channel=True
-    )
-    await outbox.queue(
-        turn.session, community_id=turn.community.id, subject=f"minutes:{occurrence.id}", message=post, now=turn.now
-    )
+    group_members = await reminder_plans.group_member_ids(turn.session, meeting)
+    subject, payload = f"minutes:{occurrence.id}", {"occurrence": occurrence.id}
+    for post in reminder_plans.to_audience(
+        meeting, "minutes-published", subject, turn.now, payload, group_members=group_members
+    ):
+        await outbox.queue(turn.session, community_id=turn.community.id, subject=subject, message=post, now=turn.now)
     shown = await _minutes_card(turn, meeting=meeting, occurrence=occurrence)
     return Reply.of("minutes-published", view=shown, to_channel=True)
 
@@ -236,7 +239,9 @@ def set_approvals(turn: Turn, args: str) -> Reply:
 async def minutes_view(
     session: AsyncSession, *, community: Community, meeting: Meeting, occurrence: MeetingOccurrence, now: datetime
 ) -> tuple[MinutesView, int]:
-    """The minutes as they would be shared (confidential items and decisions left out), and how many were."""
+    """The minutes as they are shared with the meeting's audience (the community, or a working group's members):
+    what that audience may not see is left out — confidential items and decisions are counted, another group's
+    action points are not."""
     items = list(
         await session.scalars(
             select(AgendaItem)
@@ -264,7 +269,14 @@ async def minutes_view(
     )
     names = await repo.member_names(session, community_id=community.id)
     numbers = {item.id: item.number for item in items}
-    withheld = sum(item.confidential for item in items) + sum(d.confidential for d in decisions)
+    by_id = {item.id: item for item in items}
+    everyone = shared_with(meeting)
+    items, hidden_items = _split(items, lambda item: may_see(everyone, of_agenda_item(item, meeting=meeting)))
+    decisions, hidden_decisions = _split(
+        decisions,
+        lambda d: may_see(everyone, of_decision(d, meeting=meeting, item=by_id.get(d.agenda_item_id or 0))),
+    )
+    withheld = len(hidden_items) + len(hidden_decisions)
     view = MinutesView(
         community=community.name,
         meeting_number=meeting.number,
@@ -286,12 +298,10 @@ async def minutes_view(
                 presenter=names.get(item.presenter_id) if item.presenter_id else None,
             )
             for item in items
-            if not item.confidential
         ),
         decisions=tuple(
             MinutesDecision(number=d.number, text=d.text, item_number=numbers.get(d.agenda_item_id or 0))
             for d in decisions
-            if not d.confidential
         ),
         actions=tuple(
             MinutesAction(
@@ -301,11 +311,17 @@ async def minutes_view(
                 due_on=a.due_on,
             )
             for a in actions
+            if may_see(everyone, of_action(a))
         ),
         published_at=occurrence.published_at,
         approved_by=tuple(names.get(member_id, "-") for member_id in occurrence.approver_ids or []),
     )
     return view, withheld
+
+
+def _split[T](rows: list[T], keep: Callable[[T], bool]) -> tuple[list[T], list[T]]:
+    """`rows` kept and left out, in order."""
+    return [row for row in rows if keep(row)], [row for row in rows if not keep(row)]
 
 
 async def _minutes_card(turn: Turn, *, meeting: Meeting, occurrence: MeetingOccurrence) -> MinutesCard:

@@ -24,6 +24,7 @@ from dialogs.common.replies import Reply
 from dialogs.common.rights import require_facilitator
 from dialogs.common.text import fold, leading_words, parse_number, word_table
 from dialogs.common.turn import Turn
+from dialogs.common.visibility import Reader, may_see, of_meeting, reader_for, require_visible
 from dialogs.community.members import resolve_timezone
 from dialogs.meetings.calendar_file import CalendarEvent
 from dialogs.meetings.occurrences import Slot, following, last_started, occurrence_row, rule_starts, upcoming_slots
@@ -38,10 +39,8 @@ from storage.models import (
     Meeting,
     MeetingKind,
     MeetingOccurrence,
-    Member,
     OccurrenceStatus,
     WorkingGroup,
-    WorkingGroupMember,
 )
 
 MAX_TITLE = 300
@@ -140,15 +139,10 @@ async def community_meetings(session: AsyncSession, *, community_id: int) -> lis
 
 
 async def next_slots(
-    session: AsyncSession, *, community_id: int, now: datetime, count: int, member: Member | None = None
+    session: AsyncSession, *, community_id: int, now: datetime, count: int, reader: Reader | None = None
 ) -> list[Slot]:
-    """The community's next occurrences, soonest first; with `member`, only meetings open to them
+    """The community's next occurrences, soonest first; with `reader`, only the meetings they may see
     (community-wide ones and their working groups')."""
-    groups = set()
-    if member is not None:
-        groups = set(
-            await session.scalars(select(WorkingGroupMember.group_id).where(WorkingGroupMember.member_id == member.id))
-        )
     # one-off meetings that are over are left to the database (a regional network has hundreds of them)
     may_come = or_(
         Meeting.rrule.is_not(None),
@@ -161,15 +155,29 @@ async def next_slots(
     slots = [
         slot
         for meeting in meetings
-        if member is None or meeting.group_id is None or meeting.group_id in groups or member.role.facilitates
+        if reader is None or may_see(reader, of_meeting(meeting))
         for slot in upcoming_slots(meeting, after=now, count=count)
     ]
     return sorted(slots, key=lambda slot: slot.starts_at)[:count]
 
 
+async def next_for(turn: Turn, *, count: int) -> list[Slot]:
+    """The next occurrences of the meetings the turn's readers may see, soonest first."""
+    reader = await reader_for(turn)
+    return await next_slots(turn.session, community_id=turn.community.id, now=turn.now, count=count, reader=reader)
+
+
 async def find(session: AsyncSession, *, community: Community, number: str) -> Meeting:
     """The community's meeting by number (locked for the rest of the turn)."""
     return await by_number(session, Meeting, community=community, number=number, kind="meeting")
+
+
+async def find_visible(turn: Turn, number: str) -> Meeting:
+    """The community's meeting by number, when the turn's readers may see it (a working group's meeting is its
+    members'); see `require_visible`."""
+    meeting = await find(turn.session, community=turn.community, number=number)
+    await require_visible(turn, of_meeting(meeting), unknown=UserError("meeting-unknown", number=meeting.number))
+    return meeting
 
 
 async def agenda_counts(session: AsyncSession, slots: Sequence[Slot]) -> dict[int, int]:
@@ -370,9 +378,7 @@ async def add_from_form(turn: Turn, data: dict[str, object]) -> Reply:
 
 async def list_meetings(turn: Turn) -> Reply:
     """`meetings`: the next occurrences, series included, in the reader's zone."""
-    slots = await next_slots(
-        turn.session, community_id=turn.community.id, now=turn.now, count=LIST_SIZE, member=turn.member
-    )
+    slots = await next_for(turn, count=LIST_SIZE)
     counts = await agenda_counts(turn.session, slots)
     views = [view(slot, agenda_count=counts.get(slot.row.id, 0) if slot.row else 0) for slot in slots]
     return Reply.of("meetings-list", view=MeetingList(meetings=tuple(views)), count=len(views))
@@ -380,7 +386,7 @@ async def list_meetings(turn: Turn) -> Reply:
 
 async def show(turn: Turn, number: str) -> Reply:
     """`meeting N`: its next occurrence's card (with the calendar link)."""
-    meeting = await find(turn.session, community=turn.community, number=number)
+    meeting = await find_visible(turn, number)
     coming = upcoming_slots(meeting, after=turn.now, count=1)
     if not coming:
         raise UserError("meeting-nothing-ahead", number=meeting.number)

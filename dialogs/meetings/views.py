@@ -38,13 +38,15 @@ class AgendaCard(CardView):
     """A meeting's agenda: accepted items first, then proposed and deferred ones, and whether items still go on
     it. `facilitator`: the reader manages it (the card reminds them how). Under the key `agenda` the card has no
     headline of its own (its title is the meeting's). `start`: how many items earlier pages showed (the "more"
-    button's page starts after them); the card shows as many of the rest as Teams takes in one message."""
+    button's page starts after them); the card shows as many of the rest as Teams takes in one message.
+    `withheld`: confidential items the reader may not see (the card counts them)."""
 
     meeting: MeetingView
     items: tuple[ItemView, ...]
     deadline_passed: bool
     facilitator: bool = False
     start: int = 0
+    withheld: int = 0
 
 
 @dataclass(frozen=True)

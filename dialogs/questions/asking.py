@@ -23,12 +23,13 @@ from dialogs.common.language import member_language
 from dialogs.common.replies import Reply
 from dialogs.common.text import fold, script_language
 from dialogs.common.turn import Turn
+from dialogs.common.visibility import Reader, may_see, of_decision, of_faq, of_meeting, reader_for
 from dialogs.questions import faq, knowledge_base, live_facts, tickets
 from dialogs.questions.engine import Hit, normalize
 from dialogs.questions.faq import AnswerView, Version
 from dialogs.questions.views import AnswerCard, Suggestions, TicketReceipt
 from storage import repositories as repo
-from storage.models import Community, Decision, FaqEntry, Meeting, MeetingOccurrence, WorkingGroup
+from storage.models import AgendaItem, Community, Decision, FaqEntry, Meeting, MeetingOccurrence, WorkingGroup
 
 SUGGESTIONS = 3
 MAX_QUESTION = 2000
@@ -93,8 +94,9 @@ async def ask(turn: Turn, *, text: str) -> Reply:
     if fact is not None and found.fact.confident:  # a live fact, unless the knowledge answers more surely
         if best is None or not found.knowledge.confident or fact.score >= best.score:
             return await live_facts.answer(turn, fact=fact.id.partition(":")[2])
-    views = await views_of(turn.session, community=turn.community, hits=found.knowledge.hits)
-    if found.knowledge.confident and views:
+    reader = await reader_for(turn)
+    views = await views_of(turn.session, community=turn.community, reader=reader, hits=found.knowledge.hits)
+    if found.knowledge.confident and views and best is not None and views[0].ref == best.id:
         return Reply.of("question-answer", view=AnswerCard(views[0], question=_button_text(question)))
     if views:
         close = Suggestions(tuple(views), question=_button_text(question))
@@ -110,7 +112,12 @@ def _button_text(question: str) -> str:
 
 async def escalate(turn: Turn, *, question: str, refs: Sequence[str], asked: bool = False) -> Reply:
     """Send the question to whoever answers it (a group's lead, or the facilitators) with what the bot offered."""
-    offered = await views_of(turn.session, community=turn.community, hits=[Hit(r, 0.0, "") for r in refs[:SUGGESTIONS]])
+    offered = await views_of(
+        turn.session,
+        community=turn.community,
+        reader=await reader_for(turn),
+        hits=[Hit(r, 0.0, "") for r in refs[:SUGGESTIONS]],
+    )
     group = await _group_of(turn.session, community=turn.community, question=question, offered=offered)
     ticket = await tickets.open_ticket(
         turn,
@@ -158,8 +165,11 @@ async def ask_command(turn: Turn, args: str) -> Reply:
 # ---- what an answer shows ----------------------------------------------------------------------------------
 
 
-async def views_of(session: AsyncSession, *, community: Community, hits: Sequence[Hit]) -> list[AnswerView]:
-    """The documents behind search hits, as answers (ones gone or of another community are left out)."""
+async def views_of(
+    session: AsyncSession, *, community: Community, reader: Reader, hits: Sequence[Hit]
+) -> list[AnswerView]:
+    """The documents behind search hits, as answers for `reader`: ones gone, of another community or that
+    `reader` may not see (a working group's entry or minutes, a confidential decision) are left out."""
     views = []
     for hit in hits:
         parsed = knowledge_base.parse_ref(hit.id)
@@ -169,11 +179,15 @@ async def views_of(session: AsyncSession, *, community: Community, hits: Sequenc
         view = None
         if kind == knowledge_base.FAQ:
             entry = await session.get(FaqEntry, row_id)
-            view = faq.answer_view(entry) if entry and entry.community_id == community.id and entry.versions else None
+            mine = entry is not None and entry.community_id == community.id and may_see(reader, of_faq(entry))
+            view = faq.answer_view(entry) if entry is not None and mine and entry.versions else None
         elif kind == knowledge_base.DECISION:
-            view = await _decision_view(session, community=community, decision_id=row_id)
+            view = await _decision_view(session, community=community, reader=reader, decision_id=row_id)
         elif kind == knowledge_base.MINUTES:
-            view = await _minutes_view(session, community=community, occurrence_id=row_id, matched=hit.matched_question)
+            matched = hit.matched_question
+            view = await _minutes_view(
+                session, community=community, reader=reader, occurrence_id=row_id, matched=matched
+            )
         if view is not None:
             views.append(view)
     return views
@@ -196,14 +210,19 @@ async def _held(
     return (found[0], found[1]) if found else None
 
 
-async def _decision_view(session: AsyncSession, *, community: Community, decision_id: int) -> AnswerView | None:
+async def _decision_view(
+    session: AsyncSession, *, community: Community, reader: Reader, decision_id: int
+) -> AnswerView | None:
     decision = await session.get(Decision, decision_id)
-    if decision is None or decision.confidential:
+    if decision is None:
         return None
     held = await _held(session, community=community, occurrence_id=decision.occurrence_id)
     if held is None:
         return None
     meeting, occurrence = held
+    item = await session.get(AgendaItem, decision.agenda_item_id) if decision.agenda_item_id is not None else None
+    if not may_see(reader, of_decision(decision, meeting=meeting, item=item)):
+        return None
     lang = script_language(decision.text) or community.default_language
     return AnswerView(
         ref=f"decision:{decision.id}",
@@ -217,10 +236,10 @@ async def _decision_view(session: AsyncSession, *, community: Community, decisio
 
 
 async def _minutes_view(
-    session: AsyncSession, *, community: Community, occurrence_id: int, matched: str
+    session: AsyncSession, *, community: Community, reader: Reader, occurrence_id: int, matched: str
 ) -> AnswerView | None:
     held = await _held(session, community=community, occurrence_id=occurrence_id)
-    if held is None:
+    if held is None or not may_see(reader, of_meeting(held[0])):
         return None
     meeting, occurrence = held
     text = matched or occurrence.summary or meeting.title
@@ -246,7 +265,12 @@ async def open_ref(turn: Turn, data: dict[str, Any]) -> Reply:
     ref = data.get("ref")
     if knowledge_base.parse_ref(ref) is None:
         raise UserError("card-data-invalid")
-    views = await views_of(turn.session, community=turn.community, hits=[Hit(str(ref), 0.0, "")])
+    views = await views_of(
+        turn.session,
+        community=turn.community,
+        reader=await reader_for(turn),
+        hits=[Hit(str(ref), 0.0, "")],
+    )
     if not views:
         raise UserError("answer-gone")
     question = data.get("question")
@@ -280,7 +304,12 @@ async def _helped(turn: Turn, *, ref: object) -> Reply:
         entry = await turn.session.get(FaqEntry, parsed[1], with_for_update=True)
         if entry is not None and entry.community_id == turn.community.id:
             entry.helpful += 1
-    views = await views_of(turn.session, community=turn.community, hits=[Hit(str(ref), 0.0, "")])
+    views = await views_of(
+        turn.session,
+        community=turn.community,
+        reader=await reader_for(turn),
+        hits=[Hit(str(ref), 0.0, "")],
+    )
     if not views:
         raise UserError("answer-gone")
     return Reply.of("answer-thanks", view=AnswerCard(views[0], state="thanked"))

@@ -24,6 +24,7 @@ from dialogs.common.replies import Reply
 from dialogs.common.rights import require_facilitator
 from dialogs.common.text import fold, leading_words, parse_number, script_language, word_table
 from dialogs.common.turn import Turn
+from dialogs.common.visibility import listable, of_faq, reader_for, require_visible
 from dialogs.meetings import schedule
 from dialogs.questions.engine import normalize
 from dialogs.questions.views import AnswerCard, FaqEntryCard, FaqForm, FaqList
@@ -425,19 +426,25 @@ async def remove(turn: Turn, args: str) -> Reply:
 
 
 async def show(turn: Turn, *, number: object) -> Reply:
-    """`faq N`: the entry as an answer card."""
+    """`faq N`: the entry as an answer card (a working group's entry only for its members)."""
     entry = await find(turn.session, community=turn.community, number=number)
+    await require_visible(turn, of_faq(entry), unknown=UserError("faq-unknown", number=entry.number))
     return Reply.of("faq-entry", view=AnswerCard(answer_view(entry), state="looked-up"), number=entry.number)
 
 
 async def list_entries(turn: Turn, args: str) -> Reply:
-    """`faq list [tag] [page]`: entries by number, optionally those with a tag."""
+    """`faq list [tag] [page]`: the entries the speaker may see by number, optionally those with a tag."""
     words = args.split()
     page = parse_number(words[-1]) if words else None
     if page:
         words.pop()
     tag = " ".join(words)
-    query = select(FaqEntry).where(FaqEntry.community_id == turn.community.id).order_by(FaqEntry.number)
+    reader = await reader_for(turn)
+    query = (
+        select(FaqEntry)
+        .where(FaqEntry.community_id == turn.community.id, listable(reader, group=FaqEntry.group_id))
+        .order_by(FaqEntry.number)
+    )
     entries = [e for e in await turn.session.scalars(query) if not tag or fold(tag) in {fold(t) for t in e.tags or ()}]
     pages = max(1, -(-len(entries) // PAGE_SIZE))
     page = page or 1

@@ -99,9 +99,7 @@ async def answer(turn: Turn, *, fact: str) -> Reply:
 
 async def next_meeting(turn: Turn) -> Reply:
     """The member's next meeting as a card: time in their zone (and the meeting's), link, calendar file."""
-    slots = await schedule.next_slots(
-        turn.session, community_id=turn.community.id, now=turn.now, count=1, member=turn.member
-    )
+    slots = await schedule.next_for(turn, count=1)
     if not slots:
         return Reply.of("fact-no-meeting")
     counts = await schedule.agenda_counts(turn.session, slots)
@@ -120,9 +118,7 @@ async def facilitators(turn: Turn) -> Reply:
 
 async def agenda_how(turn: Turn) -> Reply:
     """How to propose an agenda item, and until when the next meeting takes items."""
-    slots = await schedule.next_slots(
-        turn.session, community_id=turn.community.id, now=turn.now, count=1, member=turn.member
-    )
+    slots = await schedule.next_for(turn, count=1)
     if not slots:
         return Reply.of("fact-agenda-how-no-meeting")
     slot = slots[0]

@@ -27,6 +27,7 @@ from dialogs.common.replies import Reply
 from dialogs.common.rights import require_facilitator
 from dialogs.common.text import ascii_digits, fold, parse_number, word_table
 from dialogs.common.turn import Turn
+from dialogs.common.visibility import CHANNEL, Reader, action_listable, may_see, of_meeting, reader_of
 from dialogs.community.members import LANGUAGE_WORDS
 from dialogs.meetings import agenda, minutes, occurrences
 from dialogs.meetings.occurrences import Slot
@@ -137,13 +138,17 @@ async def meeting_reminder(session: AsyncSession, row: Notification, now: dateti
         session, slot, member_id=row.member_id, call_for_items=stage == "week"
     ):
         return None  # left the group, or already proposed an item: the call is not for them any more
-    items = await _agenda_items(session, slot) if stage != "week" else []
+    reader = await _reader(session, row)
+    if not may_see(reader, of_meeting(slot.meeting)):
+        return None  # a working group's meeting is never posted where others read
+    items, withheld = await _agenda_items(session, slot, reader) if stage != "week" else ([], 0)
     shown = MeetingReminder(
         meeting=view(slot),
         stage=stage,
         lead=before,
         items=tuple(agenda.item_view(item) for item in items) if stage == "day" else (),
         items_open=items_open,
+        withheld=withheld if stage == "day" else 0,
     )
     mentions = None
     if row.channel and stage != "week":
@@ -161,19 +166,30 @@ async def agenda_published(session: AsyncSession, row: Notification, now: dateti
     slot = await _slot_of(session, row)
     if slot is None or now >= slot.starts_at:
         return None
-    items = await _agenda_items(session, slot)
+    reader = await _reader(session, row)
+    if not may_see(reader, of_meeting(slot.meeting)):
+        return None
+    items, withheld = await _agenda_items(session, slot, reader)
     shown = AgendaCard(
         meeting=view(slot),
         items=tuple(agenda.item_view(item) for item in items),
         deadline_passed=now > slot.deadline,
+        withheld=withheld,
     )
     mentions = concerned.presenting(items)
     return Reply.of("agenda-published", view=shown, mentions=mentions, number=slot.meeting.number)
 
 
-async def _agenda_items(session: AsyncSession, slot: Slot) -> list[AgendaItem]:
+async def _reader(session: AsyncSession, row: Notification) -> Reader:
+    """Who reads an outbox row: everyone in the channel, or the member of a 1:1 row."""
+    member = await session.get(Member, row.member_id) if row.member_id is not None else None
+    return CHANNEL if row.channel or member is None else await reader_of(session, member)
+
+
+async def _agenda_items(session: AsyncSession, slot: Slot, reader: Reader) -> tuple[list[AgendaItem], int]:
+    """The accepted, then proposed, items of `slot` that `reader` may see, and how many confidential ones not."""
     if slot.row is None:
-        return []
+        return [], 0
     rows = await session.scalars(
         select(AgendaItem)
         .where(
@@ -182,7 +198,8 @@ async def _agenda_items(session: AsyncSession, slot: Slot) -> list[AgendaItem]:
         )
         .order_by(AgendaItem.position, AgendaItem.number)
     )
-    return sorted(rows, key=lambda item: item.status != AgendaStatus.ACCEPTED)
+    shown, withheld = agenda.visible_items(reader, list(rows), meeting=slot.meeting)
+    return sorted(shown, key=lambda item: item.status != AgendaStatus.ACCEPTED), withheld
 
 
 async def _held_occurrence(session: AsyncSession, row: Notification) -> tuple[Meeting, MeetingOccurrence] | None:
@@ -202,6 +219,8 @@ async def follow_up(session: AsyncSession, row: Notification, now: datetime) -> 
     meeting, occurrence = held
     community = await session.get(Community, meeting.community_id)
     assert community is not None
+    if not may_see(await _reader(session, row), of_meeting(meeting)):
+        return None  # left the working group since
     shown, _ = await minutes.minutes_view(session, community=community, meeting=meeting, occurrence=occurrence, now=now)
     return Reply.of("meeting-follow-up", view=FollowUp(minutes=shown), number=meeting.number)
 
@@ -270,27 +289,31 @@ async def action_assigned(session: AsyncSession, row: Notification, now: datetim
 
 
 async def minutes_published(session: AsyncSession, row: Notification, now: datetime) -> Reply | None:
-    """The published minutes, posted in the channel."""
+    """The published minutes: in the channel, or to a working group's members."""
     occurrence = await session.get(MeetingOccurrence, row.payload.get("occurrence"))
     if occurrence is None or occurrence.published_at is None:
         return None
     meeting = await session.get(Meeting, occurrence.meeting_id)
     community = await session.get(Community, row.community_id)
     assert meeting is not None and community is not None
+    if not may_see(await _reader(session, row), of_meeting(meeting)):
+        return None
     shown, _ = await minutes.minutes_view(session, community=community, meeting=meeting, occurrence=occurrence, now=now)
     return Reply.of("minutes-published", view=MinutesCard(minutes=shown, draft=False))  # no links in the channel
 
 
 async def weekly_digest(session: AsyncSession, row: Notification, now: datetime) -> Reply | None:
-    """Monday's digest: the week's meetings and agenda deadlines, overdue and due-this-week actions by owner.
-    Nothing to say: skipped (None)."""
+    """Monday's digest in the channel: the week's meetings and agenda deadlines, overdue and due-this-week actions
+    by owner — what everyone may see (no working group's meetings or actions). Nothing to say: skipped (None)."""
     community = await session.get(Community, row.community_id)
     assert community is not None
     if not _settings(community)["digest"]:
         return None  # turned off while this one waited
     week_end = now + timedelta(days=7)
     slots = [
-        s for s in await next_slots(session, community_id=community.id, now=now, count=20) if s.starts_at <= week_end
+        s
+        for s in await next_slots(session, community_id=community.id, now=now, count=20, reader=CHANNEL)
+        if s.starts_at <= week_end
     ]
     today = now.astimezone(ZoneInfo(community.timezone)).date()
     due = list(
@@ -300,6 +323,7 @@ async def weekly_digest(session: AsyncSession, row: Notification, now: datetime)
                 Action.community_id == community.id,
                 Action.status.not_in([ActionStatus.DONE, ActionStatus.CANCELLED]),
                 Action.due_on <= today + timedelta(days=7),
+                action_listable(CHANNEL),
             )
             .order_by(Action.due_on, Action.number)
         )

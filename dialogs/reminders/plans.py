@@ -103,8 +103,9 @@ def morning_of(day: date, *, zone: str, settings: ReminderSettings) -> datetime:
 
 
 async def plan_meeting(session: AsyncSession, *, meeting: Meeting, community: Community, now: datetime) -> None:
-    """(Re)plan the reminders of a meeting's coming occurrences: in the channel, and for a working group's
-    meeting also in its members' 1:1 chats. A cancelled meeting has none."""
+    """(Re)plan the reminders of a meeting's coming occurrences: in the channel, or for a working group's
+    meeting in its members' 1:1 chats (the channel is read by people outside the group). A cancelled meeting has
+    none."""
     planned = await _meeting_plan(session, meeting=meeting, community=community, now=now)
     await outbox.replan(session, community_id=community.id, subject=f"meeting:{meeting.id}", planned=planned, now=now)
 
@@ -115,7 +116,7 @@ async def _meeting_plan(
     settings = ReminderSettings.of(community)
     planned: list[Planned] = []
     slots = [s for s in upcoming_slots(meeting, after=now, count=12) if s.starts_at - now <= MEETING_HORIZON]
-    group_members = await _group_member_ids(session, meeting) if slots else []
+    group_members = await group_member_ids(session, meeting) if slots else []
     for slot in slots:
         planned += _meeting_rows(slot, settings=settings, group_members=group_members, now=now)
     return planned
@@ -131,15 +132,26 @@ def _meeting_rows(slot: Slot, *, settings: ReminderSettings, group_members: list
             continue
         key = f"meeting:{meeting.id}:{start.isoformat()}:{minutes}m"
         data = {**payload, "before": minutes}
-        rows.append(Planned("meeting-reminder", f"{key}:channel", due, data, channel=True))
-        rows += [Planned("meeting-reminder", f"{key}:{m}", due, data, member_id=m) for m in group_members]
+        rows += to_audience(meeting, "meeting-reminder", f"{key}:channel", due, data, group_members=group_members)
     if settings["agenda"] and slot.deadline > now:
         key = f"agenda:{meeting.id}:{start.isoformat()}:{slot.deadline.isoformat()}"
-        rows.append(Planned("agenda-published", key, slot.deadline, payload, channel=True))
+        rows += to_audience(meeting, "agenda-published", key, slot.deadline, payload, group_members=group_members)
     return rows
 
 
-async def _group_member_ids(session: AsyncSession, meeting: Meeting) -> list[int]:
+def to_audience(
+    meeting: Meeting, kind: str, key: str, due: datetime, payload: dict[str, Any], *, group_members: list[int]
+) -> list[Planned]:
+    """A meeting's post for everyone it concerns: the channel for a community meeting; for a working group's
+    meeting, each of its members' 1:1 chats (`group_members`), since everyone on the team reads the channel."""
+    if meeting.group_id is None:
+        return [Planned(kind, key, due, payload, channel=True)]
+    stem = key.removesuffix(":channel")
+    return [Planned(kind, f"{stem}:{member_id}", due, payload, member_id=member_id) for member_id in group_members]
+
+
+async def group_member_ids(session: AsyncSession, meeting: Meeting) -> list[int]:
+    """The active members of `meeting`'s working group, by id (none for a community meeting)."""
     if meeting.group_id is None:
         return []
     rows = await session.scalars(
@@ -159,13 +171,9 @@ async def plan_after_close(
     subject = f"meeting-closed:{meeting.id}:{slot.starts_at.isoformat()}"
     if settings["follow_up"]:
         key = f"follow-up:{meeting.id}:{slot.starts_at.isoformat()}"
-        await outbox.queue(
-            session,
-            community_id=community.id,
-            subject=subject,
-            message=Planned("meeting-follow-up", key, now, payload, channel=True),
-            now=now,
-        )
+        group_members = await group_member_ids(session, meeting)
+        for message in to_audience(meeting, "meeting-follow-up", key, now, payload, group_members=group_members):
+            await outbox.queue(session, community_id=community.id, subject=subject, message=message, now=now)
     days = settings["minutes_nudge_days"]
     if not days:
         return

@@ -25,13 +25,14 @@ Stage = Literal["week", "day", "hour"]
 class MeetingReminder(CardView):
     """A reminder `lead` minutes before a meeting (the headline's `lead`, written out by the bot): a week ahead the
     call for agenda items (`items_open`: the deadline has not passed), a day ahead the agenda (`items`), an hour
-    ahead how to join."""
+    ahead how to join. `withheld`: confidential items the reader may not see (counted on the card)."""
 
     meeting: MeetingView
     stage: Stage
     lead: int
     items: tuple[ItemView, ...] = ()
     items_open: bool = False
+    withheld: int = 0
 
 
 @dataclass(frozen=True)

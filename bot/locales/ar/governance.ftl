@@ -39,6 +39,7 @@ group-already-closed = أُغلقت «{ $name }» بالفعل في { $day }.
 group-already-member = أنت عضو في «{ $name }» بالفعل.
 group-already-members = كل من ذكرتهم أعضاء في «{ $name }» بالفعل.
 group-not-member = لست عضوًا في «{ $name }».
+group-join-guest = يضيف الميسّرون الضيوفَ إلى مجموعات العمل: اطلب من أحدهم أن يكتب `مجموعة انضمام { $name } @اسمك`.
 group-added = أُنشئت مجموعة العمل «{ $name }». ينضم إليها الأعضاء بالأمر `مجموعة انضمام { $name }`.
 group-edited = حُدّثت مجموعة العمل «{ $name }».
 group-extended = مُدّدت مجموعة العمل «{ $name }».

@@ -31,6 +31,7 @@ group-already-closed = “{ $name }” was already closed on { $day }.
 group-already-member = You are already a member of “{ $name }”.
 group-already-members = Everyone you named is already a member of “{ $name }”.
 group-not-member = You are not a member of “{ $name }”.
+group-join-guest = Guests are added to working groups by a facilitator: ask one to write `group join { $name } @you`.
 group-added = Working group “{ $name }” is created. Members join it with `group join { $name }`.
 group-edited = Working group “{ $name }” is updated.
 group-extended = Working group “{ $name }” is extended.

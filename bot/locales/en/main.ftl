@@ -74,6 +74,8 @@ member-ambiguous = { $count } members match “{ $name }”. @mention the one yo
 
 ## refusals and mistakes
 not-facilitator = Sorry, only facilitators can do that. Write `help` to see what you can do.
+visible-in-private-chat = That one is for a working group or the facilitators, and everyone here would read my answer. Ask me in our 1:1 chat.
+group-members-only = Only members of “{ $group }” can do that for the group. Ask a facilitator to add you, or leave the group out.
 unknown-command = “{ $given }” is not a Tansiq command. Write `help` to see the commands.
 unknown-command-suggest = “{ $given }” is not a Tansiq command. Did you mean `{ $suggestion }`?
 empty-message = Your message was empty. Write `help` to see what Tansiq can do.

@@ -126,6 +126,11 @@ agenda-deadline-passed = The deadline for items for meeting #{ $meeting } passed
 agenda-duplicate = This looks like item #{ $number } “{ $title }”, already on that agenda. If it is different, give it a clearer title.
 agenda-number-missing = Which item? Add its number, for example `agenda accept 4`; `agenda` shows the numbers.
 agenda-unknown = There is no agenda item #{ $number }. `agenda` shows the numbers.
+agenda-withheld = { $count ->
+    [one] 1 confidential item (facilitators only).
+   *[other] { $count } confidential items (facilitators only).
+}
+agenda-duplicate-unseen = An item much like this is already on that agenda. If yours is different, give it a clearer title.
 agenda-item-closed = Agenda item #{ $number } is already { $status ->
     [discussed] discussed
     [carried] carried forward

@@ -19,6 +19,14 @@ CONVERSATION = [
         "#1 · Share the flood trigger data\nStatus: Open\nOwners: عمر خليل\nDue: Dec 15, 2026",
     ),
     ("member", "إجراء إضافة مراجعة عتبات الأمطار | أنا | ١٥ ديسمبر", "action-added", "سُجّل الإجراء رقم ٢."),
+    # a working group's actions are recorded by its members
+    (
+        "guest",
+        "action add Map the early-warning focal points | me | group Early warning",
+        "group-members-only",
+        "Only members of “Early warning triggers”",
+    ),
+    ("guest", "group join early warning", "group-joined"),
     (
         "guest",
         "action add Map the early-warning focal points | me | group Early warning",
@@ -40,6 +48,10 @@ CONVERSATION = [
     ("facilitator", "actions <at>Sami Nasser</at>", "actions-list", "Open actions of Sami Nasser (2)"),
     ("facilitator", "actions group early warning", "actions-list", "Open actions of Early warning triggers (1)"),
     ("facilitator", "actions overdue", "actions-list", "Nothing here"),
+    # a working group's actions are its members', their owners' and the facilitators'
+    ("member", "إجراءات مجموعة early warning", "actions-list", "لا شيء هنا"),
+    ("member", "إجراء 3", "action-unknown", "لا يوجد إجراء رقم ٣"),
+    ("guest", "action 3", "action-card", "Map the early-warning focal points"),
     # updates by owners, refusals for others
     ("guest", "action done 1", "action-not-yours", "Action #1 is not yours"),
     ("member", "إجراء تقدم 1 أُرسلت المسودة إلى الشركاء", "action-progress", "«أُرسلت المسودة إلى الشركاء»"),

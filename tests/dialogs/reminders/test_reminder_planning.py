@@ -85,15 +85,17 @@ async def test_cancelling_one_occurrence_drops_only_its_reminders(chat: Chat) ->
     assert after == [row for row in before if row not in of_8_december]
 
 
-async def test_working_group_meetings_also_reach_the_groups_members(chat: Chat) -> None:
+async def test_working_group_meetings_reach_the_groups_members_never_the_channel(chat: Chat) -> None:
     async with chat.sessions.begin() as session:
         group = WorkingGroup(community_id=chat.community_id, name="Cash")
         session.add(group)
         await session.flush()
         session.add(WorkingGroupMember(group_id=group.id, member_id=chat.ids["member"]))
     await chat.say("meeting add Cash WG | 2026-11-27 10:00 | group Cash", as_="facilitator")
-    assert ("meeting-reminder", "2026-11-26 08:00", "عمر خليل") in await rows(chat)
-    assert ("meeting-reminder", "2026-11-26 08:00", "channel") in await rows(chat)
+    planned = await rows(chat)
+    assert ("meeting-reminder", "2026-11-26 08:00", "عمر خليل") in planned
+    assert ("agenda-published", "2026-11-25 08:00", "عمر خليل") in planned
+    assert [row for row in planned if row[2] == "channel"] == []
 
 
 async def test_action_nudges_follow_the_action(chat: Chat, clock: FakeClock) -> None:
