@@ -22,6 +22,7 @@ from dialogs.common.language import member_language, member_timezone
 from dialogs.common.people import Person
 from dialogs.common.replies import Reply
 from dialogs.common.turn import Services, Turn
+from dialogs.community import privacy
 from dialogs.questions import asking
 from storage import handled
 from storage.db import WritersBusy, is_write_race, write_attempts, writers_queue
@@ -124,6 +125,7 @@ class Router:
             locale=locale,
             activity_key=activity_key,
             shared=shared,
+            notice=False,  # the answer replaces the card: a line added to it would never be read
             handler=lambda turn: self._press(turn, verb, data),
         )
 
@@ -138,16 +140,20 @@ class Router:
         text: str | None = None,
         activity_key: str | None = None,
         shared: bool = False,
+        notice: bool = True,
     ) -> TurnResult:
         """Run `handler` as the member's turn in one transaction; a write race (two adds taking one number, SQLite's
         write lock still taken after its timeout) runs it again after a short pause, and the second run sees what the
         first writer did; a lock still taken after the last attempt is `Busy`. `activity_key`: the
-        incoming activity's, remembered in the same transaction; an activity handled before is not run again."""
+        incoming activity's, remembered in the same transaction; an activity handled before is not run again.
+        `notice`: on the member's first turn, add the privacy line to the answer."""
         try:
             try:
                 async for attempt in write_attempts(ATTEMPTS):
                     with attempt:
-                        result = await self._once(member_id, now, handler, mentions, locale, text, activity_key, shared)
+                        result = await self._once(
+                            member_id, now, handler, mentions, locale, text, activity_key, shared, notice
+                        )
             except (OperationalError, WritersBusy) as race:
                 if is_write_race(race):
                     raise Busy from race
@@ -169,9 +175,11 @@ class Router:
         text: str | None,
         activity_key: str | None,
         shared: bool,
+        notice: bool,
     ) -> TurnResult:
         """One attempt at the turn: its own transaction, after the writers before it."""
         async with self._writers, self.sessions.begin() as session:
+            session.info["now"] = now  # what the turn records (audit entries) is dated with the turn's time
             member, community = await _load(session, member_id)
             if activity_key is not None and not await handled.first_time(session, activity_key, now=now):
                 logger.info("a redelivered activity of member=%s, handled before: not run again", member_id)
@@ -188,8 +196,10 @@ class Router:
                 shared=shared,
             )
             reply = await handler(turn)
+            line = privacy.first_turn_notice(member, community, now=now) if notice else None
             planned = outbox.changed(session)
-        return replace(_result(reply, member, community, locale=locale, text=text), planned=planned)
+        result = _result(reply, member, community, locale=locale, text=text)
+        return replace(result, replies=[*result.replies, line] if line else result.replies, planned=planned)
 
     async def _text(self, turn: Turn, text: str) -> Reply:
         """Route a message to its command, or treat it as a question."""

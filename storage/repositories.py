@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
 from storage.models import AuditLog, Community, Member, Role, WorkingGroup, WorkingGroupMember
+from storage.models.base import utcnow
 
 
 async def community_by_team(session: AsyncSession, *, tenant_id: str, team_id: str) -> Community | None:
@@ -139,8 +140,10 @@ def audit(
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
 ) -> AuditLog:
-    """Add an audit entry to the current transaction."""
+    """Add an audit entry to the current transaction, at the turn's time (`session.info["now"]`, set by whoever
+    runs the turn; else the clock's)."""
     entry = AuditLog(
+        at=session.info.get("now") or utcnow(),
         community_id=community_id,
         actor_member_id=actor.id if actor else None,
         action=action,

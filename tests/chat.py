@@ -90,6 +90,7 @@ class Chat:
 
     async def start(self) -> Chat:
         async with self.sessions.begin() as session:
+            session.info["now"] = self.clock()
             community = await new_community(
                 session, now=self.clock(), team=TEAM, name="MENA AA CoP", language="ar", zone="Asia/Beirut"
             )
@@ -100,6 +101,7 @@ class Chat:
             for who, (uid, _name, locale, role) in CAST.items():
                 row = await session.scalar(select(Member).where(Member.teams_user_id == uid))
                 row.role, row.teams_locale = role, locale
+                row.privacy_noted_at = self.clock()  # told on an earlier turn (tests of the first turn clear it)
                 self.ids[who] = row.id
             self.community_id = community.id
         return self

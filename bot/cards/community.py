@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from babel.lists import format_list
+
 from bot.cards.context import Card, CardBuilders, CardContext
 from bot.cards.parts import adaptive_card, submit_action, text_block
+from bot.i18n import format_day, format_when
 from dialogs.common.replies import Reply
-from dialogs.community.views import HelpCard, LanguageChoice, RosterPage
+from dialogs.community.views import AuditPage, ForgetConfirm, HelpCard, LanguageChoice, PrivacyNotice, RosterPage
 
 
 def help_lines(ctx: CardContext, view: HelpCard) -> list[str]:
@@ -55,6 +58,86 @@ def roster_card(ctx: CardContext, _reply: Reply, view: RosterPage) -> Card:
     return adaptive_card(body, buttons, lang=ctx.lang)
 
 
+def forget_card(ctx: CardContext, _reply: Reply, view: ForgetConfirm) -> Card:
+    """What erasing a member's data removes and keeps; a button to erase, and the reassurance that nothing
+    happens without it."""
+    body = [
+        text_block(ctx.t("forget-title", name=view.name), weight="Bolder", size="Medium"),
+        text_block(ctx.t("forget-removes")),
+        text_block(ctx.t("forget-keeps")),
+        text_block(ctx.t("forget-cancel-hint"), isSubtle=True),
+    ]
+    erase = {
+        **submit_action(ctx.t("forget-button"), {"verb": "forget-confirm", "member": view.member_id}),
+        "style": "destructive",
+    }
+    return adaptive_card(body, [erase], lang=ctx.lang)
+
+
+def privacy_card(ctx: CardContext, _reply: Reply, view: PrivacyNotice) -> Card:
+    """What is stored about the reader, why, who sees it and for how long; a button to erase it."""
+    body: list[dict[str, Any]] = [text_block(ctx.t("privacy-title", community=view.community), weight="Bolder")]
+    sections = (
+        ("privacy-stored-head", ctx.t("privacy-stored", email="yes" if view.has_email else "no")),
+        ("privacy-activity-head", ctx.t("privacy-activity")),
+        ("privacy-why-head", ctx.t("privacy-why", community=view.community)),
+        ("privacy-who-head", ctx.t("privacy-who", admins=_names(ctx, view.admins), facilitators=view.facilitators)),
+        ("privacy-groups-head", _names(ctx, view.groups) if view.groups else ctx.t("privacy-no-groups")),
+        ("privacy-how-long-head", ctx.t("privacy-how-long")),
+    )
+    for head, line in sections:
+        body += [text_block(ctx.t(head), weight="Bolder", spacing="Medium"), text_block(line, spacing="Small")]
+    return adaptive_card(body, [submit_action(ctx.t("privacy-forget-button"), {"verb": "forget-ask"})], lang=ctx.lang)
+
+
+def audit_card(ctx: CardContext, _reply: Reply, view: AuditPage) -> Card:
+    """A page of the audit: per entry when, who, what, and each field's value before and after; a button to the
+    older entries."""
+    head = ctx.t("audit-title", count=view.count, member=view.member or "none")
+    body: list[dict[str, Any]] = [text_block(head, weight="Bolder", size="Medium")]
+    if view.since is not None:
+        body.append(text_block(ctx.t("audit-since", day=format_day(view.since.date(), lang=ctx.lang)), isSubtle=True))
+    if not view.lines:
+        body.append(text_block(ctx.t("audit-empty")))
+    for line in view.lines:
+        who = line.actor or ctx.t("audit-by-tansiq")
+        what = ctx.t("audit-action", action=line.action.replace(".", "-"))  # Fluent's variant keys have no dots
+        number = int(line.object_id) if line.object_id and line.object_id.isdigit() else line.object_id or ""
+        thing = line.object_name or ctx.t("audit-object", type=line.object_type, id=number)
+        subject = f"{what} · {thing}" if line.object_id else what
+        changes = [
+            {
+                "title": ctx.t("audit-field", field=change.field),
+                "value": ctx.t("audit-change", before=change.before or "—", after=change.after or "—"),
+            }
+            for change in line.changes
+        ]
+        items: list[dict[str, Any]] = [
+            text_block(f"{format_when(line.at, lang=ctx.lang, zone=ctx.zone)} · {who}", isSubtle=True, size="Small"),
+            text_block(subject, spacing="None"),
+        ]
+        if changes:
+            items.append({"type": "FactSet", "facts": changes, "spacing": "Small"})
+        body.append({"type": "Container", "separator": True, "items": items})
+    buttons = []
+    if view.page < view.pages:
+        body.append(text_block(ctx.t("audit-page", page=view.page, pages=view.pages), isSubtle=True))
+        data: dict[str, Any] = {
+            "verb": "audit-page",
+            "page": view.page + 1,
+            "member": view.member_id,
+            "kind": view.kind,
+        }
+        data["since"] = view.since.isoformat() if view.since else None
+        buttons.append(submit_action(ctx.t("audit-older-button"), data))
+    return adaptive_card(body, buttons, lang=ctx.lang)
+
+
+def _names(ctx: CardContext, names: tuple[str, ...]) -> str:
+    """Names in a list the reader's language writes ("A, B and C" / "A وB وC")."""
+    return format_list(list(names), locale=ctx.lang) if names else "-"
+
+
 def _language_buttons(ctx: CardContext) -> list[dict[str, Any]]:
     return [
         submit_action(ctx.t("help-switch-ar"), {"verb": "lang", "lang": "ar"}),
@@ -62,4 +145,11 @@ def _language_buttons(ctx: CardContext) -> list[dict[str, Any]]:
     ]
 
 
-BUILDERS: CardBuilders = {HelpCard: help_card, LanguageChoice: language_card, RosterPage: roster_card}
+BUILDERS: CardBuilders = {
+    HelpCard: help_card,
+    LanguageChoice: language_card,
+    RosterPage: roster_card,
+    ForgetConfirm: forget_card,
+    PrivacyNotice: privacy_card,
+    AuditPage: audit_card,
+}

@@ -392,6 +392,7 @@ def _next_yearly(local: datetime, today: date) -> datetime:
 
 
 MAX_AHEAD_YEARS = 10
+_YEAR = re.compile(r"\b\d{4}\b")
 
 
 def parse_when(text: str, *, now: datetime, zone: str, lang: str | None = None) -> datetime:
@@ -404,6 +405,27 @@ def parse_when(text: str, *, now: datetime, zone: str, lang: str | None = None) 
     if when < now:
         raise UserError("date-in-past", given=_given(text), when=when)
     return when
+
+
+def parse_past_day(text: str, *, now: datetime, zone: str) -> date:
+    """A day a member typed to look back from ('1 November', 'last Monday', '١ نوفمبر ٢٠٢٦'): a day and month
+    without a year is the last one that has come. Raises UserError 'date-unreadable', or 'day-in-future' (for a
+    day still to come: 'tomorrow', 'next Monday')."""
+    tz = ZoneInfo(zone)
+    today = now.astimezone(tz).date()
+    day = _read(text, now=now, zone=zone, lang=None).astimezone(tz).date()
+    if day > today + timedelta(days=31) and not _YEAR.search(english_words(text)):
+        day = _year_before(day)  # "1 November" on 24 November: this year's, not next year's
+    if day > today:
+        raise UserError("day-in-future", given=_given(text))
+    return day
+
+
+def _year_before(day: date) -> date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
 
 
 def parse_day(text: str, *, now: datetime, zone: str) -> date:

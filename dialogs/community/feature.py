@@ -1,10 +1,11 @@
-"""The community feature: help, language, time zone, who am I, the roster and roles."""
+"""The community feature: help, language, time zone, who am I, the roster and roles; privacy, the audit and
+forgetting a member."""
 
 from __future__ import annotations
 
 from dialogs.common.registry import CommandSpec, Feature
-from dialogs.community import members
-from dialogs.community.views import HelpCard, LanguageChoice, RosterPage
+from dialogs.community import audit, forget, members, privacy
+from dialogs.community.views import AuditPage, ForgetConfirm, HelpCard, LanguageChoice, PrivacyNotice, RosterPage
 
 FEATURE = Feature(
     name="community",
@@ -15,11 +16,17 @@ FEATURE = Feature(
         CommandSpec("whoami", ("whoami", "who am i", "من أنا", "من انا", "ملفي"), members.whoami),
         CommandSpec("members", ("members", "roster", "الأعضاء", "أعضاء", "الاعضاء"), members.list_members),
         CommandSpec("role", ("role", "دور", "الدور"), members.change_role, facilitator_only=True),
+        CommandSpec("privacy", ("privacy", "الخصوصية", "خصوصية", "خصوصيتي"), privacy.show),
+        CommandSpec("audit", ("audit", "السجل", "سجل التغييرات"), audit.command, facilitator_only=True),
+        CommandSpec("forget", ("forget", "احذف بياناتي", "امسح بياناتي", "احذف بيانات"), forget.command),
     ),
     submits={
         "lang": members.language_button,
         "help": members.show_help_button,
         "members-page": members.members_page_button,
+        "forget-confirm": forget.confirm,
+        "forget-ask": forget.ask,
+        "audit-page": audit.page_button,
     },
-    cards=(HelpCard, LanguageChoice, RosterPage),
+    cards=(HelpCard, LanguageChoice, RosterPage, ForgetConfirm, PrivacyNotice, AuditPage),
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from dialogs.common.replies import CardView
 
@@ -37,3 +38,60 @@ class RosterPage(CardView):
     page: int
     pages: int
     lines: tuple[RosterLine, ...]
+
+
+@dataclass(frozen=True)
+class ForgetConfirm(CardView):
+    """`forget me`: what erasing `name`'s data removes and keeps, and the buttons to confirm or keep it."""
+
+    member_id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class PrivacyNotice(CardView):
+    """What is stored about the reader and who sees it: whether Teams gave their e-mail, their working groups, the
+    community's admins (by name) and how many facilitators it has."""
+
+    community: str
+    has_email: bool
+    groups: tuple[str, ...]
+    admins: tuple[str, ...]
+    facilitators: int
+
+
+@dataclass(frozen=True)
+class AuditChange:
+    """One field an audited change touched: its value before and after ("" for none)."""
+
+    field: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class AuditLine:
+    """One audit entry: when, who (None: Tansiq itself), the action's code, what it touched, and the fields it
+    changed."""
+
+    at: datetime
+    actor: str | None
+    action: str
+    object_type: str
+    object_id: str | None
+    object_name: str | None  # a member's name, when the entry is about a member
+    changes: tuple[AuditChange, ...]
+
+
+@dataclass(frozen=True)
+class AuditPage(CardView):
+    """A page of the audit, newest first, and the filters it was asked with (for the "older" button)."""
+
+    lines: tuple[AuditLine, ...]
+    count: int
+    page: int
+    pages: int
+    member: str | None
+    member_id: int | None
+    since: datetime | None
+    kind: str | None

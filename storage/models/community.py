@@ -90,6 +90,7 @@ class Member(Base):
     left_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     welcomed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    privacy_noted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # told what is stored, on their first turn
 
     community: Mapped[Community] = relationship(back_populates="members")
 

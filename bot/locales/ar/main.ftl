@@ -30,6 +30,9 @@ help-cmd-tz = **توقيت** — منطقتك الزمنية للمواعيد و
 help-cmd-whoami = **من أنا** — ما يعرفه تنسيق عنك. مثال: `من أنا`
 help-cmd-members = **الأعضاء** — من في المجتمع. مثال: `الأعضاء`
 help-cmd-role = **دور** — اجعل أحد الأعضاء ميسّرًا أو عضوًا. مثال: `دور @عمر ميسر`
+help-cmd-privacy = **الخصوصية** — ما يحفظه تنسيق عنك، ولماذا، ومن يراه، وإلى متى. مثال: `الخصوصية`
+help-cmd-audit = **السجل** — من غيّر ماذا، والقيم قبل التغيير وبعده (للميسّرين). مثال: `السجل @عمر منذ ١ نوفمبر` · `السجل إجراءات`
+help-cmd-forget = **احذف بياناتي** — امحُ ما يحفظه تنسيق عنك (بعد أن تؤكّد)؛ وللمشرفين: `احذف بيانات <الاسم>` لمن غادر. مثال: `احذف بياناتي`
 help-footer = أي رسالة أخرى تكتبها تُعدّ سؤالًا للمجتمع.
 help-switch-ar = العربية
 help-switch-en = English
@@ -119,3 +122,165 @@ members-page-usage = «{ $given }» ليست صفحة من القائمة: { $pa
    *[other] صفحاتها من `الأعضاء ١` إلى `الأعضاء { $pages }`
 }.
 members-more-button = الصفحة التالية ({ $next } من { $pages })
+forget-confirm = هل تُمحى بيانات { $name }؟ لن يحدث شيء قبل أن تضغط الزر.
+forget-title = محو بيانات { $name }؟
+forget-removes = يُمحى: الاسم والبريد الإلكتروني ومعرّفا مايكروسوفت وTeams واللغة والمنطقة الزمنية وعضوية مجموعات العمل والرسائل التي تنتظر الإرسال، وكل ذكر للاسم في نصوص الآخرين.
+forget-keeps = يبقى باسم «عضو سابق»: بنود جدول الأعمال والإجراءات والقرارات والمحاضر والأسئلة والأصوات (ويبقى السري منها سريًا)، لتبقى سجلات المجتمع وأعداده كاملة. لا يمكن التراجع عن المحو.
+forget-cancel-hint = غيّرت رأيك؟ تجاهل هذه البطاقة فحسب.
+forget-button = امحُ بياناتي
+forget-done = تمّ: مُحيت البيانات الشخصية. ويظهر صاحبها في السجلات المشتركة باسم «عضو سابق».
+forget-admins-only = لا يمحو بيانات غيرك إلا المشرفون، وبعد مغادرته فقط. لمحو بياناتك اكتب `احذف بياناتي`.
+forget-still-member = { $name } ما زال عضوًا: يمحو بياناته بنفسه بالأمر `احذف بياناتي`؛ ويمحو المشرفون بيانات من غادر.
+forget-already-done = مُحيت هذه البيانات من قبل.
+forget-who = لا أحد باسم «{ $name }» في سجل هذا المجتمع، لا حاليًا ولا سابقًا. يعرض `الأعضاء` الأعضاء الحاليين.
+privacy = ما يحفظه تنسيق عنك، ومن يراه.
+privacy-title = بياناتك في { $community }
+privacy-stored-head = ما أحفظه عنك
+privacy-stored = اسمك، ومعرّفاك في مايكروسوفت وTeams، { $email ->
+    [yes] وبريدك الإلكتروني،
+   *[other] (ولا بريد إلكتروني: لم يعطني Teams بريدك)،
+} ودورك، ولغتك ومنطقتك الزمنية (من Teams أو كما اخترتها).
+privacy-activity-head = ما تفعله هنا
+privacy-activity = بنود جدول الأعمال التي تقترحها، والإجراءات المسندة إليك، وأصواتك (في الاستطلاع السري لا يرى أحد من صوّت بماذا)، والأسئلة التي تطرحها، وسجل التغييرات: من غيّر ماذا ومتى.
+privacy-why-head = لماذا
+privacy-why = لتنسيق عمل { $community } فقط: الاجتماعات وجدول الأعمال والإجراءات والتذكيرات والأجوبة. ولا يخرج شيء منه عن هذا المجتمع.
+privacy-who-head = من يراه
+privacy-who = يرى كل أعضاء المجتمع ما يخصّ المجتمع كله؛ وما يخصّ مجموعة عمل يراه أعضاؤها فقط؛ والبنود السرية يراها الميسّرون فقط؛ وما تسألني عنه في محادثتنا الخاصة تراه أنت وحدك، والميسّرون إن أرسلت إليهم سؤالًا. المشرفون: { $admins }. { $facilitators ->
+    [zero] لا ميسّرين.
+    [one] ميسّر واحد.
+    [two] ميسّران.
+    [few] { $facilitators } ميسّرين.
+    [many] { $facilitators } ميسّرًا.
+   *[other] { $facilitators } ميسّر.
+}
+privacy-groups-head = مجموعات عملك
+privacy-no-groups = لا شيء بعد.
+privacy-how-long-head = إلى متى
+privacy-how-long = ما دمت عضوًا، وفي سجلات المجتمع بعد مغادرتك، إلى أن تمحوها أنت أو أحد المشرفين: يمحو الأمر `احذف بياناتي` اسمك ومعرّفاتك من كل مكان ويترك «عضو سابق» في السجلات المشتركة.
+privacy-forget-button = امحُ بياناتي…
+privacy-first-turn = يحفظ تنسيق اسمك ومعرّفاتك في Teams وما تفعله هنا لتنسيق عمل { $community } فقط. اكتب `الخصوصية` لتعرف المزيد، و`احذف بياناتي` لمحوها.
+audit = سجل التغييرات: { $count } قيدًا.
+audit-title = { $count ->
+    [zero] لا تغييرات
+    [one] تغيير واحد
+    [two] تغييران
+    [few] { $count } تغييرات
+    [many] { $count } تغييرًا
+   *[other] { $count } تغيير
+}{ $member ->
+    [none] {""}
+   *[other] {" "}من { $member } أو عنه
+}، الأحدث أولًا
+audit-since = منذ { $day }
+audit-empty = لا تغييرات تطابق ما طلبت.
+audit-by-tansiq = تنسيق
+audit-change = { $before } ← { $after }
+audit-page = الصفحة { $page } من { $pages }.
+audit-older-button = تغييرات أقدم
+audit-usage = اكتب `السجل`، أو ضيّقه: `السجل @عمر`، `السجل إجراءات`، `السجل منذ ١ نوفمبر`، `السجل جدول منذ الاثنين الماضي`.
+audit-page-unknown = لا توجد صفحة { $page }: في السجل الآن { $pages } صفحات. اكتب `السجل` من جديد.
+audit-action = { $action ->
+    [agenda-added] اقترح بندًا لجدول الأعمال
+    [agenda-accept] قبل بندًا
+    [agenda-defer] أجّل بندًا
+    [agenda-remove] حذف بندًا
+    [agenda-ordered] رتّب جدول الأعمال
+    [action-created] سجّل إجراءً
+    [action-done] أنجز إجراءً
+    [action-progress] أبلغ عن تقدّم
+    [action-blocked] أشار إلى تعثّر إجراء
+    [action-due] غيّر موعد استحقاق
+    [action-reassign] أسند إجراءً إلى غيره
+    [action-cancel] ألغى إجراءً
+    [action-plan] ربط إجراءً بالخطة
+    [meeting-created] خطّط لاجتماع
+    [meeting-moved] نقل اجتماعًا
+    [meeting-cancelled] ألغى اجتماعًا
+    [meeting-occurrence-cancelled] ألغى اجتماعًا من سلسلة
+    [meeting-closed] أغلق اجتماعًا
+    [decision-added] سجّل قرارًا
+    [minutes-edited] عدّل محضرًا
+    [minutes-published] نشر محضرًا
+    [member-role] غيّر دورًا
+    [member-language] غيّر اللغة
+    [member-timezone] غيّر المنطقة الزمنية
+    [member-erased] محا بيانات عضو
+    [roster-sync] حدّث سجل الأعضاء من Teams
+    [roster-remove] أزال من غادروا
+    [group-created] أنشأ مجموعة عمل
+    [group-edited] عدّل مجموعة عمل
+    [group-joined] انضم إلى مجموعة عمل
+    [group-left] غادر مجموعة عمل
+    [group-lead] سمّى قائد مجموعة
+    [group-closed] أغلق مجموعة عمل
+    [faq-added] أضاف سؤالًا شائعًا
+    [faq-edited] عدّل سؤالًا شائعًا
+    [faq-removed] حذف سؤالًا شائعًا
+    [faq-imported] استورد أسئلة شائعة
+    [ticket-opened] سأل الميسّرين
+    [ticket-assigned] تولّى سؤالًا
+    [ticket-answered] أجاب عن سؤال
+    [ticket-closed] أغلق سؤالًا
+    [ticket-reopened] أعاد فتح سؤال
+    [ticket-faq] جعل سؤالًا من الأسئلة الشائعة
+    [proposal-opened] فتح تصويتًا
+    [proposal-answered] صوّت
+    [proposal-closed] أغلق تصويتًا
+    [plan-added] أضاف هدفًا إلى الخطة
+    [plan-edited] عدّل هدفًا في الخطة
+    [plan-removed] حذف هدفًا من الخطة
+    [community-install] ثبّت تنسيق
+    [community-reminder_settings] غيّر إعدادات التذكير
+    [community-minutes_approvals] غيّر عدد موافقات المحضر
+   *[other] { $action }
+}
+audit-object = { $type ->
+    [agenda_item] البند { $id }
+    [action] الإجراء { $id }
+    [meeting] الاجتماع { $id }
+    [meeting_occurrence] موعد الاجتماع { $id }
+    [decision] القرار { $id }
+    [member] العضو { $id }
+    [working_group] المجموعة { $id }
+    [faq_entry] السؤال الشائع { $id }
+    [ticket] السؤال { $id }
+    [proposal] التصويت { $id }
+    [plan_objective] الهدف { $id }
+    [community] المجتمع
+   *[other] { $type } { $id }
+}
+audit-field = { $field ->
+    [status] الحالة
+    [text] النص
+    [title] العنوان
+    [start] البداية
+    [summary] الملخص
+    [due_on] الاستحقاق
+    [owners] المسؤولون
+    [role] الدور
+    [timezone] المنطقة الزمنية
+    [language] اللغة
+    [lead] القائد
+    [members] الأعضاء
+    [added] أُضيف
+    [deactivated] غادر
+    [reactivated] عاد
+    [question] السؤال
+    [answer] الجواب
+    [assignee] تولّاه
+    [approvers] وافق
+    [minutes_approvals] الموافقات المطلوبة
+    [order] الترتيب
+    [series] السلسلة
+    [closed_at] أُغلق
+    [tags] الوسوم
+    [source] المصدر
+    [versions] النسخ
+    [number] الرقم
+    [group_id] المجموعة
+    [objective] الهدف
+    [tenant_id] المستأجر
+    [team_id] الفريق
+    [installer] ثبّته
+   *[other] { $field }
+}

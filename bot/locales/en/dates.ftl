@@ -3,6 +3,7 @@ date-unreadable = Tansiq could not read “{ $given }” as a date and time. Wri
 date-in-past = “{ $given }” is { $when }, which has already passed. Write a time still to come, for example `tomorrow 15:00` or `15 December 14:00`.
 date-too-far = “{ $given }” is more than { $years } years away; give a nearer date.
 day-in-past = “{ $given }” is a day that has already passed. Write today or a later day, for example `next Friday` or `31 March`.
+day-in-future = “{ $given }” has not come yet. Write a day that has passed, for example `1 November 2026` or `last Monday`.
 duration-unreadable = Tansiq could not read “{ $given }” as a length of time. Write for example `90 minutes` or `1h30`.
 recurrence-unreadable = Tansiq could not read “{ $given }” as a repeat. Write for example `every 2 weeks` or `monthly on the second Tuesday`.
 

@@ -29,6 +29,9 @@ help-cmd-tz = **tz** — your time zone for dates and reminders: a city, a count
 help-cmd-whoami = **whoami** — what Tansiq knows about you. Example: `whoami`
 help-cmd-members = **members** — who is in the community. Example: `members`
 help-cmd-role = **role** — make someone a facilitator or a member. Example: `role @Omar facilitator`
+help-cmd-privacy = **privacy** — what Tansiq stores about you, why, who sees it and for how long. Example: `privacy`
+help-cmd-audit = **audit** — who changed what, with the values before and after (facilitators). Example: `audit @Omar since 1 November` · `audit actions`
+help-cmd-forget = **forget me** — erase what Tansiq stores about you (after you confirm); admins: `forget NAME` for someone who left. Example: `forget me`
 help-footer = Anything else you write is a question for the community.
 help-switch-ar = العربية
 help-switch-en = English
@@ -102,3 +105,157 @@ members-page-usage = “{ $given }” is not a page of the list: it has { $pages
    *[other] { $pages } pages, from `members 1` to `members { $pages }`
 }.
 members-more-button = Next page ({ $next } of { $pages })
+forget-confirm = Erase { $name }'s data? Nothing happens until you press the button.
+forget-title = Erase the data of { $name }?
+forget-removes = Removed: the name, e-mail, Microsoft and Teams ids, language, time zone, working-group places, messages still waiting, and every mention of the name in others' texts.
+forget-keeps = Kept, as “Former member”: agenda items, actions, decisions, minutes, answers to questions and votes (anonymous ones stay anonymous), so the community's records and counts stay whole. This cannot be undone.
+forget-cancel-hint = Changed your mind? Just ignore this card.
+forget-button = Erase my data
+forget-done = Done: the personal data is erased. In shared records the person now appears as “Former member”.
+forget-admins-only = Only admins can erase someone else's data, and only once they have left. To erase your own, write `forget me`.
+forget-still-member = { $name } is still a member: they can erase their own data with `forget me`; admins erase the data of people who have left.
+forget-already-done = That data was erased already.
+forget-who = No one called “{ $name }” is on this community's roster, past or present. `members` lists the current ones.
+privacy = What Tansiq stores about you, and who sees it.
+privacy-title = Your data in { $community }
+privacy-stored-head = What I keep about you
+privacy-stored = Your name, your Microsoft and Teams ids, { $email ->
+    [yes] your e-mail address,
+   *[other] (no e-mail: Teams did not give me one),
+} your role, and your language and time zone (from Teams, or as you set them).
+privacy-activity-head = What you do here
+privacy-activity = The agenda items you propose, the actions you own, your votes (in an anonymous poll nobody can see who voted what), the questions you ask and the history of changes: who changed what, and when.
+privacy-why-head = Why
+privacy-why = Only to run { $community }'s coordination: meetings, agenda, action points, reminders and answers. Nothing leaves this community.
+privacy-who-head = Who sees it
+privacy-who = Everyone in the community sees community-wide items; a working group's items only its members; confidential items only the facilitators; what you ask me in our 1:1 chat only you and, for questions you send them, the facilitators. Admins: { $admins }. { $facilitators ->
+    [one] One facilitator.
+   *[other] { $facilitators } facilitators.
+}
+privacy-groups-head = Your working groups
+privacy-no-groups = None yet.
+privacy-how-long-head = For how long
+privacy-how-long = As long as you are a member, and in the community's records after you leave, until you or an admin erase it: `forget me` removes your name and ids everywhere and leaves “Former member” in shared records.
+privacy-forget-button = Erase my data…
+privacy-first-turn = Tansiq keeps your name, your Teams ids and what you do here to run { $community }'s coordination, and nothing else. `privacy` tells you more; `forget me` erases it.
+audit = The audit: { $count } entries.
+audit-title = { $count ->
+    [one] One change
+   *[other] { $count } changes
+}{ $member ->
+    [none] {""}
+   *[other] {" "}by or about { $member }
+}, newest first
+audit-since = Since { $day }
+audit-empty = Nothing was changed that matches.
+audit-by-tansiq = Tansiq
+audit-change = { $before } → { $after }
+audit-page = Page { $page } of { $pages }.
+audit-older-button = Older changes
+audit-usage = Write `audit`, or narrow it: `audit @Omar`, `audit actions`, `audit since 1 November`, `audit agenda since last Monday`.
+audit-page-unknown = There is no page { $page }: the audit has { $pages } now. Write `audit` again.
+audit-action = { $action ->
+    [agenda-added] proposed an agenda item
+    [agenda-accept] accepted an agenda item
+    [agenda-defer] deferred an agenda item
+    [agenda-remove] removed an agenda item
+    [agenda-ordered] ordered the agenda
+    [action-created] recorded an action
+    [action-done] marked an action done
+    [action-progress] reported progress
+    [action-blocked] marked an action blocked
+    [action-due] changed a due date
+    [action-reassign] reassigned an action
+    [action-cancel] cancelled an action
+    [action-plan] linked an action to the plan
+    [meeting-created] planned a meeting
+    [meeting-moved] moved a meeting
+    [meeting-cancelled] cancelled a meeting
+    [meeting-occurrence-cancelled] cancelled one meeting of a series
+    [meeting-closed] closed a meeting
+    [decision-added] recorded a decision
+    [minutes-edited] edited minutes
+    [minutes-published] published minutes
+    [member-role] changed a role
+    [member-language] changed a language
+    [member-timezone] changed a time zone
+    [member-erased] erased a member's data
+    [roster-sync] updated the roster from Teams
+    [roster-remove] removed members who left
+    [group-created] created a working group
+    [group-edited] changed a working group
+    [group-joined] joined a working group
+    [group-left] left a working group
+    [group-lead] named a group's lead
+    [group-closed] closed a working group
+    [faq-added] added a FAQ entry
+    [faq-edited] edited a FAQ entry
+    [faq-removed] removed a FAQ entry
+    [faq-imported] imported FAQ entries
+    [ticket-opened] asked the facilitators
+    [ticket-assigned] took a question
+    [ticket-answered] answered a question
+    [ticket-closed] closed a question
+    [ticket-reopened] reopened a question
+    [ticket-faq] made a question a FAQ entry
+    [proposal-opened] opened a vote
+    [proposal-answered] answered a vote
+    [proposal-closed] closed a vote
+    [plan-added] added a plan objective
+    [plan-edited] changed a plan objective
+    [plan-removed] removed a plan objective
+    [community-install] installed Tansiq
+    [community-reminder_settings] changed the reminder settings
+    [community-minutes_approvals] changed the minutes approvals
+   *[other] { $action }
+}
+audit-object = { $type ->
+    [agenda_item] item #{ $id }
+    [action] action #{ $id }
+    [meeting] meeting #{ $id }
+    [meeting_occurrence] meeting date #{ $id }
+    [decision] decision #{ $id }
+    [member] member #{ $id }
+    [working_group] group #{ $id }
+    [faq_entry] FAQ #{ $id }
+    [ticket] question #{ $id }
+    [proposal] vote #{ $id }
+    [plan_objective] objective #{ $id }
+    [community] the community
+   *[other] { $type } { $id }
+}
+audit-field = { $field ->
+    [status] status
+    [text] text
+    [title] title
+    [start] start
+    [summary] summary
+    [due_on] due
+    [owners] owners
+    [role] role
+    [timezone] time zone
+    [language] language
+    [lead] lead
+    [members] members
+    [added] added
+    [deactivated] left
+    [reactivated] back
+    [question] question
+    [answer] answer
+    [assignee] taken by
+    [approvers] approved by
+    [minutes_approvals] approvals needed
+    [order] order
+    [series] series
+    [closed_at] closed
+    [tags] tags
+    [source] source
+    [versions] versions
+    [number] number
+    [group_id] group
+    [objective] objective
+    [tenant_id] tenant
+    [team_id] team
+    [installer] installed by
+   *[other] { $field }
+}

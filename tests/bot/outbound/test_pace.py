@@ -113,4 +113,6 @@ async def test_two_replicas_share_one_tenant_budget(engine, connector) -> None:
         for replica in replicas:
             await replica.dispose()
     assert all(d.outcome is Outcome.SENT for d in deliveries) and len(connector.posted) == 24
-    assert_within(sorted(p.at for p in connector.posted), (window,))
+    # the slots are shared (unshared, each replica would send 10 per window: 20 arrivals in one); an arrival may
+    # lag its slot by a scheduling delay on a busy 2-core machine
+    assert_within(sorted(p.at for p in connector.posted), (window,), jitter=0.05)
