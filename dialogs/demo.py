@@ -124,7 +124,7 @@ DEMO_ACTIONS: tuple[tuple[str, tuple[str, ...], int | None, ActionStatus, str | 
     (
         "Map the anticipatory action focal points in each country",
         ("sami.nasser@ngo.example",),
-        20,
+        6,
         ActionStatus.OPEN,
         None,
     ),

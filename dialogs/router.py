@@ -196,7 +196,8 @@ class Router:
                 shared=shared,
             )
             reply = await handler(turn)
-            line = privacy.first_turn_notice(member, community, now=now) if notice else None
+            # said once, to the member alone: never where others read (it waits for a 1:1 turn)
+            line = privacy.first_turn_notice(member, community, now=now) if notice and not shared else None
             planned = outbox.changed(session)
         result = _result(reply, member, community, locale=locale, text=text)
         return replace(result, replies=[*result.replies, line] if line else result.replies, planned=planned)

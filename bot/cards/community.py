@@ -134,8 +134,9 @@ def audit_card(ctx: CardContext, _reply: Reply, view: AuditPage) -> Card:
 
 
 def _names(ctx: CardContext, names: tuple[str, ...]) -> str:
-    """Names in a list the reader's language writes ("A, B and C" / "A وB وC")."""
-    return format_list(list(names), locale=ctx.lang) if names else "-"
+    """Names in a list the reader's language writes ("A, B and C" / "A وB وC"); "none" (a selector's key)
+    for none."""
+    return format_list(list(names), locale=ctx.lang) if names else "none"
 
 
 def _language_buttons(ctx: CardContext) -> list[dict[str, Any]]:

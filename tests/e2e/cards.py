@@ -214,6 +214,9 @@ async def meeting_replies(
     await expect("agenda-item-alone", AMAL, f"agenda item {item.args['number']}", "agenda-item")
     await expect("reminders-settings", AMAL, "reminders", "reminders-settings")
     await expect("reminders-changed", LEILA, "reminders quiet 21:00-07:00", "reminders-settings")
+    await expect("privacy", AMAL, "privacy", "privacy")
+    await expect("forget-confirm", AMAL, "forget me", "forget-confirm")
+    await expect("audit", LEILA, "audit", "audit")
 
     # what the planned reminders say when they fall due (composed by the outbox, as the dispatcher does)
     replies += await composed(

@@ -110,7 +110,7 @@ forget-title = Erase the data of { $name }?
 forget-removes = Removed: the name, e-mail, Microsoft and Teams ids, language, time zone, working-group places, messages still waiting, and every mention of the name in others' texts.
 forget-keeps = Kept, as “Former member”: agenda items, actions, decisions, minutes, answers to questions and votes (anonymous ones stay anonymous), so the community's records and counts stay whole. This cannot be undone.
 forget-cancel-hint = Changed your mind? Just ignore this card.
-forget-button = Erase my data
+forget-button = Erase this data
 forget-done = Done: the personal data is erased. In shared records the person now appears as “Former member”.
 forget-admins-only = Only admins can erase someone else's data, and only once they have left. To erase your own, write `forget me`.
 forget-still-member = { $name } is still a member: they can erase their own data with `forget me`; admins erase the data of people who have left.
@@ -128,7 +128,10 @@ privacy-activity = The agenda items you propose, the actions you own, your votes
 privacy-why-head = Why
 privacy-why = Only to run { $community }'s coordination: meetings, agenda, action points, reminders and answers. Nothing leaves this community.
 privacy-who-head = Who sees it
-privacy-who = Everyone in the community sees community-wide items; a working group's items only its members; confidential items only the facilitators; what you ask me in our 1:1 chat only you and, for questions you send them, the facilitators. Admins: { $admins }. { $facilitators ->
+privacy-who = Everyone in the community sees community-wide items; a working group's items only its members; confidential items only the facilitators; what you ask me in our 1:1 chat only you and, for questions you send them, the facilitators. { $admins ->
+    [none] {""}
+   *[other] Admins: { $admins }.{" "}
+}{ $facilitators ->
     [one] One facilitator.
    *[other] { $facilitators } facilitators.
 }
@@ -257,5 +260,16 @@ audit-field = { $field ->
     [tenant_id] tenant
     [team_id] team
     [installer] installed by
+    [occurrence] meeting date
+    [kind] kind
+    [starts_at] starts
+    [rrule] repeats
+    [zone] time zone
+    [quiet] quiet hours
+    [weekend] weekend
+    [digest] digest
+    [link] link
+    [place] place
+    [duration_minutes] minutes long
    *[other] { $field }
 }

@@ -204,7 +204,8 @@ async def test_a_redelivered_activity_runs_once(bot, sessions, at_once: bool) ->
         answers = [await bot.replies(activity), await bot.replies(activity)]
     async with sessions() as session:
         assert await session.scalar(select(func.count()).select_from(Action)) == 1
-    assert sorted(len(replies) for replies in answers) == [0, 1]  # the redelivery is not answered again
+    # the redelivery is not answered again (the first time: the answer, and the privacy line of a first turn)
+    assert sorted(len(replies) for replies in answers) == [0, 2]
     again = bot.activity("personal_message_en", text="action add Share the 4W data | me | 2026-12-10")
     await bot.replies(again)  # the same words in a new message: a second action, as the member asked
     async with sessions() as session:

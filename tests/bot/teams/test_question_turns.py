@@ -98,13 +98,14 @@ def press(bot, who: dict[str, Any], verb: str, data: object, locale: str) -> dic
 
 async def test_a_file_sent_in_a_personal_chat_is_imported(bot, files) -> None:
     await bot.install()
-    [reply] = await bot.replies(file_message(bot, files, "faq.csv"))
+    reply, first_turn = await bot.replies(file_message(bot, files, "faq.csv"))  # and the privacy line, once
+    assert "`privacy`" in first_turn["text"]
     shown = card_texts(reply)
     assert "faq.csv: 2 entries added, 0 updated." in shown
     assert "line 3: The answer is missing." in shown
 
     asked = bot.activity("personal_message_ar", text="كيف اسجل في الورشة؟")
-    [answer] = await bot.replies(asked)
+    answer, _first_turn = await bot.replies(asked)  # Omar's first turn: the privacy line too
     card = answer["attachments"][0]["content"]
     assert card["rtl"] is True and "استخدم الاستمارة قبل الجمعة." in card_texts(answer)
     assert [a["verb"] for a in card["actions"]] == ["answer-helped", "question-escalate"]
@@ -151,7 +152,7 @@ async def test_a_member_cannot_import(bot, files) -> None:
 async def test_a_big_file_arriving_in_pieces_is_read_whole(bot, files) -> None:
     assert len(BIG_CSV) > 64 * 1024
     await bot.install()
-    [reply] = await bot.replies(file_message(bot, files, "big.csv"))
+    reply, _first_turn = await bot.replies(file_message(bot, files, "big.csv"))
     assert "big.csv: 1,500 entries added, 0 updated." in card_texts(reply)
 
 
@@ -160,9 +161,9 @@ async def test_files_that_are_not_imports_are_not_downloaded_and_their_text_is_r
     member = file_message(bot, files, "faq.csv", path="/files/missing.csv")
     member["from"] = {"id": OMAR["id"], "name": OMAR["name"], "aadObjectId": OMAR["aadObjectId"]}
     member["text"] = "help"
-    [reply] = await bot.replies(member)
+    reply, _first_turn = await bot.replies(member)
     assert "could not download" not in card_texts(reply) and "لم أتمكن من تنزيل" not in card_texts(reply)
     photo = file_message(bot, files, "photo.png", path="/files/missing.csv")
     photo["text"] = "help"
-    [reply] = await bot.replies(photo)
+    reply, _first_turn = await bot.replies(photo)
     assert "could not download" not in card_texts(reply) and "What you can ask Tansiq" in card_texts(reply)
