@@ -18,7 +18,7 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from sqlalchemy import ColumnElement, and_, false, or_, select, true
+from sqlalchemy import ColumnElement, false, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
@@ -129,20 +129,14 @@ def of_faq(entry: FaqEntry) -> Scope:
 
 
 def listable(
-    reader: Reader,
-    *,
-    group: InstrumentedAttribute[int | None],
-    confidential: InstrumentedAttribute[bool] | None = None,
-    about: ColumnElement[bool] | None = None,
+    reader: Reader, *, group: InstrumentedAttribute[int | None], about: ColumnElement[bool] | None = None
 ) -> ColumnElement[bool]:
-    """`may_see` as a SQL condition on a table with a `group` column (and a `confidential` one); `about` is true
-    for rows the reader is one of the people of (author, owner)."""
+    """`may_see` as a SQL condition on a table with a `group` column (lists that page in the database: actions,
+    FAQ entries); `about` is true for rows the reader is one of the people of (an action's owners)."""
     if reader.facilitates:
         return true()
     member_of = group.in_(reader.group_ids) if reader.group_ids else false()
     allowed: ColumnElement[bool] = or_(group.is_(None), member_of)
-    if confidential is not None:
-        allowed = and_(allowed, confidential.is_(False))
     if about is not None and reader.member_id is not None:
         allowed = or_(allowed, about)
     return allowed
