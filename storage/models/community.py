@@ -120,7 +120,8 @@ class WorkingGroupMember(Base):
     __tablename__ = "working_group_member"
 
     group_id: Mapped[int] = mapped_column(ForeignKey("working_group.id", ondelete="CASCADE"), primary_key=True)
-    member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"), primary_key=True)
+    # indexed alone too: a member's groups are looked up on every reading turn (the key starts with the group)
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"), primary_key=True, index=True)
     role: Mapped[str] = mapped_column(String(16), default="member")
     joined_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
