@@ -17,6 +17,7 @@ from dialogs.common.rights import require_facilitator
 from dialogs.common.text import leading_words, parse_number, word_table
 from dialogs.common.turn import Turn
 from dialogs.community.members import page_asked
+from dialogs.community.roster import active_member
 from dialogs.community.views import AuditChange, AuditLine, AuditPage
 from storage import repositories as repo
 from storage.models import AuditLog, Member
@@ -46,10 +47,7 @@ async def command(turn: Turn, args: str) -> Reply:
     require_facilitator(turn.member)
     who = None
     if turn.mentions:  # anyone on the roster, past members too
-        person = turn.mentions[0]
-        who = await repo.member_in(turn.session, community_id=turn.community.id, teams_user_id=person.teams_user_id)
-        if who is None:
-            raise UserError("member-not-found", name=person.name or person.teams_user_id)
+        who = await active_member(turn.session, community_id=turn.community.id, person=turn.mentions[0], past=True)
     since, kind = _filters(turn, strip_mentions(args))
     return await _page(turn, who_id=who.id if who else None, since=since, kind=kind, page="1")
 

@@ -19,6 +19,7 @@ from dialogs.common.errors import UserError
 from dialogs.common.replies import Reply
 from dialogs.common.text import fold, parse_number
 from dialogs.common.turn import Turn
+from dialogs.community.roster import active_member
 from dialogs.community.views import ForgetConfirm
 from storage import repositories as repo
 from storage.models import Member, Notification, Role, WorkingGroupMember
@@ -52,11 +53,7 @@ async def ask(turn: Turn, data: dict[str, object]) -> Reply:
 async def _named(turn: Turn, name: str) -> Member:
     """The community's member mentioned, or the one (who left) called `name`."""
     if turn.mentions:
-        person = turn.mentions[0]
-        found = await repo.member_in(turn.session, community_id=turn.community.id, teams_user_id=person.teams_user_id)
-        if found is None:
-            raise UserError("member-not-found", name=person.name or person.teams_user_id)
-        return found
+        return await active_member(turn.session, community_id=turn.community.id, person=turn.mentions[0], past=True)
     rows = await turn.session.scalars(select(Member).where(Member.community_id == turn.community.id))
     matches = [member for member in rows if fold(member.name) == fold(name)]
     if len(matches) != 1:

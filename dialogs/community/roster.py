@@ -191,9 +191,9 @@ async def find_member(session: AsyncSession, *, tenant_id: str, team_id: str | N
     return memberships[0] if memberships else None
 
 
-async def active_member(session: AsyncSession, *, community_id: int, person: Person) -> Member:
-    """The active roster entry of a mentioned person, or a UserError naming them."""
+async def active_member(session: AsyncSession, *, community_id: int, person: Person, past: bool = False) -> Member:
+    """The active roster entry of a mentioned person (`past`: or one who left), or a UserError naming them."""
     found = await repo.member_in(session, community_id=community_id, teams_user_id=person.teams_user_id)
-    if found is None or not found.active:
+    if found is None or not (found.active or past):
         raise UserError("member-not-found", name=person.name or person.teams_user_id)
     return found

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
@@ -271,12 +270,14 @@ async def minutes_view(
     numbers = {item.id: item.number for item in items}
     by_id = {item.id: item for item in items}
     everyone = shared_with(meeting)
-    items, hidden_items = _split(items, lambda item: may_see(everyone, of_agenda_item(item, meeting=meeting)))
-    decisions, hidden_decisions = _split(
-        decisions,
-        lambda d: may_see(everyone, of_decision(d, meeting=meeting, item=by_id.get(d.agenda_item_id or 0))),
-    )
-    withheld = len(hidden_items) + len(hidden_decisions)
+    stored = len(items) + len(decisions)
+    items = [item for item in items if may_see(everyone, of_agenda_item(item, meeting=meeting))]
+    decisions = [
+        d
+        for d in decisions
+        if may_see(everyone, of_decision(d, meeting=meeting, item=by_id.get(d.agenda_item_id or 0)))
+    ]
+    withheld = stored - len(items) - len(decisions)
     view = MinutesView(
         community=community.name,
         meeting_number=meeting.number,
@@ -317,11 +318,6 @@ async def minutes_view(
         approved_by=tuple(names.get(member_id, "-") for member_id in occurrence.approver_ids or []),
     )
     return view, withheld
-
-
-def _split[T](rows: list[T], keep: Callable[[T], bool]) -> tuple[list[T], list[T]]:
-    """`rows` kept and left out, in order."""
-    return [row for row in rows if keep(row)], [row for row in rows if not keep(row)]
 
 
 async def _minutes_card(turn: Turn, *, meeting: Meeting, occurrence: MeetingOccurrence) -> MinutesCard:
