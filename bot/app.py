@@ -99,7 +99,7 @@ def create_app(settings: Settings, *, clock: Clock = system_clock) -> web.Applic
         secret=settings.link_secret.encode() if settings.link_secret else secrets.token_bytes(32),
     )
     wake = _Wake()
-    services = build_services()
+    services = build_services(privacy=settings.privacy_policy)
     agent = build_agent(settings, sessions=sessions, clock=clock, links=links, after_turn=wake, services=services)
     app = web.Application(middlewares=[auth_middleware], client_max_size=MAX_BODY)
     with warnings.catch_warnings():
@@ -123,10 +123,9 @@ def create_app(settings: Settings, *, clock: Clock = system_clock) -> web.Applic
             renderer=agent.renderer,
             clock=clock,
             lease=timedelta(seconds=settings.reminder_lease_seconds),
+            policy=settings.privacy_policy,
         )
-        app[REMINDERS] = wake.scheduler = ReminderScheduler(
-            dispatcher, tick_seconds=settings.reminder_tick_seconds, retention=settings.outbox_retention
-        )
+        app[REMINDERS] = wake.scheduler = ReminderScheduler(dispatcher, tick_seconds=settings.reminder_tick_seconds)
         app.cleanup_ctx.append(_reminders)
     return app
 

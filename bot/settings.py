@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ipaddress
 from collections.abc import Iterable
-from datetime import timedelta
 from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Literal
@@ -12,6 +11,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from dialogs.common.privacy_policy import LONGEST_DAYS, LONGEST_REVIEW_MONTHS, PrivacyPolicy
 
 _SDK_SETTINGS = "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__"
 
@@ -56,8 +57,24 @@ class Settings(BaseSettings):
     reminders_enabled: bool = Field(default=True, description="send scheduled reminders and notices")
     reminder_tick_seconds: int = Field(default=30, ge=1, le=3600, description="how often due reminders are looked for")
     outbox_retention_days: int = Field(
-        default=90, ge=0, description="days sent, cancelled and skipped outbox rows are kept (0: for ever)"
+        default=PrivacyPolicy.reminders, ge=0, le=LONGEST_DAYS,
+        description="days sent, cancelled and skipped reminders are kept (0: for ever); a community's admins may "
+        "change it (`privacy retention reminders`), as the three below",
+    )  # fmt: skip
+    retention_questions_days: int = Field(
+        default=PrivacyPolicy.questions, ge=0, le=LONGEST_DAYS,
+        description="days after a ticket is closed that who asked it is forgotten (0: never)",
+    )  # fmt: skip
+    retention_tickets_days: int = Field(
+        default=PrivacyPolicy.tickets, ge=0, le=LONGEST_DAYS, description="days closed tickets are kept (0: for ever)"
     )
+    retention_audit_days: int = Field(
+        default=PrivacyPolicy.audit, ge=0, le=LONGEST_DAYS, description="days audit entries are kept (0: for ever)"
+    )
+    sharing_review_months: int = Field(
+        default=PrivacyPolicy.review_months, ge=0, le=LONGEST_REVIEW_MONTHS,
+        description="months between two reminders to the facilitators to review the sharing settings (0: none)",
+    )  # fmt: skip
     reminder_lease_seconds: int = Field(
         default=120,
         ge=4,
@@ -86,9 +103,15 @@ class Settings(BaseSettings):
         return value
 
     @property
-    def outbox_retention(self) -> timedelta | None:
-        """How long sent, cancelled and skipped outbox rows are kept; None: for ever."""
-        return timedelta(days=self.outbox_retention_days) if self.outbox_retention_days else None
+    def privacy_policy(self) -> PrivacyPolicy:
+        """The deployment's retention periods and review interval (communities' admins may change theirs)."""
+        return PrivacyPolicy(
+            reminders=self.outbox_retention_days,
+            questions=self.retention_questions_days,
+            tickets=self.retention_tickets_days,
+            audit=self.retention_audit_days,
+            review_months=self.sharing_review_months,
+        )
 
     @property
     def local_mode(self) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from dialogs.actions.feature import FEATURE as ACTIONS
+from dialogs.common.privacy_policy import DEFAULT_POLICY, PrivacyPolicy
 from dialogs.common.registry import Feature, Registry
 from dialogs.common.turn import Services
 from dialogs.community.feature import FEATURE as COMMUNITY
@@ -24,6 +25,10 @@ def build_registry() -> Registry:
     return Registry.build(FEATURES)
 
 
-def build_services(*, load_embedder: Callable[[], Embedder | None] = default_embedder) -> Services:
-    """What the app hands every turn: the registry and one question engine for its database."""
-    return Services(registry=build_registry(), knowledge=KnowledgeBase(live_facts.ENTRIES, load_embedder=load_embedder))
+def build_services(
+    *, load_embedder: Callable[[], Embedder | None] = default_embedder, privacy: PrivacyPolicy = DEFAULT_POLICY
+) -> Services:
+    """What the app hands every turn: the registry, one question engine for its database and the deployment's
+    privacy defaults."""
+    knowledge = KnowledgeBase(live_facts.ENTRIES, load_embedder=load_embedder)
+    return Services(registry=build_registry(), knowledge=knowledge, privacy=privacy)

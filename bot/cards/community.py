@@ -1,4 +1,5 @@
-"""Adaptive Cards of the community feature: help, the language choice, the roster."""
+"""Adaptive Cards of the community feature: help, the language choice, the roster, privacy (the notice, a member's
+data, the sharing review), forgetting and the audit."""
 
 from __future__ import annotations
 
@@ -8,9 +9,19 @@ from babel.lists import format_list
 
 from bot.cards.context import Card, CardBuilders, CardContext
 from bot.cards.parts import adaptive_card, submit_action, text_block
+from bot.files.downloads import MYDATA_LIFETIME, mydata_link
 from bot.i18n import format_day, format_when
 from dialogs.common.replies import Reply
-from dialogs.community.views import AuditPage, ForgetConfirm, HelpCard, LanguageChoice, PrivacyNotice, RosterPage
+from dialogs.community.views import (
+    AuditPage,
+    ForgetConfirm,
+    HelpCard,
+    LanguageChoice,
+    MyDataSummary,
+    PrivacyNotice,
+    RosterPage,
+    SharingReview,
+)
 
 
 def help_lines(ctx: CardContext, view: HelpCard) -> list[str]:
@@ -87,7 +98,87 @@ def privacy_card(ctx: CardContext, _reply: Reply, view: PrivacyNotice) -> Card:
     )
     for head, line in sections:
         body += [text_block(ctx.t(head), weight="Bolder", spacing="Medium"), text_block(line, spacing="Small")]
-    return adaptive_card(body, [submit_action(ctx.t("privacy-forget-button"), {"verb": "forget-ask"})], lang=ctx.lang)
+    body.append({"type": "FactSet", "facts": _retention_facts(ctx, view.retention), "spacing": "Small"})
+    body.append(text_block(ctx.t("privacy-answers-not-kept"), isSubtle=True, spacing="Small"))
+    buttons = [
+        submit_action(ctx.t("privacy-mydata-button"), {"verb": "mydata"}),
+        submit_action(ctx.t("privacy-forget-button"), {"verb": "forget-ask"}),
+    ]
+    return adaptive_card(body, buttons, lang=ctx.lang)
+
+
+def mydata_card(ctx: CardContext, reply: Reply, view: MyDataSummary) -> Card:
+    """How many entries of each kind are stored about the reader, and the button that downloads all of it."""
+    facts = [
+        {"title": ctx.t("mydata-section", section=section), "value": ctx.t("mydata-count", count=count)}
+        for section, count in view.counts
+    ]
+    body: list[dict[str, Any]] = [
+        text_block(ctx.t("mydata-title", name=view.name), weight="Bolder", size="Medium"),
+        text_block(ctx.t("mydata-intro")),
+        {"type": "FactSet", "facts": facts},
+    ]
+    buttons = []
+    if ctx.links is not None:
+        url = mydata_link(ctx.links, community_id=view.community_id, member_id=view.member_id, clock=ctx.clock)
+        hours = int(MYDATA_LIFETIME.total_seconds() // 3600)
+        body.append(text_block(ctx.t("mydata-link-note", hours=hours), isSubtle=True))
+        buttons.append({"type": "Action.OpenUrl", "title": ctx.t("mydata-download"), "url": url})
+    else:
+        body.append(text_block(ctx.t("mydata-no-link"), isSubtle=True))
+    return adaptive_card(body, buttons, lang=ctx.lang)
+
+
+def sharing_review_card(ctx: CardContext, reply: Reply, view: SharingReview) -> Card:
+    """The community's sharing settings for the facilitators: roles, guests, groups, confidential records, retention
+    and the review interval; a button saying they were reviewed."""
+    groups = [
+        {"title": name, "value": ctx.t("sharing-review-group-members", count=count)} for name, count in view.groups
+    ]
+    last = format_day(view.reviewed_at.date(), lang=ctx.lang) if view.reviewed_at else ctx.t("sharing-review-never")
+    body: list[dict[str, Any]] = [
+        text_block(ctx.t("sharing-review-title", community=view.community), weight="Bolder", size="Medium"),
+        text_block(ctx.t(reply.key, **reply.args)),
+        text_block(ctx.t("sharing-review-rule")),
+        {
+            "type": "FactSet",
+            "facts": [
+                {"title": ctx.t("sharing-review-members"), "value": ctx.t("mydata-count", count=view.members)},
+                {"title": ctx.t("sharing-review-admins"), "value": _listed(ctx, view.admins)},
+                {"title": ctx.t("sharing-review-facilitators"), "value": _listed(ctx, view.facilitators)},
+                {"title": ctx.t("sharing-review-guests"), "value": _listed(ctx, view.guests)},
+                {
+                    "title": ctx.t("sharing-review-confidential"),
+                    "value": ctx.t("mydata-count", count=view.confidential),
+                },
+            ],
+        },
+        text_block(ctx.t("sharing-review-groups-head", count=len(view.groups)), weight="Bolder", spacing="Medium"),
+    ]
+    if groups:
+        body.append({"type": "FactSet", "facts": groups, "spacing": "Small"})
+    body += [
+        text_block(ctx.t("privacy-how-long-head"), weight="Bolder", spacing="Medium"),
+        {"type": "FactSet", "facts": _retention_facts(ctx, view.retention), "spacing": "Small"},
+        text_block(ctx.t("sharing-review-when", months=view.review_months, last=last), isSubtle=True),
+        text_block(ctx.t("sharing-review-how-to-change"), isSubtle=True, size="Small"),
+    ]
+    return adaptive_card(
+        body, [submit_action(ctx.t("sharing-review-done-button"), {"verb": "sharing-reviewed"})], lang=ctx.lang
+    )
+
+
+def _listed(ctx: CardContext, names: tuple[str, ...]) -> str:
+    """Names in a list the reader's language writes, or "nobody"."""
+    return format_list(list(names), locale=ctx.lang) if names else ctx.t("sharing-review-nobody")
+
+
+def _retention_facts(ctx: CardContext, retention: tuple[tuple[str, int], ...]) -> list[dict[str, Any]]:
+    """One fact per kind of record: how long it is kept."""
+    return [
+        {"title": ctx.t("privacy-kept-kind", kind=kind), "value": ctx.t("privacy-kept-days", days=days)}
+        for kind, days in retention
+    ]
 
 
 def audit_card(ctx: CardContext, _reply: Reply, view: AuditPage) -> Card:
@@ -153,4 +244,6 @@ BUILDERS: CardBuilders = {
     ForgetConfirm: forget_card,
     PrivacyNotice: privacy_card,
     AuditPage: audit_card,
+    MyDataSummary: mydata_card,
+    SharingReview: sharing_review_card,
 }

@@ -1,13 +1,16 @@
-"""Files behind unguessable links: the action report (CSV), minutes (Markdown, Word) and meeting calendars (.ics)."""
+"""Files behind unguessable links: the action report (CSV), minutes (Markdown, Word), meeting calendars (.ics) and
+a member's own data (JSON)."""
 
 from __future__ import annotations
 
 import csv
 import dataclasses
 import io
+import json
 import logging
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from aiohttp import web
@@ -21,6 +24,7 @@ from dialogs.actions.report import build_report, csv_rows, load_actions
 from dialogs.common.clock import Clock
 from dialogs.common.text import spreadsheet_text
 from dialogs.common.visibility import may_see, of_meeting, reader_of
+from dialogs.community.mydata import export
 from dialogs.meetings.calendar_file import CalendarEvent, calendar_bytes
 from dialogs.meetings.minutes import minutes_view
 from dialogs.meetings.schedule import calendar_event
@@ -31,6 +35,8 @@ logger = logging.getLogger(__name__)
 REPORTS = "reports"
 MINUTES = "minutes"
 CALENDAR = "calendar"
+MYDATA = "mydata"
+MYDATA_LIFETIME = timedelta(hours=24)  # a copy of everything about a person: the link works for a day
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 _LINE_BREAK = re.compile(r"\r\n?")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
@@ -49,6 +55,12 @@ def minutes_link(
     """The download link of a meeting's minutes (`kind` md or docx) for one member (checked again at download)."""
     claims = {"community": community_id, "member": member_id, "occurrence": occurrence_id, "lang": lang}
     return links.url(MINUTES, claims, now=clock(), suffix=f".{kind}")
+
+
+def mydata_link(links: SignedLinks, *, community_id: int, member_id: int, clock: Clock) -> str:
+    """The download link of a member's own data, for that member only, for MYDATA_LIFETIME."""
+    claims = {"community": community_id, "member": member_id}
+    return links.url(MYDATA, claims, now=clock(), suffix=".json", lifetime=MYDATA_LIFETIME)
 
 
 def calendar_link(links: SignedLinks, token: str) -> str:
@@ -85,6 +97,15 @@ def calendar_text(text: str) -> str:
     return _CONTROL.sub("", _LINE_BREAK.sub("\n", text))
 
 
+async def _holder(session: AsyncSession, claims: dict[str, Any]) -> tuple[Community, Member] | None:
+    """The community and the member a link was made for, while that member is still active there; else None."""
+    community = await session.get(Community, claims.get("community"))
+    member = await session.get(Member, claims.get("member"))
+    if community is None or member is None or not member.active or member.community_id != community.id:
+        return None
+    return community, member
+
+
 def routes(
     *, sessions: async_sessionmaker[AsyncSession], links: SignedLinks, clock: Clock, catalogs: Catalogs
 ) -> list[web.RouteDef]:
@@ -99,16 +120,11 @@ def routes(
             logger.warning("refused report link (bad signature or expired)")
             raise refused()
         async with sessions() as session:
-            community = await session.get(Community, claims.get("community"))
-            member = await session.get(Member, claims.get("member"))
-            if (
-                community is None
-                or member is None
-                or not (member.active and member.role.facilitates)
-                or member.community_id != community.id
-            ):
+            held = await _holder(session, claims)
+            if held is None or not held[1].role.facilitates:
                 logger.warning("refused report link of member=%s: no longer a facilitator here", claims.get("member"))
                 raise refused()
+            community = held[0]
             actions = await load_actions(session, community_id=community.id)
             built = build_report(actions, period=claims["period"], now=clock(), zone=community.timezone)
         return web.Response(
@@ -156,6 +172,29 @@ def routes(
         body = minutes_docx(view, lang=claims["lang"], catalogs=catalogs)
         return web.Response(body=body, content_type=DOCX, headers=headers)
 
+    async def mydata(request: web.Request) -> web.StreamResponse:
+        claims = links.read(MYDATA, request.match_info["token"], now=clock())
+        if claims is None:
+            logger.warning("refused data link (bad signature or expired)")
+            raise refused()
+        async with sessions() as session:
+            held = await _holder(session, claims)
+            if held is None:
+                logger.warning("refused data link of member=%s: no longer a member", claims.get("member"))
+                raise refused()
+            community, member = held
+            now = clock()
+            data = await export(session, member=member, community=community, now=now)
+        return web.Response(
+            text=json.dumps(data, ensure_ascii=False, indent=2),
+            content_type="application/json",
+            charset="utf-8",
+            headers={
+                "Content-Disposition": f'attachment; filename="tansiq-mydata-{now:%Y-%m-%d}.json"',
+                "Cache-Control": "no-store",
+            },
+        )
+
     async def calendar(request: web.Request) -> web.StreamResponse:
         token = request.match_info["token"]
         async with sessions() as session:
@@ -175,4 +214,5 @@ def routes(
         web.get(f"/{REPORTS}/{{token}}.csv", action_report),
         web.get(f"/{MINUTES}/{{token}}.{{kind}}", minutes),
         web.get(f"/{CALENDAR}/{{token}}.ics", calendar),
+        web.get(f"/{MYDATA}/{{token}}.json", mydata),
     ]

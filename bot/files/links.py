@@ -27,11 +27,13 @@ class SignedLinks:
         self.base_url = base_url.rstrip("/")
         self._secret = secret
 
-    def url(self, kind: str, claims: dict[str, Any], *, now: datetime, suffix: str = "") -> str:
-        """A link to `{base}/{kind}/{token}{suffix}` valid for LIFETIME."""
+    def url(
+        self, kind: str, claims: dict[str, Any], *, now: datetime, suffix: str = "", lifetime: timedelta = LIFETIME
+    ) -> str:
+        """A link to `{base}/{kind}/{token}{suffix}` valid for `lifetime`."""
         payload = _b64(
             json.dumps(
-                {**claims, "kind": kind, "exp": int((now + LIFETIME).timestamp())}, separators=(",", ":")
+                {**claims, "kind": kind, "exp": int((now + lifetime).timestamp())}, separators=(",", ":")
             ).encode()
         )
         return f"{self.base_url}/{kind}/{payload}.{self._sign(payload)}{suffix}"

@@ -33,10 +33,10 @@ from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, cast
+from typing import Any
 
 from microsoft_agents.activity import Activity
-from sqlalchemy import CursorResult, Select, delete, or_, select, text, update
+from sqlalchemy import Select, or_, select, text, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt, wait_chain, wait_fixed
@@ -47,8 +47,10 @@ from bot.outbound.notifier import ChatNotOpened, Delivery, Notifier, Outcome
 from dialogs.common import outbox
 from dialogs.common.clock import Clock
 from dialogs.common.language import channel_languages, member_language, member_timezone
+from dialogs.common.privacy_policy import DEFAULT_POLICY, PrivacyPolicy
 from dialogs.common.registry import Registry
 from dialogs.common.replies import Reply
+from dialogs.community import retention, sharing_review
 from dialogs.reminders import plans as reminder_plans
 from storage import handled
 from storage import repositories as repo
@@ -80,9 +82,8 @@ for the write lock gets it between batches."""
 REPLAN_LOCK = 0x7A6E51  # the PostgreSQL advisory lock key of the re-plan ("tansiq")
 BOT_ERROR = "bot-error"  # the reason of a row that failed on our own exception, not on Teams
 UNKNOWN_OUTCOME = "unknown-outcome"  # the reason of a row parked after a second send of unknown outcome
-FINISHED = (outbox.SENT, outbox.CANCELLED, outbox.SKIPPED)  # what `purge` deletes once old
-PURGE_BATCH = 500  # rows deleted per transaction
-PURGE_BATCHES = 20  # transactions per run (the next run goes on)
+PURGE_BATCH = 500  # rows of each kind removed per transaction
+PURGE_BATCHES = 20  # transactions per community per run (the next run goes on)
 PURGE_PAUSE = 0.1  # seconds between two of them, so waiting turns take the write lock in between
 
 
@@ -154,8 +155,10 @@ class Dispatcher:
         renderer: Renderer,
         clock: Clock,
         lease: timedelta = LEASE,
+        policy: PrivacyPolicy = DEFAULT_POLICY,
     ) -> None:
-        """`registry`: the features' declarations, where each outbox kind finds the composer of its message."""
+        """`registry`: the features' declarations, where each outbox kind finds the composer of its message;
+        `policy`: the deployment's retention periods and review interval."""
         self.sessions = sessions
         self.reading = read_only(sessions)
         self.registry = registry
@@ -163,6 +166,7 @@ class Dispatcher:
         self.renderer = renderer
         self.clock = clock
         self.lease = lease
+        self.policy = policy
         self._stopping = False
         self._in_hand: set[int] = set()  # rows claimed by this process and not yet recorded or released
         self._posting: set[int] = set()  # rows handed to the notifier (their outcome is unknown until it answers)
@@ -292,9 +296,9 @@ class Dispatcher:
             )
 
     async def replan_all(self) -> None:
-        """Extend every community's planning horizon (meetings ahead, weekly nudges, the next digest), a batch of
-        meetings or actions per short transaction, so members' turns go on meanwhile; on PostgreSQL one replica at a
-        time (the others skip this hour's run: it is the same work)."""
+        """Extend every community's planning horizon (meetings ahead, weekly nudges, the next digest, the next review
+        of its sharing settings), a batch of meetings or actions per short transaction, so members' turns go on
+        meanwhile; on PostgreSQL one replica at a time (the others skip this hour's run: it is the same work)."""
         async with self._sole_runner() as sole:
             if not sole:
                 logger.info("reminders: another replica is re-planning; skipped")
@@ -311,6 +315,10 @@ class Dispatcher:
                             now = self.clock()
                             await reminder_plans.replan_batch(session, community=community, batch=batch, now=now)
                     await asyncio.sleep(REPLAN_PAUSE)
+                async with self._transaction() as session:
+                    community = await session.get(Community, community_id)
+                    if community is not None:
+                        await sharing_review.plan(session, community=community, policy=self.policy, now=self.clock())
 
     @asynccontextmanager
     async def _sole_runner(self) -> AsyncIterator[bool]:
@@ -330,28 +338,46 @@ class Dispatcher:
                     await connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": REPLAN_LOCK})
                     await connection.commit()
 
-    async def purge(self, *, older_than: timedelta) -> int:
-        """Delete sent, cancelled and skipped rows due more than `older_than` ago (pending and parked rows stay), in
-        short transactions of PURGE_BATCH rows, at most PURGE_BATCHES of them; return how many were deleted."""
-        cutoff = self.clock() - older_than
-        old = (Notification.status.in_(FINISHED), Notification.due_at < cutoff)
-        deleted = 0
-        for batch in range(PURGE_BATCHES):
-            if batch:
-                await asyncio.sleep(PURGE_PAUSE)
-            some = select(Notification.id).where(*old).order_by(Notification.due_at).limit(PURGE_BATCH).correlate(None)
-            async with self._transaction() as session:
-                result = await session.execute(
-                    delete(Notification).where(*old, Notification.id.in_(some.scalar_subquery())),
-                    execution_options={"synchronize_session": False},
-                )
-            count = cast(CursorResult[Any], result).rowcount
-            deleted += count
-            if count < PURGE_BATCH:
-                break
-        if deleted:
-            logger.info("outbox: deleted %s sent, cancelled or skipped rows due before %s", deleted, cutoff.date())
-        return deleted
+    async def purge(self) -> dict[str, int]:
+        """Apply each community's retention periods: sent reminders, closed tickets and audit entries older than
+        theirs deleted, the askers of long-closed tickets forgotten; in short transactions of up to PURGE_BATCH rows
+        of each kind, at most PURGE_BATCHES per community (the next run goes on). Each community's purge is audited,
+        with counts only. Returns the counts of all communities together."""
+        async with self.reading() as session:
+            communities = list(await session.scalars(select(Community.id).order_by(Community.id)))
+        total: dict[str, int] = {}
+        for community_id in communities:
+            done: dict[str, int] = {}
+            for batch in range(PURGE_BATCHES):
+                if batch:
+                    await asyncio.sleep(PURGE_PAUSE)
+                async with self._transaction() as session:
+                    community = await session.get(Community, community_id)
+                    kept = retention.retention_of(community, self.policy) if community is not None else {}
+                    counts = await retention.purge(
+                        session, community_id=community_id, retention=kept, now=self.clock(), limit=PURGE_BATCH
+                    )
+                for kind, count in counts.items():
+                    done[kind] = done.get(kind, 0) + count
+                if max(counts.values(), default=0) < PURGE_BATCH:
+                    break
+            if any(done.values()):
+                async with self._transaction() as session:
+                    session.info["now"] = self.clock()
+                    repo.audit(
+                        session,
+                        community_id=community_id,
+                        actor=None,
+                        action="retention.purged",
+                        object_type="community",
+                        object_id=community_id,
+                        after=done,
+                    )
+            for kind, count in done.items():
+                total[kind] = total.get(kind, 0) + count
+        if any(total.values()):
+            logger.info("retention: removed %s", ", ".join(f"{count} {kind}" for kind, count in total.items() if count))
+        return total
 
     async def forget_traffic(self) -> None:
         """Delete handled activities older than a day and the send pace of conversations idle for an hour."""

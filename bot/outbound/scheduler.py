@@ -2,9 +2,11 @@
 
 Four jobs, each a module-level function found by id with a plain-string argument (nothing pickled): a periodic tick,
 an exact-time wake-up for the next due row (re-set after every run and after every turn that planned a message), an
-hourly re-plan that moves the planning horizon on, and an hourly upkeep: sent, cancelled and skipped rows older than
-the retention (`OUTBOX_RETENTION_DAYS`; none when it is 0) deleted in short batches, and the bookkeeping of handled
-activities and of the send pace that is no longer needed. A restart loses nothing: the rows are still there, and the
+hourly re-plan that moves the planning horizon on, and an hourly upkeep: each community's retention periods applied
+(sent reminders, closed tickets, audit entries; `dialogs.community.retention`) in short batches, and the bookkeeping
+of handled activities and of the send pace that is no longer needed.
+
+A restart loses nothing: the rows are still there, and the
 first tick sends what fell due while the bot was down. `stop` (the app's shutdown, on SIGTERM) stops claiming and
 lets the rows in flight finish before the jobs end.
 """
@@ -26,7 +28,6 @@ from bot.outbound.dispatcher import DRAIN, Dispatcher
 logger = logging.getLogger(__name__)
 
 TICK, WAKE, REPLAN, UPKEEP = "reminders-tick", "reminders-wake", "reminders-replan", "outbox-upkeep"
-DEFAULT_RETENTION = timedelta(days=90)
 _RUNNING: dict[str, ReminderScheduler] = {}
 
 
@@ -63,30 +64,21 @@ async def replan(name: str) -> None:
 
 
 async def upkeep(name: str) -> None:
-    """Job: delete sent, cancelled and skipped rows older than the retention (a batch of them at a time), handled
-    activities older than a day and the send pace of conversations idle for an hour."""
+    """Job: apply the retention periods (a batch of rows at a time), forget handled activities older than a day and
+    the send pace of conversations idle for an hour."""
     scheduler = _RUNNING.get(name)
     if scheduler is None:
         return
     with scheduler.job():
-        if scheduler.retention is not None:
-            await scheduler.dispatcher.purge(older_than=scheduler.retention)
+        await scheduler.dispatcher.purge()
         await scheduler.dispatcher.forget_traffic()
 
 
 class ReminderScheduler:
     """Owns the AsyncIOScheduler of one app."""
 
-    def __init__(
-        self,
-        dispatcher: Dispatcher,
-        *,
-        tick_seconds: int,
-        retention: timedelta | None = DEFAULT_RETENTION,
-        name: str = "default",
-    ) -> None:
-        """`retention`: how long sent, cancelled and skipped rows are kept (None: for ever)."""
-        self.dispatcher, self.tick_seconds, self.retention, self.name = dispatcher, tick_seconds, retention, name
+    def __init__(self, dispatcher: Dispatcher, *, tick_seconds: int, name: str = "default") -> None:
+        self.dispatcher, self.tick_seconds, self.name = dispatcher, tick_seconds, name
         self.scheduler = AsyncIOScheduler(timezone=UTC)
         self._jobs: set[asyncio.Task[Any]] = set()
 

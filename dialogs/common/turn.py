@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.common.people import Person
+from dialogs.common.privacy_policy import DEFAULT_POLICY, PrivacyPolicy
 from storage.models import Community, Member
 
 if TYPE_CHECKING:  # the registry and the question engine are built by the app and handed in (no import cycle)
@@ -18,10 +19,12 @@ if TYPE_CHECKING:  # the registry and the question engine are built by the app a
 
 @dataclass(frozen=True)
 class Services:
-    """What the app builds once and every turn may use: the features' declarations and the question engine."""
+    """What the app builds once and every turn may use: the features' declarations, the question engine and the
+    deployment's privacy defaults."""
 
     registry: Registry
     knowledge: KnowledgeBase
+    privacy: PrivacyPolicy = DEFAULT_POLICY
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,20 @@
-"""The community feature: help, language, time zone, who am I, the roster and roles; privacy, the audit and
-forgetting a member."""
+"""The community feature: help, language, time zone, who am I, the roster and roles; privacy (the notice, retention,
+the sharing review), a member's data (`mydata`), the audit and forgetting a member."""
 
 from __future__ import annotations
 
 from dialogs.common.registry import CommandSpec, Feature
-from dialogs.community import audit, forget, members, privacy
-from dialogs.community.views import AuditPage, ForgetConfirm, HelpCard, LanguageChoice, PrivacyNotice, RosterPage
+from dialogs.community import audit, forget, members, mydata, privacy, sharing_review
+from dialogs.community.views import (
+    AuditPage,
+    ForgetConfirm,
+    HelpCard,
+    LanguageChoice,
+    MyDataSummary,
+    PrivacyNotice,
+    RosterPage,
+    SharingReview,
+)
 
 FEATURE = Feature(
     name="community",
@@ -16,7 +25,8 @@ FEATURE = Feature(
         CommandSpec("whoami", ("whoami", "who am i", "من أنا", "من انا", "ملفي"), members.whoami),
         CommandSpec("members", ("members", "roster", "الأعضاء", "أعضاء", "الاعضاء"), members.list_members),
         CommandSpec("role", ("role", "دور", "الدور"), members.change_role, facilitator_only=True),
-        CommandSpec("privacy", ("privacy", "الخصوصية", "خصوصية", "خصوصيتي"), privacy.show),
+        CommandSpec("privacy", ("privacy", "الخصوصية", "خصوصية", "خصوصيتي"), privacy.command),
+        CommandSpec("mydata", ("mydata", "my data", "بياناتي"), mydata.command),
         CommandSpec("audit", ("audit", "السجل", "سجل التغييرات"), audit.command, facilitator_only=True),
         CommandSpec("forget", ("forget", "احذف بياناتي", "امسح بياناتي", "احذف بيانات"), forget.command),
     ),
@@ -27,6 +37,9 @@ FEATURE = Feature(
         "forget-confirm": forget.confirm,
         "forget-ask": forget.ask,
         "audit-page": audit.page_button,
+        "sharing-reviewed": sharing_review.reviewed,
+        "mydata": mydata.ask,
     },
-    cards=(HelpCard, LanguageChoice, RosterPage, ForgetConfirm, PrivacyNotice, AuditPage),
+    outbox={mydata.KIND: mydata.compose, sharing_review.KIND: sharing_review.compose},
+    cards=(HelpCard, LanguageChoice, RosterPage, ForgetConfirm, PrivacyNotice, AuditPage, SharingReview, MyDataSummary),
 )

@@ -58,6 +58,7 @@ class PrivacyNotice(CardView):
     groups: tuple[str, ...]
     admins: tuple[str, ...]
     facilitators: int
+    retention: tuple[tuple[str, int], ...] = ()  # (kind of record, days it is kept; 0: for ever)
 
 
 @dataclass(frozen=True)
@@ -95,3 +96,30 @@ class AuditPage(CardView):
     member_id: int | None
     since: datetime | None
     kind: str | None
+
+
+@dataclass(frozen=True)
+class SharingReview(CardView):
+    """A community's sharing settings, for the facilitators to review: who holds which role, the guests, the working
+    groups, how much is confidential, how long records are kept, and when the settings were last reviewed."""
+
+    community: str
+    admins: tuple[str, ...]
+    facilitators: tuple[str, ...]
+    guests: tuple[str, ...]
+    members: int
+    groups: tuple[tuple[str, int], ...]  # (name, members)
+    confidential: int  # confidential agenda items and decisions on record
+    retention: tuple[tuple[str, int], ...]
+    review_months: int
+    reviewed_at: datetime | None
+
+
+@dataclass(frozen=True)
+class MyDataSummary(CardView):
+    """What is stored about a member, counted by section, and whose signed link downloads all of it as JSON."""
+
+    community_id: int
+    member_id: int
+    name: str
+    counts: tuple[tuple[str, int], ...]  # (section of the file, entries)

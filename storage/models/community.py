@@ -56,6 +56,7 @@ class Community(Base):
     agenda_deadline_hours: Mapped[int] = mapped_column(Integer, default=48)
     minutes_approvals: Mapped[int] = mapped_column(Integer, default=1)
     reminder_settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    privacy_settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # retention days, sharing review
     installed_by: Mapped[str | None] = mapped_column(String(200))
     welcomed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

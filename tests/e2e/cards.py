@@ -217,6 +217,8 @@ async def meeting_replies(
     await expect("privacy", AMAL, "privacy", "privacy")
     await expect("forget-confirm", AMAL, "forget me", "forget-confirm")
     await expect("audit", LEILA, "audit", "audit")
+    await expect("mydata", AMAL, "mydata", "mydata")
+    await expect("sharing-review", LEILA, "privacy review", "sharing-review")
 
     # what the planned reminders say when they fall due (composed by the outbox, as the dispatcher does)
     replies += await composed(

@@ -29,9 +29,10 @@ help-cmd-tz = **tz** — your time zone for dates and reminders: a city, a count
 help-cmd-whoami = **whoami** — what Tansiq knows about you. Example: `whoami`
 help-cmd-members = **members** — who is in the community. Example: `members`
 help-cmd-role = **role** — make someone a facilitator or a member. Example: `role @Omar facilitator`
-help-cmd-privacy = **privacy** — what Tansiq stores about you, why, who sees it and for how long. Example: `privacy`
+help-cmd-privacy = **privacy** — what Tansiq stores about you, why, who sees it and for how long; facilitators: `privacy review` (who can see what); admins: `privacy retention audit 365`. Example: `privacy`
 help-cmd-audit = **audit** — who changed what, with the values before and after (facilitators). Example: `audit @Omar since 1 November` · `audit actions`
 help-cmd-forget = **forget me** — erase what Tansiq stores about you (after you confirm); admins: `forget NAME` for someone who left. Example: `forget me`
+help-cmd-mydata = **mydata** — everything Tansiq stores about you: a summary, and a link to download all of it (JSON). Example: `mydata`
 help-footer = Anything else you write is a question for the community.
 help-switch-ar = العربية
 help-switch-en = English
@@ -138,7 +139,90 @@ privacy-who = Everyone in the community sees community-wide items; a working gro
 privacy-groups-head = Your working groups
 privacy-no-groups = None yet.
 privacy-how-long-head = For how long
-privacy-how-long = As long as you are a member, and in the community's records after you leave, until you or an admin erase it: `forget me` removes your name and ids everywhere and leaves “Former member” in shared records.
+privacy-how-long = As long as you are a member, and in the community's records after you leave, until you or an admin erase it (`forget me` removes your name and ids everywhere and leaves “Former member” in shared records). Some records go sooner:
+privacy-kept-kind = { $kind ->
+    [reminders] Messages I sent you
+    [questions] Who asked a question (after it is closed)
+    [tickets] Closed questions
+   *[audit] History of changes
+}
+privacy-kept-days = { $days ->
+    [0] kept for ever
+    [one] one day
+   *[other] { $days } days
+}
+privacy-answers-not-kept = The questions I answer myself are not kept. `mydata` gives you a copy of everything.
+privacy-mydata-button = Download my data
+privacy-admins-only = Only the community's admins change the privacy settings. `privacy` shows them.
+privacy-retention-usage = Write `privacy retention <kind> <days>`: the kind is reminders, questions, tickets or audit, and `forever` keeps them. Example: `privacy retention audit 365`
+privacy-retention-set = { $kind ->
+    [reminders] Messages sent
+    [questions] Who asked a question
+    [tickets] Closed questions
+   *[audit] History entries
+} { $days ->
+    [0] are now kept for ever.
+    [one] are now kept for one day.
+   *[other] are now kept for { $days } days.
+} Older ones are removed within the hour.
+privacy-review-usage = Write `privacy review every <months>` (1 to 120), or `privacy review every never`. Example: `privacy review every 12`
+privacy-review-set = { $months ->
+    [0] The facilitators will no longer be reminded to review the sharing settings.
+    [one] The facilitators will be reminded to review the sharing settings every month.
+   *[other] The facilitators will be reminded to review the sharing settings every { $months } months.
+}
+mydata = Everything I keep about you.
+mydata-title = What I keep about { $name }
+mydata-intro = Your profile (name, ids, e-mail, role, language, time zone), and:
+mydata-section = { $section ->
+    [groups] Working groups
+    [agenda_items] Agenda items you proposed or present
+    [actions] Actions you own or created
+    [action_notes] Your notes on actions
+    [votes] Your answers to votes
+    [proposals] Votes you started
+    [decisions] Decisions you recorded
+    [faq_entries] FAQ entries you wrote
+    [questions] Questions you sent
+    [meetings_attended] Meetings you attended
+    [audit] History entries by or about you
+   *[messages] Messages to you
+}
+mydata-count = { $count }
+mydata-link-note = The link is yours alone and works for { $hours } hours. It downloads a JSON file; in an anonymous poll it says only that you answered.
+mydata-download = Download (JSON)
+mydata-no-link = This bot has no address for downloads yet (PUBLIC_BASE_URL): ask an admin.
+mydata-sent-privately = I have sent it to our 1:1 chat: what I keep about you is for you alone.
+sharing-review = Who can see what in this community.
+sharing-review-due = It is time for the periodic review: is this still who should see what?
+sharing-review-title = Sharing settings of { $community }
+sharing-review-rule = Community-wide items: everyone, guests included. A working group's items: its members. Confidential items: facilitators and admins. What concerns a person: that person too.
+sharing-review-members = Members
+sharing-review-admins = Admins
+sharing-review-facilitators = Facilitators
+sharing-review-guests = Guests
+sharing-review-confidential = Confidential items and decisions
+sharing-review-nobody = nobody
+sharing-review-groups-head = { $count ->
+    [0] No working groups
+    [one] One working group
+   *[other] { $count } working groups
+}
+sharing-review-group-members = { $count ->
+    [0] no members
+    [one] one member
+   *[other] { $count } members
+}
+sharing-review-when = { $months ->
+    [0] No periodic review.
+    [one] Reviewed every month.
+   *[other] Reviewed every { $months } months.
+} Last reviewed: { $last }.
+sharing-review-never = never
+sharing-review-how-to-change = To change: `role @name member` · `privacy retention audit 365` · `privacy review every 12`.
+sharing-review-done-button = Reviewed: nothing to change
+sharing-reviewed = Thank you: the review is recorded. The next reminder comes on { $day }.
+sharing-reviewed-no-next = Thank you: the review is recorded.
 privacy-forget-button = Erase my data…
 privacy-first-turn = Tansiq keeps your name, your Teams ids and what you do here to run { $community }'s coordination, and nothing else. `privacy` tells you more; `forget me` erases it.
 audit = The audit: { $count } entries.
@@ -210,6 +294,10 @@ audit-action = { $action ->
     [community-install] installed Tansiq
     [community-reminder_settings] changed the reminder settings
     [community-minutes_approvals] changed the minutes approvals
+    [community-retention] changed how long records are kept
+    [community-sharing_review] changed how often sharing is reviewed
+    [community-sharing_reviewed] reviewed the sharing settings
+    [retention-purged] removed records past their retention
    *[other] { $action }
 }
 audit-object = { $type ->

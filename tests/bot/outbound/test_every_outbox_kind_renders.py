@@ -19,9 +19,11 @@ from bot.cards.parts import card_text
 from bot.cards.render import Renderer
 from bot.files.links import SignedLinks
 from bot.i18n import Catalogs, plain
+from dialogs.common.privacy_policy import DEFAULT_POLICY
 from dialogs.common.replies import Reply
+from dialogs.community import sharing_review
 from dialogs.features import build_registry
-from storage.models import Notification
+from storage.models import Community, Notification
 from tests.chat import Chat
 from tests.fakes import FakeClock
 
@@ -140,6 +142,18 @@ EXPECTED: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {
             ("تقدّم خطة ٢٠٢٦ في نهاية الربع ٤", "الهدف ١ · Early action protocols for drought"),
         )
     ],
+    "mydata": [
+        (
+            ("What I keep about عمر خليل", "Actions you own or created: 1", "works for 24 hours"),
+            ("ما أحفظه عن عمر خليل", "إجراءات مسندة إليك أو سجّلتها: ١", "الرابط لك وحدك ويعمل ٢٤ ساعة"),
+        )
+    ],
+    "sharing-review": [
+        (
+            ("It is time for the periodic review", "Admins: Amal Zoubi", "History of changes: 730 days"),
+            ("حان موعد المراجعة الدورية", "المشرفون: Amal Zoubi", "سجل التغييرات: ٧٣٠ يومًا"),
+        )
+    ],
 }
 
 
@@ -239,6 +253,14 @@ async def test_every_outbox_kind_renders_in_arabic_and_english(chat: Chat, clock
     await composed.first("minutes-nudge", to="facilitator")
     await chat.say("minutes publish 2", as_="facilitator")
     await composed.first("minutes-published", at=clock())
+
+    # a member asks for their data in the channel (it goes to their 1:1 chat); the facilitators' yearly review
+    await chat.say("بياناتي", as_="member", shared=True)
+    await composed.first("mydata", to="member")
+    async with chat.sessions.begin() as session:
+        community = await session.get(Community, chat.community_id)
+        await sharing_review.plan(session, community=community, policy=DEFAULT_POLICY, now=clock())
+    await composed.first("sharing-review", to="facilitator")
 
     assert set(composed.replies) == set(build_registry().composers) == set(EXPECTED)
     links = SignedLinks(base_url="https://tansiq.example", secret=b"s" * 32)

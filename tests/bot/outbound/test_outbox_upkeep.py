@@ -1,6 +1,7 @@
 """The outbox does not grow for ever, and its claim reads a small index: sent, cancelled and skipped rows older than
-the retention are deleted in short batches (pending and parked rows stay), by an hourly job of the scheduler; the
-claim query's predicate is the partial index's, so the database reads only pending rows."""
+the retention (the deployment's, or the community's own) are deleted in short batches (pending and parked rows stay),
+by an hourly job of the scheduler; the claim query's predicate is the partial index's, so the database reads only
+pending rows."""
 
 from __future__ import annotations
 
@@ -14,16 +15,20 @@ from bot.outbound import dispatcher as dispatching
 from bot.outbound import scheduler as scheduling
 from bot.outbound.dispatcher import claim_query
 from bot.outbound.scheduler import UPKEEP, ReminderScheduler
+from dialogs.common.privacy_policy import PrivacyPolicy
 from storage.models import Community, Member, Notification
 from tests.server import make_dispatcher, settings_for
 
 RETENTION = timedelta(days=90)
 
 
-async def outbox(sessions, clock, rows: list[tuple[str, str, timedelta]]) -> dict[str, int]:
-    """A community with one member and outbox rows (name, status, due how long ago); their ids by name."""
+async def outbox(
+    sessions, clock, rows: list[tuple[str, str, timedelta]], *, settings: dict | None = None
+) -> dict[str, int]:
+    """A community (with its privacy `settings`) with one member and outbox rows (name, status, due how long ago);
+    their ids by name."""
     async with sessions.begin() as session:
-        community = Community(name="Shelter cluster", tenant_id="tenant")
+        community = Community(name="Shelter cluster", tenant_id="tenant", privacy_settings=settings or {})
         session.add(community)
         await session.flush()
         member = Member(community_id=community.id, teams_user_id="29:1omar", name="Omar Khalil")
@@ -67,7 +72,7 @@ async def test_rows_older_than_the_retention_are_deleted_and_the_rest_stay(sessi
         ],
     )
     dispatcher = make_dispatcher(sessions, clock, sleep)
-    assert await dispatcher.purge(older_than=RETENTION) == 3
+    assert await dispatcher.purge() == {"reminders": 3, "questions": 0, "tickets": 0, "audit": 0}
     assert await remaining(sessions) == {
         "sent-new",
         "cancelled-new",
@@ -76,7 +81,16 @@ async def test_rows_older_than_the_retention_are_deleted_and_the_rest_stay(sessi
         "parked-old",
         "pending-ahead",
     }
-    assert await dispatcher.purge(older_than=RETENTION) == 0
+    assert (await dispatcher.purge())["reminders"] == 0
+
+
+async def test_each_community_keeps_its_messages_as_long_as_its_admins_chose(sessions, clock, sleep) -> None:
+    ago = timedelta(days=40)
+    await outbox(sessions, clock, [("kept-40", "sent", ago)])  # the deployment's 90 days
+    await outbox(sessions, clock, [("short-40", "sent", ago)], settings={"retention": {"reminders": 30}})
+    await outbox(sessions, clock, [("forever", "sent", timedelta(days=4000))], settings={"retention": {"reminders": 0}})
+    await make_dispatcher(sessions, clock, sleep).purge()
+    assert await remaining(sessions) == {"kept-40", "forever"}
 
 
 async def test_a_large_backlog_goes_in_short_batches_over_several_runs(sessions, clock, sleep, monkeypatch) -> None:
@@ -86,8 +100,8 @@ async def test_a_large_backlog_goes_in_short_batches_over_several_runs(sessions,
     old = RETENTION + timedelta(days=1)
     await outbox(sessions, clock, [*((f"sent-{n}", "sent", old) for n in range(5)), ("parked", "parked", old)])
     dispatcher = make_dispatcher(sessions, clock, sleep)
-    assert await dispatcher.purge(older_than=RETENTION) == 4  # two transactions of two rows, then the run ends
-    assert await dispatcher.purge(older_than=RETENTION) == 1
+    assert (await dispatcher.purge())["reminders"] == 4  # two transactions of two rows, then the run ends
+    assert (await dispatcher.purge())["reminders"] == 1
     assert await remaining(sessions) == {"parked"}
 
 
@@ -95,14 +109,12 @@ async def test_the_scheduler_purges_with_the_configured_retention(
     database_url, tmp_path, sessions, clock, sleep
 ) -> None:
     app = create_app(settings_for(database_url, tmp_path, reminders_enabled=True, outbox_retention_days=30))
-    assert app[REMINDERS].retention == timedelta(days=30)
-    kept = create_app(settings_for(database_url, tmp_path, reminders_enabled=True, outbox_retention_days=0))
-    assert kept[REMINDERS].retention is None
+    assert app[REMINDERS].dispatcher.policy.reminders == 30
 
     await outbox(sessions, clock, [("sent-old", "sent", timedelta(days=31)), ("sent-new", "sent", timedelta(days=29))])
-    scheduler = ReminderScheduler(
-        make_dispatcher(sessions, clock, sleep), tick_seconds=3600, retention=timedelta(days=30), name="purging"
-    )
+    dispatcher = make_dispatcher(sessions, clock, sleep)
+    dispatcher.policy = PrivacyPolicy(reminders=30)
+    scheduler = ReminderScheduler(dispatcher, tick_seconds=3600, name="purging")
     scheduler.start()
     scheduler.scheduler.pause()  # no job runs by itself in this test
     try:
@@ -113,13 +125,8 @@ async def test_the_scheduler_purges_with_the_configured_retention(
     assert await remaining(sessions) == {"sent-new"}
 
     await outbox(sessions, clock, [("sent-long-ago", "sent", timedelta(days=3650))])
-    forever = ReminderScheduler(make_dispatcher(sessions, clock, sleep), tick_seconds=3600, retention=None, name="kept")
-    forever.start()
-    forever.scheduler.pause()
-    try:
-        await scheduling.upkeep("kept")
-    finally:
-        await forever.stop()
+    dispatcher.policy = PrivacyPolicy(reminders=0)
+    await dispatcher.purge()
     assert await remaining(sessions) == {"sent-new", "sent-long-ago"}  # no retention set: nothing is purged
 
 
