@@ -50,6 +50,16 @@ async def test_mydata_downloads_a_file_that_follows_the_schema(bot, clock) -> No
     assert (await fetch(bot, url))[0] == 404  # a day later the link is dead
 
 
+async def test_the_link_dies_when_the_member_leaves(bot) -> None:
+    await bot.install()
+    reply, *_ = await bot.replies(bot.activity("personal_message_ar", text="بياناتي"))
+    url = download_url(reply)
+    assert (await fetch(bot, url))[0] == 200
+    status, _ = await bot.post(bot.activity("conversation_update_members_removed"))
+    assert status in (200, 202)
+    assert (await fetch(bot, url))[0] == 404
+
+
 async def test_asked_in_the_channel_it_goes_to_the_members_own_chat(bot) -> None:
     await bot.install()
     reply, *_ = await bot.replies(bot.activity("channel_message_mention", text="<at>Tansiq</at> mydata"))

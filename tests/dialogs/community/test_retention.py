@@ -27,6 +27,10 @@ CONVERSATION = [
     ("admin", "privacy retention audit -5", "privacy-retention-usage", "reminders, questions, tickets or audit"),
     ("admin", "privacy retention audit 99999999", "privacy-retention-usage"),
     ("admin", "privacy retention audit", "privacy-retention-usage"),
+    ("admin", "lang ar", "lang-set"),  # an admin who reads Arabic
+    ("admin", "الخصوصية الاحتفاظ التذاكر ٩٠", "privacy-retention-set", "الأسئلة المغلقة تُحفظ الآن ٩٠ يومًا."),
+    ("admin", "الخصوصية الاحتفاظ الأسئلة دائما", "privacy-retention-set", "أسماء من طرحوا أسئلة تُحفظ الآن دائمًا."),
+    ("admin", "الخصوصية الاحتفاظ الصور ٣٠", "privacy-retention-usage", "`الخصوصية الاحتفاظ السجل ٣٦٥`"),
 ]
 
 

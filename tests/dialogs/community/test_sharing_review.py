@@ -29,6 +29,14 @@ CONVERSATION = [
     ("admin", "privacy review", "sharing-review", "Reviewed every 24 months"),
     ("facilitator", "group add Cash | Cash transfers", "group-added"),
     ("facilitator", "privacy review", "sharing-review", "One working group", "Cash: no members"),
+    ("facilitator", "lang ar", "lang-set"),
+    ("facilitator", "الخصوصية المراجعة", "sharing-review", "إعدادات المشاركة في MENA AA CoP", "مجموعة عمل واحدة"),
+    ("facilitator", "الخصوصية المراجعة", "sharing-review", "تُراجع كل ٢٤ شهرًا", "آخر مراجعة: لم تحدث بعد"),
+    ("facilitator", "الخصوصية المراجعة كل ٣", "privacy-admins-only", "لا يغيّر إعدادات الخصوصية إلا مشرفو المجتمع"),
+    ("admin", "lang ar", "lang-set"),
+    ("admin", "الخصوصية المراجعة كل ١٢", "privacy-review-set", "كل ١٢ شهرًا"),
+    ("admin", "الخصوصية المراجعة كل أبدا", "privacy-review-set", "لن يُذكَّر الميسّرون بعد الآن"),
+    ("admin", "الخصوصية المراجعة كل أحيانا", "privacy-review-usage", "`الخصوصية المراجعة كل ١٢`"),
 ]
 
 
