@@ -23,23 +23,41 @@ from dialogs.community.views import (
     SharingReview,
 )
 
+TOPICS_PER_ROW = 3  # topic buttons side by side: more would be cut on a phone
+
 
 def help_lines(ctx: CardContext, view: HelpCard) -> list[str]:
     """Title, introduction, one line per command, footer (also the reply's text form)."""
-    lines = [f"**{ctx.t('help-title')}**", ctx.t("help-intro", role=view.role)]
+    if view.topic is None:
+        lines = [f"**{ctx.t('help-title')}**", ctx.t("help-intro", role=view.role)]
+    else:
+        lines = [f"**{ctx.t('help-topic-title', topic=view.topic)}**", ctx.t("help-topic-intro", role=view.role)]
     lines += [ctx.t(f"help-cmd-{name}") for name in view.commands]
-    lines.append(ctx.t("help-footer"))
+    lines.append(ctx.t("help-footer" if view.topic is None else "help-topic-footer"))
     return lines
 
 
 def help_card(ctx: CardContext, _reply: Reply, view: HelpCard) -> Card:
-    """The commands with an example each, and the language buttons."""
+    """The commands with an example each, a button per topic (the topic shown marked), and the language buttons."""
     title, intro, *commands, footer = help_lines(ctx, view)
+    topics = [
+        {
+            **submit_action(ctx.t("help-topic-button", topic=topic), {"verb": "help", "topic": topic}),
+            **({"style": "positive"} if topic == view.topic else {}),
+        }
+        for topic in view.topics
+    ]
+    if view.topic is not None:
+        topics.insert(0, submit_action(ctx.t("help-everyday-button"), {"verb": "help"}))
     body: list[dict[str, Any]] = [
         text_block(title.strip("*"), weight="Bolder", size="Medium"),
         text_block(intro),
         *(text_block(line, spacing="Small") for line in commands),
         text_block(footer, isSubtle=True),
+    ]
+    rows = [topics[start : start + TOPICS_PER_ROW] for start in range(0, len(topics), TOPICS_PER_ROW)]
+    body += [
+        {"type": "ActionSet", "actions": row, "spacing": "Medium" if not n else "Small"} for n, row in enumerate(rows)
     ]
     return adaptive_card(body, _language_buttons(ctx), lang=ctx.lang)
 

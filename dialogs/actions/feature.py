@@ -9,8 +9,8 @@ from dialogs.common.registry import CommandSpec, Feature
 FEATURE = Feature(
     name="actions",
     commands=(
-        CommandSpec("actions", ("actions", "الإجراءات", "إجراءات", "المهام"), points.list_command),
-        CommandSpec("action", ("action", "إجراء", "مهمة"), points.command),
+        CommandSpec("actions", ("actions", "الإجراءات", "إجراءات", "المهام"), points.list_command, topic="actions"),
+        CommandSpec("action", ("action", "إجراء", "مهمة"), points.command, topic="actions"),
     ),
     submits={"action-add": points.add_from_form, "actions-page": points.page_button},
     presses={verb: points.press for verb in ("action-refresh", "action-done", "action-progress", "action-snooze")},

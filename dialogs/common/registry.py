@@ -36,15 +36,26 @@ _SUGGEST_CUTOFF = 0.75
 _SUGGEST_MAX_WORDS = 3
 
 
+HELP_TOPICS = ("meetings", "agenda", "actions", "questions", "groups", "votes", "settings")
+"""The topics `help` groups the commands under (`help <topic>`), in the order its buttons show them."""
+
+
 @dataclass(frozen=True)
 class CommandSpec:
     """A command: its canonical name (also its help key `help-cmd-<name>`), the words that call it in English and
-    Arabic, who may use it, and its handler."""
+    Arabic, its handler, who may use it, its help topic (one of HELP_TOPICS), and whether members' help lists it
+    (`members_help=False`: members may use it, but what its help line describes is the facilitators')."""
 
     name: str
     words: tuple[str, ...]
     handler: CommandHandler
     facilitator_only: bool = False
+    topic: str = ""
+    members_help: bool = True
+
+    def helps(self, *, facilitates: bool) -> bool:
+        """Whether the help of a reader (facilitating or not) lists this command."""
+        return facilitates or (self.members_help and not self.facilitator_only)
 
 
 @dataclass(frozen=True)
@@ -79,6 +90,8 @@ class Registry:
         words: dict[tuple[str, ...], str] = {}
         for spec in (spec for feature in features for spec in feature.commands):
             _claim(commands, spec.name, spec, "command")
+            if spec.topic not in HELP_TOPICS:
+                raise ValueError(f"command {spec.name!r} has no help topic of {HELP_TOPICS} ({spec.topic!r})")
             for word in spec.words:
                 phrase = tuple(fold(word).split())  # spellings that fold alike (من أنا, من انا) are one phrase
                 if words.get(phrase, spec.name) != spec.name:

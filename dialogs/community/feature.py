@@ -19,16 +19,32 @@ from dialogs.community.views import (
 FEATURE = Feature(
     name="community",
     commands=(
-        CommandSpec("help", ("help", "?", "commands", "مساعدة", "المساعدة", "ساعدني", "الأوامر"), members.show_help),
-        CommandSpec("lang", ("lang", "language", "لغة", "اللغة"), members.set_language),
-        CommandSpec("tz", ("tz", "timezone", "time zone", "توقيت", "التوقيت", "المنطقة الزمنية"), members.set_timezone),
-        CommandSpec("whoami", ("whoami", "who am i", "من أنا", "من انا", "ملفي"), members.whoami),
-        CommandSpec("members", ("members", "roster", "الأعضاء", "أعضاء", "الاعضاء"), members.list_members),
-        CommandSpec("role", ("role", "دور", "الدور"), members.change_role, facilitator_only=True),
-        CommandSpec("privacy", ("privacy", "الخصوصية", "خصوصية", "خصوصيتي"), privacy.command),
-        CommandSpec("mydata", ("mydata", "my data", "بياناتي"), mydata.command),
-        CommandSpec("audit", ("audit", "السجل", "سجل التغييرات"), audit.command, facilitator_only=True),
-        CommandSpec("forget", ("forget", "احذف بياناتي", "امسح بياناتي", "احذف بيانات"), forget.command),
+        CommandSpec(
+            "help",
+            ("help", "?", "commands", "مساعدة", "المساعدة", "ساعدني", "الأوامر"),
+            members.show_help,
+            topic="settings",
+        ),
+        CommandSpec("lang", ("lang", "language", "لغة", "اللغة"), members.set_language, topic="settings"),
+        CommandSpec(
+            "tz",
+            ("tz", "timezone", "time zone", "توقيت", "التوقيت", "المنطقة الزمنية"),
+            members.set_timezone,
+            topic="settings",
+        ),
+        CommandSpec("whoami", ("whoami", "who am i", "من أنا", "من انا", "ملفي"), members.whoami, topic="settings"),
+        CommandSpec(
+            "members", ("members", "roster", "الأعضاء", "أعضاء", "الاعضاء"), members.list_members, topic="settings"
+        ),
+        CommandSpec("role", ("role", "دور", "الدور"), members.change_role, facilitator_only=True, topic="settings"),
+        CommandSpec("privacy", ("privacy", "الخصوصية", "خصوصية", "خصوصيتي"), privacy.command, topic="settings"),
+        CommandSpec("mydata", ("mydata", "my data", "بياناتي"), mydata.command, topic="settings"),
+        CommandSpec(
+            "audit", ("audit", "السجل", "سجل التغييرات"), audit.command, facilitator_only=True, topic="settings"
+        ),
+        CommandSpec(
+            "forget", ("forget", "احذف بياناتي", "امسح بياناتي", "احذف بيانات"), forget.command, topic="settings"
+        ),
     ),
     submits={
         "lang": members.language_button,

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from dialogs.common.commands import strip_mentions
 from dialogs.common.errors import UserError
 from dialogs.common.people import Person
+from dialogs.common.registry import HELP_TOPICS
 from dialogs.common.replies import Reply
 from dialogs.common.rights import require_facilitator
 from dialogs.common.text import ascii_digits, fold, parse_number, word_table
@@ -40,19 +41,53 @@ MAX_QUERY = 100
 _WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
 _language_named = word_table(LANGUAGE_WORDS)
 _role_from_word = word_table(ROLE_WORDS)
+EVERYDAY_MEMBER = ("meetings", "agenda", "actions", "action", "votes", "faq", "ask")
+EVERYDAY_FACILITATOR = ("meetings", "meeting", "agenda", "decision", "minutes", "actions", "action", "tickets")
+"""What `help` alone lists: the commands each role uses most (the topics hold the rest)."""
+TOPIC_WORDS = {
+    "meetings": ("meetings", "meeting", "الاجتماعات", "اجتماعات"),
+    "agenda": ("agenda", "جدول الأعمال", "الأجندة"),
+    "actions": ("actions", "action points", "الإجراءات", "إجراءات", "المهام"),
+    "questions": ("questions", "faq", "الأسئلة", "أسئلة"),
+    "groups": ("groups", "working groups", "plan", "المجموعات", "مجموعات العمل", "الخطة"),
+    "votes": ("votes", "polls", "التصويت", "التصويتات"),
+    "settings": ("settings", "me", "privacy", "الإعدادات", "إعدادات", "الخصوصية"),
+}
+_topic_from_word = word_table(TOPIC_WORDS)
 
 
 async def show_help(turn: Turn, args: str = "") -> Reply:
-    """The commands this member's role may use, each with an example (in the order the features declare them)."""
+    """`help`: the handful of commands this member's role uses most, and a button per topic; `help <topic>` (or
+    `help <command>`: its topic): every command of that topic the role may use, each with an example."""
     facilitates = turn.member.role.facilitates
-    commands = turn.services.registry.commands.values()
-    names = [spec.name for spec in commands if facilitates or not spec.facilitator_only]
-    return Reply.of("help", view=HelpCard(commands=tuple(names), role=turn.member.role.value))
+    specs = [spec for spec in turn.services.registry.commands.values() if spec.helps(facilitates=facilitates)]
+    topics = tuple(topic for topic in HELP_TOPICS if any(spec.topic == topic for spec in specs))
+    role = turn.member.role.value
+    wanted = " ".join(args.split())
+    if not wanted:
+        everyday = EVERYDAY_FACILITATOR if facilitates else EVERYDAY_MEMBER
+        return Reply.of("help", view=HelpCard(commands=everyday, role=role, topics=topics))
+    topic = _topic_named(turn, wanted)
+    if topic is None:
+        raise UserError("help-topic-unknown", given=wanted[:40])
+    names = tuple(spec.name for spec in specs if spec.topic == topic)
+    return Reply.of("help", view=HelpCard(commands=names, role=role, topic=topic, topics=topics))
 
 
 async def show_help_button(turn: Turn, data: dict[str, object]) -> Reply:
-    """A `help` button on a card."""
-    return await show_help(turn)
+    """A `help` button on a card (`{"verb": "help", "topic": "meetings"}` for a topic)."""
+    topic = data.get("topic")
+    return await show_help(turn, topic if isinstance(topic, str) and topic in HELP_TOPICS else "")
+
+
+def _topic_named(turn: Turn, said: str) -> str | None:
+    """The help topic `said` names (in Arabic or English), or the topic of the command it names."""
+    topic = _topic_from_word(said)
+    if topic is not None:
+        return topic
+    command = turn.services.registry.parse(said)
+    spec = turn.services.registry.commands.get(command.name) if command is not None else None
+    return spec.topic if spec is not None else None
 
 
 async def set_language(turn: Turn, args: str) -> Reply:

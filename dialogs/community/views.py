@@ -10,10 +10,13 @@ from dialogs.common.replies import CardView
 
 @dataclass(frozen=True)
 class HelpCard(CardView):
-    """The commands the reader's role may use (their `help-cmd-<name>` lines), and the language buttons."""
+    """Help for the reader's role: the everyday commands (`topic` None) or one topic's (their `help-cmd-<name>`
+    lines), the topics that have commands for them (a button each), and the language buttons."""
 
     commands: tuple[str, ...]
     role: str
+    topic: str | None = None
+    topics: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

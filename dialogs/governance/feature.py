@@ -13,21 +13,35 @@ FEATURE = Feature(
             "groups",
             ("groups", "working groups", "مجموعات", "المجموعات", "مجموعات العمل", "فرق العمل"),
             groups.list_groups,
+            topic="groups",
         ),
         CommandSpec(
-            "group", ("group", "working group", "مجموعة", "مجموعة عمل", "مجموعة العمل", "فريق عمل"), groups.command
+            "group",
+            ("group", "working group", "مجموعة", "مجموعة عمل", "مجموعة العمل", "فريق عمل"),
+            groups.command,
+            topic="groups",
         ),
         CommandSpec(
-            "plan", ("plan", "annual plan", "work plan", "خطة", "الخطة", "الخطة السنوية", "خطة العمل"), plan.command
+            "plan",
+            ("plan", "annual plan", "work plan", "خطة", "الخطة", "الخطة السنوية", "خطة العمل"),
+            plan.command,
+            topic="groups",
         ),
         CommandSpec(
-            "endorse", ("endorse", "endorsement", "تأييد", "طلب تأييد"), votes.endorse_command, facilitator_only=True
+            "endorse",
+            ("endorse", "endorsement", "تأييد", "طلب تأييد"),
+            votes.endorse_command,
+            facilitator_only=True,
+            topic="votes",
         ),
-        CommandSpec("poll", ("poll", "استطلاع", "استفتاء"), votes.poll_command, facilitator_only=True),
+        CommandSpec("poll", ("poll", "استطلاع", "استفتاء"), votes.poll_command, facilitator_only=True, topic="votes"),
         CommandSpec(
-            "votes", ("votes", "polls", "endorsements", "التصويتات", "تصويتات", "الاستطلاعات"), votes.list_proposals
+            "votes",
+            ("votes", "polls", "endorsements", "التصويتات", "تصويتات", "الاستطلاعات"),
+            votes.list_proposals,
+            topic="votes",
         ),
-        CommandSpec("vote", ("vote", "تصويت"), votes.vote_command),
+        CommandSpec("vote", ("vote", "تصويت"), votes.vote_command, topic="votes"),
     ),
     submits={"group-join": groups.join_from_card, "group-leave": groups.join_from_card},
     presses={verb: votes.press for verb in ("vote", "vote-refresh", "vote-close")},

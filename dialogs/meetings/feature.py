@@ -17,20 +17,32 @@ from dialogs.meetings.views import (
 FEATURE = Feature(
     name="meetings",
     commands=(
-        CommandSpec("meetings", ("meetings", "اجتماعات", "الاجتماعات", "المواعيد"), schedule.list_command),
-        CommandSpec("meeting", ("meeting", "اجتماع", "الاجتماع"), schedule.command),
         CommandSpec(
-            "agenda", ("agenda", "جدول", "جدول الأعمال", "جدول اعمال", "الأجندة", "أجندة", "اجندة"), agenda.command
+            "meetings", ("meetings", "اجتماعات", "الاجتماعات", "المواعيد"), schedule.list_command, topic="meetings"
         ),
         CommandSpec(
-            "decision", ("decision", "decisions", "قرار", "القرار"), minutes.decision_command, facilitator_only=True
+            "meeting", ("meeting", "اجتماع", "الاجتماع"), schedule.command, topic="meetings", members_help=False
         ),
-        CommandSpec("minutes", ("minutes", "محضر", "المحضر"), minutes.command),
+        CommandSpec(
+            "agenda",
+            ("agenda", "جدول", "جدول الأعمال", "جدول اعمال", "الأجندة", "أجندة", "اجندة"),
+            agenda.command,
+            topic="agenda",
+        ),
+        CommandSpec(
+            "decision",
+            ("decision", "decisions", "قرار", "القرار"),
+            minutes.decision_command,
+            facilitator_only=True,
+            topic="meetings",
+        ),
+        CommandSpec("minutes", ("minutes", "محضر", "المحضر"), minutes.command, topic="meetings"),
         CommandSpec(
             "attended",
             ("attended", "attendance", "حضر", "الحضور"),
             minutes.record_attendance,
             facilitator_only=True,
+            topic="meetings",
         ),
     ),
     submits={

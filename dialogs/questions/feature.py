@@ -32,13 +32,26 @@ TICKET_BUTTONS = (
 FEATURE = Feature(
     name="questions",
     commands=(
-        CommandSpec("faq", ("faq", "faqs", "الأسئلة الشائعة", "أسئلة شائعة", "الأسئلة المتكررة"), faq.command),
-        CommandSpec("ask", ("ask", "ask a facilitator", "اسأل", "اسأل الميسرين", "اسأل ميسرا"), asking.ask_command),
         CommandSpec(
-            "tickets", ("tickets", "التذاكر", "تذاكر", "الاستفسارات"), tickets.list_tickets, facilitator_only=True
+            "faq", ("faq", "faqs", "الأسئلة الشائعة", "أسئلة شائعة", "الأسئلة المتكررة"), faq.command, topic="questions"
         ),
-        CommandSpec("ticket", ("ticket", "تذكرة", "التذكرة"), tickets.command),
-        CommandSpec("answer", ("answer", "أجب", "الجواب"), tickets.answer_command, facilitator_only=True),
+        CommandSpec(
+            "ask",
+            ("ask", "ask a facilitator", "اسأل", "اسأل الميسرين", "اسأل ميسرا"),
+            asking.ask_command,
+            topic="questions",
+        ),
+        CommandSpec(
+            "tickets",
+            ("tickets", "التذاكر", "تذاكر", "الاستفسارات"),
+            tickets.list_tickets,
+            facilitator_only=True,
+            topic="questions",
+        ),
+        CommandSpec("ticket", ("ticket", "تذكرة", "التذكرة"), tickets.command, topic="questions"),
+        CommandSpec(
+            "answer", ("answer", "أجب", "الجواب"), tickets.answer_command, facilitator_only=True, topic="questions"
+        ),
     ),
     submits={"faq-add": faq.add_from_form, "faq-show": asking.open_ref},
     presses={

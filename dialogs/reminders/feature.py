@@ -9,7 +9,11 @@ from dialogs.reminders.views import Digest, FailedMessages, FollowUp, MeetingRem
 
 FEATURE = Feature(
     name="reminders",
-    commands=(CommandSpec("reminders", ("reminders", "التذكيرات", "تذكيرات", "التنبيهات"), messages.command),),
+    commands=(
+        CommandSpec(
+            "reminders", ("reminders", "التذكيرات", "تذكيرات", "التنبيهات"), messages.command, topic="settings"
+        ),
+    ),
     outbox={
         "meeting-reminder": messages.meeting_reminder,
         "agenda-published": messages.agenda_published,

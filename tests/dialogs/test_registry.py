@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from dialogs.common.registry import CommandSpec, Feature, Registry
+from dialogs.common.registry import HELP_TOPICS, CommandSpec, Feature, Registry
 from dialogs.common.replies import CardView
 from dialogs.features import FEATURES, build_registry
 from tests.chat import Chat
@@ -123,12 +123,12 @@ async def _noop(turn: object, args: str) -> object:
     "first, second",
     [
         (
-            Feature("a", commands=(CommandSpec("x", ("x",), _noop),)),
-            Feature("b", commands=(CommandSpec("x", ("y",), _noop),)),
+            Feature("a", commands=(CommandSpec("x", ("x",), _noop, topic="settings"),)),
+            Feature("b", commands=(CommandSpec("x", ("y",), _noop, topic="settings"),)),
         ),
         (
-            Feature("a", commands=(CommandSpec("x", ("go",), _noop),)),
-            Feature("b", commands=(CommandSpec("y", ("Go",), _noop),)),
+            Feature("a", commands=(CommandSpec("x", ("go",), _noop, topic="settings"),)),
+            Feature("b", commands=(CommandSpec("y", ("Go",), _noop, topic="settings"),)),
         ),
         (Feature("a", submits={"v": _noop}), Feature("b", submits={"v": _noop})),
         (Feature("a", presses={"v": _noop}), Feature("b", presses={"v": _noop})),
@@ -146,11 +146,12 @@ def test_an_unknown_outbox_kind_is_a_lookup_error() -> None:
         REGISTRY.composer("no-such-kind")
 
 
-async def test_help_lists_the_declared_commands_in_their_order(sessions, clock) -> None:
+async def test_help_topics_list_the_declared_commands_in_their_order(sessions, clock) -> None:
     chat = await Chat(sessions, clock).start()
-    member = await chat.say("help", as_="member")
-    facilitator = await chat.say("help", as_="facilitator")
-    everyone = [spec.name for spec in REGISTRY.commands.values()]
-    members_only = [spec.name for spec in REGISTRY.commands.values() if not spec.facilitator_only]
-    assert member.replies[0].view.commands == tuple(members_only)
-    assert facilitator.replies[0].view.commands == tuple(everyone)
+    for who, facilitates in (("member", False), ("facilitator", True)):
+        listed = []
+        for topic in HELP_TOPICS:
+            listed += (await chat.say(f"help {topic}", as_=who)).replies[0].view.commands
+        declared = [spec.name for spec in REGISTRY.commands.values() if spec.helps(facilitates=facilitates)]
+        assert sorted(listed) == sorted(declared)  # every command a role may use is under exactly one topic
+        assert ("role" in listed, "meeting" in listed) == (facilitates, facilitates)

@@ -125,6 +125,8 @@ def turns(action_id: int, group: str) -> list[tuple[str, str, str]]:
         ("actions-empty", LEILA, "actions"),  # Leila's only demo action is done
         ("help-facilitator", LEILA, "help"),
         ("help-member", AMAL, "help"),
+        ("help-topic-meetings", AMAL, "help meetings"),
+        ("help-topic-settings", LEILA, "help settings"),
         ("lang-choose", LEILA, "lang"),
         ("whoami", LEILA, "whoami"),
         ("members", LEILA, "members"),
@@ -355,7 +357,11 @@ async def _produce(engine: Any, out: Path) -> list[dict[str, Any]]:
     replies: list[Named] = []  # (name, reply, where it came from)
     for name, who, text in turns(open_action.number, group.name.split(" · ")[-1]):
         result = await router.text(member_id=ids[who], text=text, now=now)
-        replies += [(name, reply, f"{who}: {text}") for reply in result.replies]
+        # a turn's later replies (the first-turn privacy line) get names of their own, not the first's
+        replies += [
+            (name if not n else f"{name}-{reply.key}", reply, f"{who}: {text}")
+            for n, reply in enumerate(result.replies)
+        ]
     # the Done button of an action card (Action.Execute), as the Playground and Teams send it
     added = next(reply for name, reply, _ in replies if name == "action-added")
     pressed = await router.press(

@@ -43,11 +43,20 @@ export async function playgroundScenarios({ browser, playgroundPort, shots, resu
     await shot('01-personal-welcome');
   });
 
-  await step('personal chat: "help" typed → the help card', async () => {
-    const card = await ui.typeAndWaitForCard('help', 'What you can ask Tansiq');
-    const text = await ui.text(card);
-    for (const word of ['help', 'lang', 'actions', 'action', 'العربية', 'English']) expectIncludes(text, word);
+  let helpCard;
+  await step('personal chat: "help" typed → the short help card: everyday commands and a button per topic', async () => {
+    helpCard = await ui.typeAndWaitForCard('help', 'What you can ask Tansiq');
+    const text = await ui.text(helpCard);
+    for (const word of ['meetings', 'actions', 'action', 'Meetings', 'Settings', 'العربية', 'English']) expectIncludes(text, word);
     await shot('02-personal-help');
+  });
+
+  await step('personal chat: the "Meetings" topic button on the help card → every meeting command, with examples', async () => {
+    if (!helpCard) throw new Error('no help card');
+    const before = await ui.count('Help: meetings');
+    await helpCard.getByRole('button', { name: 'Meetings', exact: true }).click();
+    await ui.waitForCount('Help: meetings', before + 1);
+    await shot('02b-personal-help-meetings');
   });
 
   await step('personal chat: a question the FAQ nearly answers → an honest "not sure", the close entry, Ask a facilitator', async () => {
@@ -200,7 +209,7 @@ export async function playgroundScenarios({ browser, playgroundPort, shots, resu
     arabicHelp = await ui.typeAndWaitForCard('مساعدة', 'ما يمكنك طلبه من تنسيق');
     expectRtl(await ui.direction(arabicHelp), 'the Arabic help card');
     const text = await ui.text(arabicHelp);
-    for (const word of ['مساعدة', 'لغة', 'الإجراءات']) expectIncludes(text, word);
+    for (const word of ['مساعدة', 'الإعدادات', 'الإجراءات']) expectIncludes(text, word);
     await shot('14-personal-help-ar');
   });
 
@@ -257,7 +266,7 @@ export async function playgroundScenarios({ browser, playgroundPort, shots, resu
     const pane = await ui.paneText();
     expectMatch(pane, /Leila Haddad[\s\S]*Tansiq help[\s\S]*What you can ask Tansiq/); // the post, then the bot's reply
     const card = await ui.lastCardWith('What you can ask Tansiq');
-    expectIncludes(await ui.text(card), 'role'); // a facilitator (or the installing admin) sees `role`
+    expectIncludes(await ui.text(card), 'meeting add'); // a facilitator (or the installing admin) sees `meeting add`
     await shot('19-channel-help');
   });
 

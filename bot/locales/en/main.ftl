@@ -22,8 +22,8 @@ help-intro = You are { $role ->
     [admin] an admin
     [facilitator] a facilitator
    *[member] a member
-} of this community. Write a command, with or without “/”:
-help-cmd-help = **help** — the commands you can use. Example: `help`
+} of this community. What you will use most (write it with or without “/”):
+help-cmd-help = **help** — the everyday commands, and every command by topic. Example: `help` · `help meetings` · `help minutes`
 help-cmd-lang = **lang** — choose Arabic or English. Example: `lang ar`
 help-cmd-tz = **tz** — your time zone for dates and reminders: a city, a country or an Area/City name. Example: `tz Amman`
 help-cmd-whoami = **whoami** — what Tansiq knows about you. Example: `whoami`
@@ -33,7 +33,33 @@ help-cmd-privacy = **privacy** — what Tansiq stores about you, why, who sees i
 help-cmd-audit = **audit** — who changed what, with the values before and after (facilitators). Example: `audit @Omar since 1 November` · `audit actions`
 help-cmd-forget = **forget me** — erase what Tansiq stores about you (after you confirm); admins: `forget NAME` for someone who left. Example: `forget me`
 help-cmd-mydata = **mydata** — everything Tansiq stores about you: a summary, and a link to download all of it (JSON). Example: `mydata`
-help-footer = Anything else you write is a question for the community.
+help-footer = Everything else is under the topics below, or write `help meetings`. Anything else you write is a question for the community.
+help-topic-title = Help: { $topic ->
+    [meetings] meetings
+    [agenda] the agenda
+    [actions] action points
+    [questions] questions
+    [groups] working groups and the plan
+    [votes] votes
+   *[settings] you and your settings
+}
+help-topic-intro = What you can do here as { $role ->
+    [admin] an admin
+    [facilitator] a facilitator
+   *[member] a member
+}:
+help-topic-footer = `help` shows the everyday commands again.
+help-topic-button = { $topic ->
+    [meetings] Meetings
+    [agenda] Agenda
+    [actions] Actions
+    [questions] Questions
+    [groups] Groups
+    [votes] Votes
+   *[settings] Settings
+}
+help-everyday-button = Everyday
+help-topic-unknown = I have no help on “{ $given }”. The topics: meetings, agenda, actions, questions, groups, votes, settings — for example `help meetings`, or a command: `help minutes`.
 help-switch-ar = العربية
 help-switch-en = English
 

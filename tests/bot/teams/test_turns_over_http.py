@@ -46,12 +46,16 @@ async def test_help_in_english_and_in_arabic_in_personal_chat(bot) -> None:
     await bot.install()
     english = await bot.replies(bot.activity("personal_message_en"))
     assert "What you can ask Tansiq" in card_texts(english[0])
-    assert "role @Omar facilitator" in card_texts(english[0])  # Leila installed it: admin
+    assert "meeting add Quarterly plenary" in card_texts(english[0])  # Leila installed it: admin
+    settings = await bot.replies(bot.activity("personal_message_en", text="help settings"))
+    assert "role @Omar facilitator" in card_texts(settings[0])
     arabic = await bot.replies(bot.activity("personal_message_ar"))
     card = arabic[0]["attachments"][0]["content"]
     assert card["rtl"] is True and card["lang"] == "ar"
     assert "ما يمكنك طلبه من تنسيق" in card_texts(arabic[0])
-    assert "دور" not in card_texts(arabic[0])  # Omar is a member: no facilitator commands
+    assert "اجتماع إضافة" not in card_texts(arabic[0])  # Omar is a member: no facilitator commands
+    topic = await bot.replies(bot.activity("personal_message_ar", text="مساعدة الإعدادات"))
+    assert "مساعدة: أنت وإعداداتك" in card_texts(topic[0]) and "دور" not in card_texts(topic[0])
 
 
 async def test_channel_mention_is_answered_in_the_thread(bot, connector) -> None:

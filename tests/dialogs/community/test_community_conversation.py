@@ -5,17 +5,24 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
+from dialogs.common.registry import HELP_TOPICS
 from storage.models import AuditLog, Role
 from tests.chat import Chat, converse
 
 # (who, says, reply key, words the member must read — in their own language)
 CONVERSATION = [
-    # help: in the member's language, only what their role may use
-    ("facilitator", "help", "help", "role @Omar facilitator"),
-    ("facilitator", "/help", "help", "What you can ask Tansiq"),
-    ("member", "مساعدة", "help", "ما يمكنك طلبه من تنسيق"),
+    # help: in the member's language, the everyday commands of their role, then one topic at a time
+    ("facilitator", "help", "help", "What you will use most", "`decision add Adopt the shared 4W template"),
+    ("facilitator", "/help", "help", "What you can ask Tansiq", "or write `help meetings`"),
+    ("member", "مساعدة", "help", "ما يمكنك طلبه من تنسيق", "`جدول إضافة", "`اسأل"),
     ("member", "/مساعدة", "help", "أنت عضو في هذا المجتمع"),
-    ("member", "المساعدة", "help", "مثال: `الأعضاء`"),
+    ("member", "المساعدة الإعدادات", "help", "مساعدة: أنت وإعداداتك", "مثال: `الأعضاء`", "`بياناتي`"),
+    ("facilitator", "help settings", "help", "Help: you and your settings", "role @Omar facilitator"),
+    ("member", "مساعدة الاجتماعات", "help", "مساعدة: الاجتماعات", "ما يمكنك فعله هنا عضوًا", "`محضر ٢`"),
+    ("facilitator", "help minutes", "help", "Help: meetings", "`minutes publish 2`", "`attended 2 @Omar @Leila`"),
+    ("guest", "help votes", "help", "Help: votes", "`vote 3 endorse"),
+    ("member", "مساعدة الطقس", "help-topic-unknown", "لا مساعدة عندي عن «الطقس»", "`مساعدة الاجتماعات`"),
+    ("facilitator", "help weather", "help-topic-unknown", "The topics: meetings, agenda"),
     # lang
     ("facilitator", "lang", "lang-choose", "Which language"),
     ("facilitator", "lang xx", "lang-unknown", "`lang ar`"),
@@ -72,6 +79,18 @@ async def chat(sessions, clock) -> Chat:
 async def test_conversation(chat: Chat) -> None:
     """The whole table in order on one community (later rows see earlier rows' changes)."""
     await converse(chat, CONVERSATION)
+
+
+async def test_help_shows_members_only_what_they_may_use(chat: Chat) -> None:
+    everyday = await chat.say("مساعدة", as_="member")
+    assert len(everyday.replies[0].view.commands) <= 8
+    assert everyday.replies[0].view.topics == HELP_TOPICS  # members have commands under every topic
+    for topic in everyday.replies[0].view.topics:
+        shown = (await chat.submit({"verb": "help", "topic": topic}, as_="member")).text
+        for facilitators_only in ("`اجتماع إضافة", "`قرار إضافة", "`دور @", "`التذاكر`", "`السجل", "`استطلاع "):
+            assert facilitators_only not in shown, (topic, facilitators_only)
+    meetings = await chat.submit({"verb": "help", "topic": "meetings"}, as_="facilitator")
+    assert "`meeting add Quarterly plenary" in meetings.text and "`attended 2" in meetings.text
 
 
 async def test_language_choice_sticks_and_switches_the_answers(chat: Chat) -> None:
