@@ -119,12 +119,18 @@ class Catalogs:
             return format_day(value, lang=lang)
         if isinstance(value, list | tuple):
             separator = "، " if lang == "ar" else ", "
-            if literal:
-                return Markdown(separator).join(item if isinstance(item, str) else str(item) for item in value)
-            return separator.join(str(item) for item in value)
+            items = [_list_item(item, lang) for item in value]
+            return Markdown(separator).join(items) if literal else separator.join(items)
         if isinstance(value, Markdown):
             return str(value)
         return _MemberText(str(value), literal=literal)
+
+
+def _list_item(item: Any, lang: str) -> str:
+    """One item of a list argument: a number in the reader's digits ("3, 1, 2" / "٣، ١، ٢"), text as it is."""
+    if isinstance(item, int | float) and not isinstance(item, bool):
+        return format_number(item, lang=lang, style="plain")
+    return item if isinstance(item, str) else str(item)
 
 
 class _MemberText(FluentType):

@@ -160,8 +160,10 @@ async def link_action(turn: Turn, args: str) -> Reply:
 
 
 async def objective_for_new_action(turn: Turn, *, number: str) -> PlanObjective:
-    """The objective named in `action add … | plan <n>` (facilitators link actions to the plan)."""
-    require_facilitator(turn.member)
+    """The objective named in `action add … | plan <n>` (facilitators link actions to the plan; a member is told to
+    leave the field out)."""
+    if not turn.member.role.facilitates:
+        raise UserError("plan-link-facilitators", number=number.strip()[:10])
     return await find(turn.session, community=turn.community, number=number)
 
 

@@ -412,7 +412,8 @@ async def cancel(turn: Turn, args: str) -> Reply:
         repo.audit_row(turn.session, actor=turn.member, row=meeting, action="meeting.cancelled", after={"series": True})
         await reminder_plans.plan_meeting(turn.session, meeting=meeting, community=turn.community, now=turn.now)
         waiting = await _open_items_after(turn.session, meeting, now=turn.now)
-        return Reply.of("meeting-cancelled-series", number=meeting.number, title=meeting.title, items=waiting)
+        key = "meeting-cancelled-series" if meeting.rrule else "meeting-cancelled-single"
+        return Reply.of(key, number=meeting.number, title=meeting.title, items=waiting)
     slot = _pick_slot(meeting, fields, now=turn.now)
     row = await occurrence_row(turn.session, slot)
     row.status = OccurrenceStatus.CANCELLED

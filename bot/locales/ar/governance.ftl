@@ -134,6 +134,7 @@ plan-objective-unknown = لا يوجد هدف رقم { $number } في الخطة
 plan-objective-added = أُضيف الهدف رقم { $number } إلى خطة عام { $year }: { $text }. اربط الإجراءات به بالأمر `إجراء خطة <رقم الإجراء> { $number }`.
 plan-objective-edited = أصبح نص الهدف رقم { $number } ({ $year }): { $text }
 plan-objective-removed = حُذف الهدف رقم { $number } «{ $text }» من الخطة؛ وتبقى إجراءاته.
+plan-link-facilitators = يربط الميسّرون وحدهم الإجراءات بالخطة. احذف «| خطة { $number }» لتسجّل الإجراء، ويمكن لأحد الميسّرين ربطه لاحقًا بالأمر `إجراء خطة`.
 plan-link-usage = اكتب `إجراء خطة <رقم الإجراء> <رقم الهدف>`، مثل `إجراء خطة ٤ ٢` (أو `إجراء خطة ٤ بلا` لفكّ الربط).
 plan-action-linked = أصبح الإجراء رقم { $action } يخدم الهدف رقم { $number }: { $text }
 plan-action-unlinked = لم يعد الإجراء رقم { $action } مرتبطًا بأي هدف في الخطة.

@@ -112,6 +112,7 @@ plan-objective-unknown = There is no objective #{ $number } in the plan. `plan` 
 plan-objective-added = Objective #{ $number } is in the { $year } plan: { $text }. Link actions to it with `action plan N { $number }`.
 plan-objective-edited = Objective #{ $number } ({ $year }) now reads: { $text }
 plan-objective-removed = Objective #{ $number } “{ $text }” is removed from the plan; its actions stay.
+plan-link-facilitators = Only facilitators link actions to the plan. Leave out “| plan { $number }” to record the action; a facilitator can link it later with `action plan`.
 plan-link-usage = Write `action plan ACTION OBJECTIVE` (their numbers), for example `action plan 4 2` (or `action plan 4 none` to unlink it).
 plan-action-linked = Action #{ $action } now serves objective #{ $number }: { $text }
 plan-action-unlinked = Action #{ $action } no longer serves an objective of the plan.

@@ -44,6 +44,11 @@ meeting-cancelled-one = Meeting #{ $number } “{ $title }” of { $when } is ca
     [one] Its open agenda item moved to the next meeting ({ $next }).
    *[other] Its { $items } open agenda items moved to the next meeting ({ $next }).
 }
+meeting-cancelled-single = Meeting #{ $number } “{ $title }” is cancelled. { $items ->
+    [0] No agenda items were waiting.
+    [one] One agenda item was waiting for it; see `agenda`.
+   *[other] { $items } agenda items were waiting for it; see `agenda`.
+}
 meeting-cancelled-series = The meeting series #{ $number } “{ $title }” is cancelled. { $items ->
     [0] No agenda items were waiting.
     [one] One agenda item was waiting for it; see `agenda`.

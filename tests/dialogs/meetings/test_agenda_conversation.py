@@ -82,7 +82,11 @@ async def test_order_puts_the_named_items_first(chat: Chat) -> None:
     for title in ("Alpha", "Bravo", "Charlie", "Delta"):
         await chat.say(f"agenda add {title} item", as_="member")
     said = await chat.say("agenda order 3 1", as_="facilitator")
-    assert said.key == "agenda-ordered"
+    assert said.key == "agenda-ordered" and "The agenda now starts with 3, 1." in said.text
+    await chat.say("lang ar", as_="facilitator")
+    arabic = await chat.say("جدول ترتيب ٤ ٢", as_="facilitator")  # the numbers answered in the digits they were typed
+    assert "يبدأ جدول الأعمال الآن بالبنود ٤، ٢." in arabic.text
+    await chat.say("agenda order 3 1 2", as_="facilitator")
     shown = (await chat.say("agenda", as_="member")).text
     positions = [shown.index(f"{title} item") for title in ("Charlie", "Alpha", "Bravo", "Delta")]
     assert positions == sorted(positions)

@@ -165,6 +165,16 @@ async def test_last_thursday_of_the_quarter(chat: Chat) -> None:
     assert "Dec 31, 2026" in listed.text and "Mar 25, 2027" in listed.text and "Jun 24, 2027" in listed.text
 
 
+async def test_cancelling_a_one_off_meeting_says_meeting_not_series(chat: Chat) -> None:
+    await chat.say("meeting add Briefing | 2026-12-01 10:00", as_="facilitator")
+    await chat.say("meeting add Donor call | 2026-12-02 10:00", as_="facilitator")
+    english = await chat.say("meeting cancel 1", as_="facilitator")
+    assert english.key == "meeting-cancelled-single" and english.text.startswith("Meeting #1 “Briefing” is cancelled.")
+    await chat.say("lang ar", as_="facilitator")
+    arabic = await chat.say("اجتماع إلغاء ٢", as_="facilitator")
+    assert arabic.text.startswith("أُلغي الاجتماع رقم ٢ «Donor call».") and "سلسلة" not in arabic.text
+
+
 async def test_cancel_one_occurrence_then_the_series(chat: Chat) -> None:
     await chat.say("meeting add Follow-up | 2026-12-01 10:00 | every week", as_="facilitator")
     member = await chat.say("meeting cancel 1", as_="member")
