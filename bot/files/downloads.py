@@ -144,24 +144,21 @@ def routes(
             logger.warning("refused minutes link (bad signature, kind or expired)")
             raise refused()
         async with sessions() as session:
-            community = await session.get(Community, claims.get("community"))
-            member = await session.get(Member, claims.get("member"))
+            held = await _holder(session, claims)
             occurrence = await session.get(MeetingOccurrence, claims.get("occurrence"))
             meeting = await session.get(Meeting, occurrence.meeting_id) if occurrence else None
             if (
-                community is None
+                held is None
                 or occurrence is None
                 or meeting is None
-                or member is None
-                or not member.active
-                or not member.community_id == community.id == meeting.community_id
-                or (occurrence.published_at is None and not member.role.facilitates)
-                or not may_see(await reader_of(session, member), of_meeting(meeting))
+                or meeting.community_id != held[0].id
+                or (occurrence.published_at is None and not held[1].role.facilitates)
+                or not may_see(await reader_of(session, held[1]), of_meeting(meeting))
             ):
                 logger.warning("refused minutes link of member=%s: not (or no longer) allowed", claims.get("member"))
                 raise refused()
             view, _ = await minutes_view(
-                session, community=community, meeting=meeting, occurrence=occurrence, now=clock()
+                session, community=held[0], meeting=meeting, occurrence=occurrence, now=clock()
             )
         day = occurrence.starts_at.astimezone(ZoneInfo(meeting.timezone)).date()
         name = f"tansiq-minutes-{meeting.number}-{day:%Y-%m-%d}.{kind}"

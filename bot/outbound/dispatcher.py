@@ -303,9 +303,7 @@ class Dispatcher:
             if not sole:
                 logger.info("reminders: another replica is re-planning; skipped")
                 return
-            async with self.reading() as session:
-                communities = list(await session.scalars(select(Community.id).order_by(Community.id)))
-            for community_id in communities:
+            for community_id in await self._community_ids():
                 async with self.reading() as session:
                     batches = await reminder_plans.replan_batches(session, community_id=community_id)
                 for batch in batches:
@@ -319,6 +317,11 @@ class Dispatcher:
                     community = await session.get(Community, community_id)
                     if community is not None:
                         await sharing_review.plan(session, community=community, policy=self.policy, now=self.clock())
+
+    async def _community_ids(self) -> list[int]:
+        """Every community's id, in order (what the hourly jobs go through one by one)."""
+        async with self.reading() as session:
+            return list(await session.scalars(select(Community.id).order_by(Community.id)))
 
     @asynccontextmanager
     async def _sole_runner(self) -> AsyncIterator[bool]:
@@ -343,10 +346,8 @@ class Dispatcher:
         theirs deleted, the askers of long-closed tickets forgotten; in short transactions of up to PURGE_BATCH rows
         of each kind, at most PURGE_BATCHES per community (the next run goes on). Each community's purge is audited,
         with counts only. Returns the counts of all communities together."""
-        async with self.reading() as session:
-            communities = list(await session.scalars(select(Community.id).order_by(Community.id)))
         total: dict[str, int] = {}
-        for community_id in communities:
+        for community_id in await self._community_ids():
             done: dict[str, int] = {}
             for batch in range(PURGE_BATCHES):
                 if batch:

@@ -81,11 +81,16 @@ def _filters(turn: Turn, text: str) -> tuple[datetime | None, str | None]:
     return since, kind
 
 
+def by_or_about(member_id: int) -> ColumnElement[bool]:
+    """The audit entries a member made, or that are about them (their role, language …)."""
+    about = and_(AuditLog.object_type == "member", AuditLog.object_id == str(member_id))
+    return or_(AuditLog.actor_member_id == member_id, about)
+
+
 async def _page(turn: Turn, *, who_id: int | None, since: datetime | None, kind: str | None, page: str) -> Reply:
     where: list[ColumnElement[bool]] = [AuditLog.community_id == turn.community.id]
     if who_id is not None:
-        about = and_(AuditLog.object_type == "member", AuditLog.object_id == str(who_id))
-        where.append(or_(AuditLog.actor_member_id == who_id, about))
+        where.append(by_or_about(who_id))
     if since is not None:
         where.append(AuditLog.at >= since)
     if kind is not None:

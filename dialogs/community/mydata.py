@@ -26,7 +26,9 @@ from dialogs.common.outbox import Planned
 from dialogs.common.replies import Reply
 from dialogs.common.turn import Turn
 from dialogs.common.visibility import Reader, may_see, of_action, of_decision, of_faq, reader_of
+from dialogs.community.audit import by_or_about
 from dialogs.community.views import MyDataSummary
+from dialogs.governance.votes import choice_labels
 from storage.models import (
     Action,
     ActionEvent,
@@ -235,7 +237,7 @@ async def _votes(session: AsyncSession, member: Member) -> list[dict[str, Any]]:
         }
         if not proposal.anonymous:  # an anonymous answer is counted, and tied to nobody anywhere else
             entry |= {
-                "choice": _choice(proposal, vote.choice),
+                "choice": choice_labels(proposal).get(vote.choice) or vote.choice,  # a poll's option; endorse …
                 "comment": vote.comment,
                 "changed_at": _when(vote.changed_at),
             }
@@ -330,10 +332,9 @@ async def _attended(session: AsyncSession, member: Member) -> list[dict[str, Any
 
 
 async def _audit(session: AsyncSession, member: Member) -> list[dict[str, Any]]:
-    about = (AuditLog.object_type == "member") & (AuditLog.object_id == str(member.id))
     rows = await session.scalars(
         select(AuditLog)
-        .where(AuditLog.community_id == member.community_id, or_(AuditLog.actor_member_id == member.id, about))
+        .where(AuditLog.community_id == member.community_id, by_or_about(member.id))
         .order_by(AuditLog.at, AuditLog.id)
     )
     return [
@@ -358,13 +359,6 @@ async def _messages(session: AsyncSession, member: Member) -> list[dict[str, Any
         {"kind": row.kind, "status": row.status, "due_at": _when(row.due_at), "sent_at": _when(row.sent_at)}
         for row in rows
     ]
-
-
-def _choice(proposal: Proposal, choice: str) -> str:
-    """An answer in words: a poll's option, or an endorsement's endorse / object / abstain."""
-    if choice.isdigit() and 1 <= int(choice) <= len(proposal.options or []):
-        return str(proposal.options[int(choice) - 1])
-    return choice
 
 
 def _when(moment: datetime | None) -> str | None:

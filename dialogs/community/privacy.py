@@ -10,39 +10,38 @@ from datetime import datetime
 from dialogs.common.errors import UserError
 from dialogs.common.privacy_policy import LONGEST_DAYS, LONGEST_REVIEW_MONTHS
 from dialogs.common.replies import Reply
-from dialogs.common.text import fold, parse_number
+from dialogs.common.text import parse_number, word_table
 from dialogs.common.turn import Turn
 from dialogs.community import retention, sharing_review
 from dialogs.community.views import PrivacyNotice
 from storage import repositories as repo
 from storage.models import Community, Member, Role
 
-
-def _folded(*words: str) -> frozenset[str]:
-    return frozenset(fold(word) for word in words)
-
-
-RETENTION_WORDS = _folded("retention", "keep", "الاحتفاظ", "احتفاظ")
-REVIEW_WORDS = _folded("review", "المراجعة", "مراجعة")
-EVERY_WORDS = _folded("every", "كل")
-FOREVER_WORDS = _folded("0", "٠", "forever", "always", "never", "للأبد", "دائما", "دائماً", "أبدا", "أبداً", "بلا حد")
-DAY_WORDS = _folded("day", "days", "يوم", "يوما", "يوماً", "أيام")
-KIND_WORDS = {
-    "reminders": _folded("reminders", "messages", "التذكيرات", "الرسائل", "تذكيرات", "رسائل"),
-    "questions": _folded("questions", "askers", "الأسئلة", "أسئلة"),
-    "tickets": _folded("tickets", "التذاكر", "تذاكر"),
-    "audit": _folded("audit", "history", "السجل", "سجل"),
+SETTING_WORDS = {
+    "retention": ("retention", "keep", "الاحتفاظ", "احتفاظ"),
+    "review": ("review", "المراجعة", "مراجعة"),
+    "every": ("every", "كل"),
+    "forever": ("0", "٠", "forever", "always", "never", "للأبد", "دائما", "دائماً", "أبدا", "أبداً", "بلا حد"),
+    "days": ("day", "days", "يوم", "يوما", "يوماً", "أيام"),
 }
+KIND_WORDS = {
+    "reminders": ("reminders", "messages", "التذكيرات", "الرسائل", "تذكيرات", "رسائل"),
+    "questions": ("questions", "askers", "الأسئلة", "أسئلة"),
+    "tickets": ("tickets", "التذاكر", "تذاكر"),
+    "audit": ("audit", "history", "السجل", "سجل"),
+}
+_setting_word = word_table(SETTING_WORDS)
+_kind = word_table(KIND_WORDS)
 
 
 async def command(turn: Turn, args: str = "") -> Reply:
     """`privacy`: the notice; `privacy retention …` and `privacy review …`: the settings (see the module)."""
     words = args.split()
-    head = fold(words[0]) if words else ""
-    if head in RETENTION_WORDS:
+    head = _setting_word(words[0]) if words else None
+    if head == "retention":
         return await set_retention(turn, words[1:])
-    if head in REVIEW_WORDS:
-        if len(words) > 1 and fold(words[1]) in EVERY_WORDS:
+    if head == "review":
+        if len(words) > 1 and _setting_word(words[1]) == "every":
             return await set_review_months(turn, words[2:])
         return await sharing_review.show(turn)
     return await show(turn)
@@ -90,7 +89,7 @@ async def set_review_months(turn: Turn, words: list[str]) -> Reply:
     if turn.member.role is not Role.ADMIN:
         raise UserError("privacy-admins-only")
     said = " ".join(words)
-    months = 0 if fold(said) in FOREVER_WORDS else parse_number(said)
+    months = 0 if _setting_word(said) == "forever" else parse_number(said)
     if months is None or months > LONGEST_REVIEW_MONTHS:
         raise UserError("privacy-review-usage")
     retention.change_setting(
@@ -105,17 +104,13 @@ async def set_review_months(turn: Turn, words: list[str]) -> Reply:
     return Reply.of("privacy-review-set", months=months)
 
 
-def _kind(word: str) -> str | None:
-    return next((kind for kind, words in KIND_WORDS.items() if fold(word) in words), None)
-
-
 def _days(said: str) -> int | None:
     """Days from "90", "٩٠", "90 days", "٩٠ يوما", or 0 for "forever"; None for anything else."""
-    if fold(said) in FOREVER_WORDS:
+    if _setting_word(said) == "forever":
         return 0
     first, *rest = said.split() or [""]
     number = parse_number(first)
-    if number is None or number > LONGEST_DAYS or not _folded(*rest) <= DAY_WORDS:
+    if number is None or number > LONGEST_DAYS or any(_setting_word(word) != "days" for word in rest):
         return None
     return number
 

@@ -47,11 +47,10 @@ def change_setting(
     """Store one privacy setting of `community` (`retention.<kind>`, or a top-level key), audited as `action` with the
     settings before and after."""
     before = dict(community.privacy_settings or {})
-    after = {**before, "retention": dict(before.get("retention", {}))}
     if key.startswith("retention."):
-        after["retention"][key.removeprefix("retention.")] = value
+        after = {**before, "retention": {**before.get("retention", {}), key.removeprefix("retention."): value}}
     else:
-        after[key] = value
+        after = {**before, key: value}
     community.privacy_settings = after
     repo.audit(
         session,

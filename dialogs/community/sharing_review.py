@@ -6,7 +6,6 @@ installed), on a working morning."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import asdict
 from datetime import datetime, timedelta
 from typing import Any
@@ -62,7 +61,9 @@ async def reviewed(turn: Turn, _data: dict[str, Any]) -> Reply:
 
 async def review_of(session: AsyncSession, community: Community, *, policy: PrivacyPolicy) -> SharingReview:
     """What the facilitators review: read from the community's roster, groups and records."""
-    roster = list(await session.scalars(select(Member).where(Member.community_id == community.id, Member.active)))
+    active = (Member.community_id == community.id, Member.active)
+    leaders = await repo.active_facilitators(session, community_id=community.id)
+    guests = await session.scalars(select(Member.name).where(*active, Member.is_guest))
     groups = await session.execute(
         select(WorkingGroup.name, func.count(WorkingGroupMember.member_id))
         .outerjoin(WorkingGroupMember)
@@ -77,10 +78,10 @@ async def review_of(session: AsyncSession, community: Community, *, policy: Priv
     stored = (community.privacy_settings or {}).get("reviewed_at")
     return SharingReview(
         community=community.name,
-        admins=_names(member for member in roster if member.role is Role.ADMIN),
-        facilitators=_names(member for member in roster if member.role is Role.FACILITATOR),
-        guests=_names(member for member in roster if member.is_guest),
-        members=len(roster),
+        admins=tuple(sorted(member.name for member in leaders if member.role is Role.ADMIN)),
+        facilitators=tuple(sorted(member.name for member in leaders if member.role is Role.FACILITATOR)),
+        guests=tuple(sorted(guests)),
+        members=await session.scalar(select(func.count(Member.id)).where(*active)) or 0,
         groups=tuple((name, count) for name, count in groups),
         confidential=confidential,
         retention=tuple(retention.retention_of(community, policy).items()),
@@ -127,7 +128,3 @@ async def compose(session: AsyncSession, row: Notification, now: datetime) -> Re
         return None
     policy = PrivacyPolicy(**(row.payload or {}).get("policy", {}))
     return Reply.of(f"{KIND}-due", view=await review_of(session, community, policy=policy))
-
-
-def _names(members: Iterable[Member]) -> tuple[str, ...]:
-    return tuple(sorted(member.name for member in members))

@@ -432,7 +432,7 @@ async def view(session: AsyncSession, proposal: Proposal, *, reader: Member | No
         .order_by(Vote.changed_at.desc(), Vote.id.desc())
     )
     votes = [(vote, name, teams_user_id) for vote, name, teams_user_id in rows]
-    labels = _labels(proposal)
+    labels = choice_labels(proposal)
     tallies = tuple(
         Tally(
             choice=choice,
@@ -493,7 +493,7 @@ def _choices(proposal: Proposal) -> tuple[str, ...]:
     return tuple(str(index) for index in range(1, len(proposal.options) + 1))
 
 
-def _labels(proposal: Proposal) -> dict[str, str]:
+def choice_labels(proposal: Proposal) -> dict[str, str]:
     """Each choice's words: empty for an endorsement's (the renderer words them), the option for a poll's."""
     if proposal.kind == ProposalKind.ENDORSEMENT:
         return dict.fromkeys(ENDORSEMENT_CHOICES, "")
@@ -506,7 +506,7 @@ def _choice(proposal: Proposal, answer: str) -> str:
     if proposal.kind == ProposalKind.ENDORSEMENT:
         choice = _choice_word(answer)
     else:
-        by_words = [key for key, option in _labels(proposal).items() if fold(option) == fold(answer)]
+        by_words = [key for key, option in choice_labels(proposal).items() if fold(option) == fold(answer)]
         number = parse_number(answer)  # an option's own words first: an option may be a number ("2026")
         choice = by_words[0] if by_words else (str(number) if number is not None else None)
     if choice is None or choice not in _choices(proposal):
