@@ -20,12 +20,22 @@ from babel.numbers import format_decimal, format_percent
 from fluent.runtime import FluentBundle, FluentResource
 from fluent.runtime.resolver import CurrentEnvironment, ResolverEnvironment
 from fluent.runtime.types import FluentInt, FluentNone, FluentType
+from fluent.syntax import ast
+from fluent.syntax.visitor import Transformer
 
 from dialogs.common.language import LANGUAGES
 from dialogs.common.text import Markdown, arabic_digits, markdown_literal
+from dialogs.common.two_languages import Title, title_parts
 
 LOCALES = Path(__file__).parent / "locales"
-_ISOLATION_MARKS = re.compile("[\u2068\u2069]")
+_ISOLATION_MARKS = re.compile("[\u2066\u2068\u2069]")
+LRI, PDI = "\u2066", "\u2069"
+_LATIN_WORD = r"-{0,2}[.#@]?[A-Za-z0-9](?:[A-Za-z0-9_./:@+|-]*[A-Za-z0-9…])?"
+_LATIN_RUN = re.compile(rf"(?<![\w.#@/-])(?=[-.#@]*[A-Za-z]){_LATIN_WORD}(?: {_LATIN_WORD})*")
+"""Latin words inside Arabic text (`.csv`, `JSON`, `لغة ar|en`, `python -m bot faq export faq.csv`, `https://…`): a file
+name, an extension, a command. A leading dot, hash or at sign, inner punctuation and a final ellipsis belong to the
+word; a final full stop or colon does not."""
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 _ZONE_NAMES: ContextVar[Catalogs | None] = ContextVar("zone_names", default=None)
 
 
@@ -74,7 +84,8 @@ class Catalogs:
         for lang in LANGUAGES:
             bundle = _Bundle([lang], use_isolating=True)
             for path in sorted((folder / lang).glob("*.ftl")):
-                bundle.add_resource(FluentResource(path.read_text(encoding="utf-8")))
+                resource = FluentResource(path.read_text(encoding="utf-8"))
+                bundle.add_resource(_LatinIsolated().visit(resource) if lang == "ar" else resource)
             self.bundles[lang] = bundle
 
     def has(self, lang: str, key: str) -> bool:
@@ -123,7 +134,19 @@ class Catalogs:
             return Markdown(separator).join(items) if literal else separator.join(items)
         if isinstance(value, Markdown):
             return str(value)
+        if isinstance(value, Title):
+            return _MemberText(title_parts(value, lang).own, literal=literal)
         return _MemberText(str(value), literal=literal)
+
+
+class _LatinIsolated(Transformer):
+    """An Arabic catalog whose own Latin runs are isolated left to right (LRI … PDI): in a right-to-left line ".csv"
+    would read "csv." and "@Omar" "Omar@". (Arguments are isolated by Fluent itself, each in its own direction.)"""
+
+    def visit_TextElement(self, node: ast.TextElement) -> ast.TextElement:
+        if _ARABIC_LETTER.search(node.value):  # Latin text alone ("English" on a button) needs no mark
+            node.value = _LATIN_RUN.sub(lambda found: f"{LRI}{found.group()}{PDI}", node.value)
+        return node
 
 
 def _list_item(item: Any, lang: str) -> str:

@@ -75,6 +75,9 @@ class Settings(BaseSettings):
         default=PrivacyPolicy.review_months, ge=0, le=LONGEST_REVIEW_MONTHS,
         description="months between two reminders to the facilitators to review the sharing settings (0: none)",
     )  # fmt: skip
+    typing_after_ms: int = Field(
+        default=500, ge=0, le=15_000, description="a turn still working after this long shows the member 'typing…'"
+    )
     reminder_lease_seconds: int = Field(
         default=120,
         ge=4,

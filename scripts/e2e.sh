@@ -4,7 +4,7 @@
 # the bot sends rendered by the official `adaptivecards` renderer. Screenshots: tests/e2e/screenshots/.
 # Installs what it needs first: Chromium and Arabic fonts (Debian), the npm packages of tests/e2e/ and
 # playground/, the project's .venv. Needs Node.js >= 20 with npm.
-# Usage: bash scripts/e2e.sh     E2E_ONLY=cards|ui runs one half; E2E_KEEP=1 keeps the temp folder (logs, db);
+# Usage: bash scripts/e2e.sh     E2E_ONLY=cards|ui runs one half (bidi: the bidi check alone); E2E_KEEP=1 keeps the temp folder (logs, db);
 #        E2E_TIMEOUT (seconds, default 300) bounds the run itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -36,6 +36,7 @@ class Posted:
     at: float = 0.0  # time.monotonic() when it arrived
     authorization: str | None = None
     id: str = ""  # the id the connector gave it
+    targeted: bool = False  # posted with `?isTargetedActivity=true`: only its recipient sees it
 
     @property
     def text(self) -> str:
@@ -191,7 +192,10 @@ class FakeConnector:
         """Keep a posted activity; its new id."""
         activity_id = f"1{next(self._ids):012d}"
         authorization = request.headers.get("Authorization")
-        self.posted.append(Posted(conversation, reply_to, activity, time.monotonic(), authorization, activity_id))
+        targeted = request.query.get("isTargetedActivity") == "true"
+        self.posted.append(
+            Posted(conversation, reply_to, activity, time.monotonic(), authorization, activity_id, targeted)
+        )
         return activity_id
 
     async def _paged_members(self, request: web.Request) -> web.Response:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.cards import fit
+from bot.cards import charts, fit
 from bot.cards.context import Card, CardBuilders, CardContext
-from bot.cards.parts import FSI, PDI, adaptive_card, execute_action, submit_action, text_block
+from bot.cards.parts import FSI, PDI, adaptive_card, execute_action, own_title, submit_action, text_block
 from bot.files.downloads import report_link
 from bot.i18n import format_number
 from dialogs.actions.report import UNKNOWN, ReportRow
@@ -15,6 +15,8 @@ from dialogs.common.replies import Reply
 
 TEXT_SHOWN = 300
 """Characters of an action's text a list shows (`action N` shows it whole)."""
+REPORT_CHARTS = {"organisation": "chart-completion-organisation", "quarter": "chart-completion-quarter"}
+"""The report's sections that have a chart of their completion rates, and its title."""
 MEMBERS_DATASET = "members"
 """The typeahead dataset of the community's active members (`Data.Query`, answered by `bot.teams.routes`)."""
 
@@ -107,7 +109,7 @@ def _action_form(ctx: CardContext, reply: Reply, view: ActionForm, *, search: bo
         },
         owners,
         *([text_block(t("action-form-owners-search"), isSubtle=True, size="Small", spacing="None")] if search else []),
-        {"type": "Input.Date", "id": "due", "label": t("action-form-due")},
+        {"type": "Input.Date", "id": "due", "label": t("action-form-due"), "placeholder": t("form-date-placeholder")},
     ]
     if view.groups:
         body.append(
@@ -139,6 +141,8 @@ def report_card(ctx: CardContext, reply: Reply, view: ActionReportCard) -> Card:
     for section, rows in sections:
         if rows:
             body.append(text_block(t(f"report-by-{section}"), weight="Bolder", separator=True))
+            if section in REPORT_CHARTS:
+                body += _completion_chart(ctx, rows, section=section)
             body += [_report_row(ctx, row, quarter=section == "quarter") for row in rows]
     if report.by_quarter:
         body.append(text_block(t("report-note"), isSubtle=True, size="Small", separator=True))
@@ -153,6 +157,21 @@ def report_card(ctx: CardContext, reply: Reply, view: ActionReportCard) -> Card:
         )
         actions.append({"type": "Action.OpenUrl", "title": t("report-download"), "url": url})
     return adaptive_card(body, actions, lang=ctx.lang)
+
+
+def _completion_chart(ctx: CardContext, rows: tuple[ReportRow, ...], *, section: str) -> list[dict[str, Any]]:
+    """The completion rate of each organisation (horizontal bars: their names are long) or quarter (vertical
+    bars, in time order), in whole percent; rows with nothing done or open are left out (none: no chart)."""
+    quarter = section == "quarter"
+    parts = [
+        charts.Part(_report_label(ctx, row, quarter=quarter), round(100 * row.completion), "good")
+        for row in rows
+        if row.completion is not None
+    ]
+    if not parts:
+        return []
+    title = ctx.t(REPORT_CHARTS[section])
+    return [charts.bars(title, parts, lang=ctx.lang, horizontal=not quarter, percent=True)]
 
 
 def _action_body(ctx: CardContext, action: ActionView, *, limit: int | None = None) -> list[dict[str, Any]]:
@@ -171,7 +190,7 @@ def _action_body(ctx: CardContext, action: ActionView, *, limit: int | None = No
         (ctx.t("action-due-label"), due),
     ]
     if action.group:
-        facts.append((ctx.t("action-group-label"), action.group))
+        facts.append((ctx.t("action-group-label"), own_title(action.group, ctx.lang)))
     return [
         text_block(f"#{number} · {FSI}{text}{PDI}", weight="Bolder", size="Medium"),
         {"type": "FactSet", "facts": [{"title": title, "value": value} for title, value in facts]},
@@ -206,13 +225,7 @@ def _action_buttons(ctx: CardContext, action: ActionView) -> list[dict[str, Any]
 def _report_row(ctx: CardContext, row: ReportRow, *, quarter: bool) -> dict[str, Any]:
     """One organisation, group or quarter: its name, then its figures on one wrapped line."""
     t, lang = ctx.t, ctx.lang
-    if row.label == "total":
-        label = t("report-total")
-    elif quarter:  # "2026-Q4"
-        year, number = row.label.split("-Q")
-        label = t("report-quarter", year=format_number(int(year), lang=lang, style="plain"), quarter=int(number))
-    else:
-        label = t("report-none") if row.label == UNKNOWN else row.label
+    label = _report_label(ctx, row, quarter=quarter)
     figures = t(
         "report-figures" if row.median_days_late is not None else "report-figures-never-late",
         open=row.open,
@@ -231,6 +244,16 @@ def _report_row(ctx: CardContext, row: ReportRow, *, quarter: bool) -> dict[str,
             text_block(figures, size="Small", spacing="None"),
         ],
     }
+
+
+def _report_label(ctx: CardContext, row: ReportRow, *, quarter: bool) -> str:
+    """What a report row is about: the total, a quarter ("Q4 2026"), an organisation or a group."""
+    if row.label == "total":
+        return ctx.t("report-total")
+    if quarter:  # "2026-Q4"
+        year, number = row.label.split("-Q")
+        return ctx.t("report-quarter", year=format_number(int(year), lang=ctx.lang, style="plain"), quarter=int(number))
+    return ctx.t("report-none") if row.label == UNKNOWN else own_title(row.label, ctx.lang)
 
 
 BUILDERS: CardBuilders = {

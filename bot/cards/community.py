@@ -3,6 +3,7 @@ data, the sharing review), forgetting and the audit."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from babel.lists import format_list
@@ -10,7 +11,7 @@ from babel.lists import format_list
 from bot.cards.context import Card, CardBuilders, CardContext
 from bot.cards.parts import adaptive_card, submit_action, text_block
 from bot.files.downloads import MYDATA_LIFETIME, mydata_link
-from bot.i18n import format_day, format_when
+from bot.i18n import format_day, format_number, format_when
 from dialogs.common.replies import Reply
 from dialogs.community.views import (
     AuditPage,
@@ -28,10 +29,11 @@ TOPICS_PER_ROW = 3  # topic buttons side by side: more would be cut on a phone
 
 def help_lines(ctx: CardContext, view: HelpCard) -> list[str]:
     """Title, introduction, one line per command, footer (also the reply's text form)."""
+    reader = {"role": view.role, "gender": view.gender}
     if view.topic is None:
-        lines = [f"**{ctx.t('help-title')}**", ctx.t("help-intro", role=view.role)]
+        lines = [f"**{ctx.t('help-title')}**", ctx.t("help-intro", **reader)]
     else:
-        lines = [f"**{ctx.t('help-topic-title', topic=view.topic)}**", ctx.t("help-topic-intro", role=view.role)]
+        lines = [f"**{ctx.t('help-topic-title', topic=view.topic)}**", ctx.t("help-topic-intro", **reader)]
     lines += [ctx.t(f"help-cmd-{name}") for name in view.commands]
     lines.append(ctx.t("help-footer" if view.topic is None else "help-topic-footer"))
     return lines
@@ -199,6 +201,20 @@ def _retention_facts(ctx: CardContext, retention: tuple[tuple[str, int], ...]) -
     ]
 
 
+def audit_value(value: str, *, lang: str, zone: str) -> str:
+    """An audited value as the reader writes it: a number in their digits, a stored time in their zone, a stored day
+    as their calendar day; any other text as it is."""
+    if value.isdigit():
+        return format_number(int(value), lang=lang, style="plain")
+    try:
+        when = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    if when.tzinfo is not None:
+        return format_when(when, lang=lang, zone=zone)
+    return format_day(when.date(), lang=lang) if len(value) == len("2026-12-15") else value
+
+
 def audit_card(ctx: CardContext, _reply: Reply, view: AuditPage) -> Card:
     """A page of the audit: per entry when, who, what, and each field's value before and after; a button to the
     older entries."""
@@ -217,7 +233,11 @@ def audit_card(ctx: CardContext, _reply: Reply, view: AuditPage) -> Card:
         changes = [
             {
                 "title": ctx.t("audit-field", field=change.field),
-                "value": ctx.t("audit-change", before=change.before or "—", after=change.after or "—"),
+                "value": ctx.t(
+                    "audit-change",
+                    before=audit_value(change.before, lang=ctx.lang, zone=ctx.zone) or "—",
+                    after=audit_value(change.after, lang=ctx.lang, zone=ctx.zone) or "—",
+                ),
             }
             for change in line.changes
         ]

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.cards import charts
 from bot.cards.context import Card, CardBuilders, CardContext
-from bot.cards.parts import FSI, PDI, adaptive_card, execute_action, submit_action, text_block
+from bot.cards.parts import adaptive_card, execute_action, other_title, own_title, submit_action, text_block
 from bot.i18n import format_day, format_number, format_when
 from dialogs.actions.views import ActionView
 from dialogs.common.replies import Reply
+from dialogs.common.two_languages import Title
 from dialogs.governance.views import (
     GroupCard,
     GroupList,
@@ -25,6 +27,8 @@ from dialogs.governance.views import (
 Elements = list[dict[str, Any]]
 HEADLESS = frozenset({"group-card", "proposal-card", "plan", "plan-progress"})
 """Reply keys of a card that is only shown (nothing just happened): no line above it, and no catalog message."""
+VOTE_COLORS = {"endorse": "good", "object": "attention", "abstain": "neutral"}
+"""The chart colour of an endorsement's answers (a poll's options take the categorical colours in turn)."""
 
 
 # ---- working groups ----------------------------------------------------------------------------------------
@@ -35,7 +39,8 @@ def group_card(ctx: CardContext, reply: Reply, view: GroupCard) -> Card:
     t, group = ctx.t, view.group
     body = _headline(ctx, reply)
     body += [
-        text_block(f"{FSI}{group.name}{PDI}", weight="Bolder", size="Medium"),
+        text_block(own_title(group.name, ctx.lang), weight="Bolder", size="Medium"),
+        *other_title(group.name, ctx.lang),
         text_block(group.scope, spacing="Small"),
         {"type": "FactSet", "facts": _group_facts(ctx, group)},
         text_block(t("group-members-title", count=group.member_count), weight="Bolder", separator=True),
@@ -48,7 +53,7 @@ def group_card(ctx: CardContext, reply: Reply, view: GroupCard) -> Card:
     else:
         when = format_when(meeting.starts_at, lang=ctx.lang, zone=ctx.zone)
         number = format_number(meeting.number, lang=ctx.lang, style="plain")
-        body.append(text_block(f"#{number} · {FSI}{meeting.title}{PDI} · {when}", spacing="Small"))
+        body.append(text_block(f"#{number} · {own_title(meeting.title, ctx.lang)} · {when}", spacing="Small"))
     body.append(text_block(t("group-actions-title", count=view.open_actions), weight="Bolder", separator=True))
     body += [text_block(_action_line(ctx, action), size="Small", spacing="Small") for action in view.actions]
     if view.open_actions > len(view.actions):
@@ -106,7 +111,8 @@ def group_list(ctx: CardContext, reply: Reply, view: GroupList) -> Card:
         if group.is_member:
             facts.append(t("group-you-member"))
         items = [
-            text_block(f"{FSI}{group.name}{PDI}", weight="Bolder"),
+            text_block(own_title(group.name, ctx.lang), weight="Bolder"),
+            *other_title(group.name, ctx.lang),
             text_block(group.scope, size="Small", spacing="None"),
             text_block(" · ".join(facts), isSubtle=True, size="Small", spacing="None"),
         ]
@@ -128,6 +134,9 @@ def plan_card(ctx: CardContext, reply: Reply, view: PlanCard) -> Card:
     ]
     if not view.objectives:
         body.append(text_block(t("plan-empty", year=year)))
+    progress = [objective for objective in view.objectives if objective.percent is not None]
+    if progress:
+        body.append(_plan_chart(ctx, progress))
     for objective in view.objectives:
         body.append({"type": "Container", "separator": True, "items": _objective(ctx, objective)})
     if view.years:
@@ -136,6 +145,23 @@ def plan_card(ctx: CardContext, reply: Reply, view: PlanCard) -> Card:
     if view.facilitator:
         body.append(text_block(t("plan-manage-hint"), isSubtle=True, size="Small"))
     return adaptive_card(body, [], lang=ctx.lang)
+
+
+def _plan_chart(ctx: CardContext, objectives: list[ObjectiveView]) -> dict[str, Any]:
+    """One bar per objective with actions: done, open and overdue side by side (the counts its lines show)."""
+    t = ctx.t
+    rows = [
+        charts.Row(
+            t("chart-objective", number=objective.number),
+            (
+                charts.Part(t("chart-done"), objective.done, "good"),
+                charts.Part(t("chart-open"), objective.open - objective.overdue, "neutral"),
+                charts.Part(t("chart-overdue"), objective.overdue, "attention"),
+            ),
+        )
+        for objective in objectives
+    ]
+    return charts.stacked(t("chart-plan-title"), rows, lang=ctx.lang)
 
 
 def _objective(ctx: CardContext, objective: ObjectiveView) -> Elements:
@@ -152,7 +178,8 @@ def _objective(ctx: CardContext, objective: ObjectiveView) -> Elements:
             overdue=objective.overdue,
         )
     items = [
-        text_block(t("plan-objective-line", number=objective.number, text=objective.text), weight="Bolder"),
+        text_block(t("plan-objective-line", number=objective.number, text=Title(objective.text)), weight="Bolder"),
+        *other_title(objective.text, ctx.lang),
         text_block(progress, size="Small", spacing="None", color="Attention" if objective.overdue else "Default"),
     ]
     for action in objective.actions:
@@ -173,6 +200,8 @@ def proposal_card(ctx: CardContext, reply: Reply, view: ProposalCard) -> Card:
     t, proposal = ctx.t, view.proposal
     body = _headline(ctx, reply)
     body += _proposal_summary(ctx, proposal)
+    if proposal.answers:
+        body.append(_answers_chart(ctx, proposal))
     if not proposal.is_open:
         body.append(text_block(_outcome(ctx, proposal), weight="Bolder", separator=True))
     if proposal.can_vote or proposal.mine is not None:
@@ -206,10 +235,25 @@ def _proposal_summary(ctx: CardContext, proposal: ProposalView) -> Elements:
     ]
     return [
         text_block(title, isSubtle=True, spacing="None"),
-        text_block(f"{FSI}{proposal.text}{PDI}", weight="Bolder", size="Medium", spacing="Small"),
+        text_block(own_title(proposal.text, ctx.lang), weight="Bolder", size="Medium", spacing="Small"),
+        *other_title(proposal.text, ctx.lang),
         text_block(_status(ctx, proposal), size="Small", spacing="None"),
         {"type": "FactSet", "facts": facts},
     ]
+
+
+def _answers_chart(ctx: CardContext, proposal: ProposalView) -> dict[str, Any]:
+    """The answers' counts as a donut (endorse green, object red, abstain grey; a poll's options in turn)."""
+    parts = [
+        charts.Part(
+            _choice(ctx, proposal, tally.choice, tally.label),
+            tally.count,
+            VOTE_COLORS.get(tally.choice) or charts.CATEGORICAL[index % len(charts.CATEGORICAL)],
+        )
+        for index, tally in enumerate(proposal.tallies)
+    ]
+    title = ctx.t("chart-votes-title" if proposal.is_open else "chart-votes-closed-title")
+    return charts.donut(title, parts, lang=ctx.lang)
 
 
 def _tally_value(ctx: CardContext, proposal: ProposalView, tally: Tally) -> str:

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.cards import fit
+from bot.cards import charts, fit
 from bot.cards.context import Card, CardBuilders, CardContext
-from bot.cards.parts import FSI, PDI, adaptive_card, link, open_url, submit_action, text_block
+from bot.cards.parts import FSI, PDI, adaptive_card, link, open_url, other_title, own_title, submit_action, text_block
 from bot.files.downloads import minutes_link
 from bot.i18n import format_day, format_number, format_when
 from dialogs.common.replies import Reply
@@ -73,7 +73,7 @@ def when(ctx: CardContext, meeting: MeetingView) -> str:
 
 def meeting_line(ctx: CardContext, meeting: MeetingView) -> str:
     """'#3 · Title · when', for lists and choices."""
-    return f"#{number(ctx, meeting.number)} · {isolate(meeting.title)} · {when(ctx, meeting)}"
+    return f"#{number(ctx, meeting.number)} · {own_title(meeting.title, ctx.lang)} · {when(ctx, meeting)}"
 
 
 def meeting_facts(ctx: CardContext, meeting: MeetingView, *, deadline: bool = True) -> list[Element]:
@@ -86,11 +86,14 @@ def meeting_facts(ctx: CardContext, meeting: MeetingView, *, deadline: bool = Tr
     if meeting.place:
         facts.append((ctx.t("meeting-place-label"), meeting.place))
     if meeting.group:
-        facts.append((ctx.t("meeting-group-label"), meeting.group))
+        facts.append((ctx.t("meeting-group-label"), own_title(meeting.group, ctx.lang)))
     if deadline:
         facts.append((ctx.t("meeting-deadline-label"), format_when(meeting.deadline, lang=ctx.lang, zone=ctx.zone)))
     return [
-        text_block(f"#{number(ctx, meeting.number)} · {FSI}{meeting.title}{PDI}", weight="Bolder", size="Medium"),
+        text_block(
+            f"#{number(ctx, meeting.number)} · {own_title(meeting.title, ctx.lang)}", weight="Bolder", size="Medium"
+        ),
+        *other_title(meeting.title, ctx.lang),
         text_block(kind, isSubtle=True, spacing="None"),
         {"type": "FactSet", "facts": [{"title": title, "value": value} for title, value in facts]},
     ]
@@ -192,6 +195,16 @@ def decision_lines(ctx: CardContext, view: MinutesView) -> list[str]:
     return [f"{ctx.t('minutes-doc-decision', number=d.number)} {isolate(d.text)}" for d in view.decisions]
 
 
+def attendance_chart(ctx: CardContext, view: MinutesView) -> Element:
+    """Who came out of those the meeting was for, as a gauge: present, absent."""
+    present = len(view.attendees)
+    parts = (
+        charts.Part(ctx.t("chart-present"), present, "good"),
+        charts.Part(ctx.t("chart-absent"), max(0, view.expected - present), "neutral"),
+    )
+    return charts.gauge(ctx.t("chart-attendance-title"), parts, lang=ctx.lang)
+
+
 def minutes_sections(ctx: CardContext, view: MinutesView, *, limit: int | None = None) -> list[Element]:
     """Attendees, summary, agenda, decisions and action points, each under its heading (as in the files); with
     `limit`, every line cut at that many characters (the summary at four times as many)."""
@@ -203,8 +216,11 @@ def minutes_sections(ctx: CardContext, view: MinutesView, *, limit: int | None =
             [names(ctx, view.attendees)] if view.attendees else [none],
         )
     ]
-    if view.summary:
-        sections.append((t("minutes-doc-summary"), [view.summary]))
+    summary, written_in = view.summary_for(ctx.lang)
+    summary_key = "minutes-doc-summary" if written_in == ctx.lang else "minutes-summary-only-in"
+    summary_heading = t(summary_key, language=written_in)
+    if summary.strip():
+        sections.append((summary_heading, [summary]))
     agenda = [
         f"{t('minutes-doc-item', number=i.number, title=i.title)} — {t('minutes-doc-outcome', outcome=i.outcome)}"
         for i in view.items
@@ -218,7 +234,7 @@ def minutes_sections(ctx: CardContext, view: MinutesView, *, limit: int | None =
     body: list[Element] = []
     for heading, lines in sections:
         body.append(text_block(heading, weight="Bolder", separator=True))
-        most = None if limit is None else limit * 4 if heading == t("minutes-doc-summary") else limit
+        most = None if limit is None else limit * 4 if heading == summary_heading else limit
         body += [text_block(line if most is None else fit.cut(line, most), spacing="Small") for line in lines]
     if view.published_at is not None:
         day = view.published_at.astimezone(ZoneInfo(ctx.zone)).date()
@@ -263,6 +279,7 @@ def agenda_card(ctx: CardContext, reply: Reply, view: AgendaCard) -> Card:
     head = [text_block(ctx.t(reply.key, **reply.args))] if reply.key != AGENDA_KEY else []
     head += [
         text_block(ctx.t("agenda-title", title=meeting.title), weight="Bolder", size="Medium"),
+        *other_title(meeting.title, ctx.lang),
         text_block(
             ctx.t("agenda-meeting-line", number=meeting.number, when=when(ctx, meeting)), isSubtle=True, spacing="None"
         ),
@@ -297,6 +314,7 @@ def agenda_item_card(ctx: CardContext, reply: Reply, view: AgendaItemCard) -> Ca
     )
     body = [
         text_block(ctx.t("agenda-title", title=view.meeting_title), weight="Bolder", size="Medium"),
+        *other_title(view.meeting_title, ctx.lang),
         text_block(line, isSubtle=True, spacing="None"),
         {"type": "Container", "separator": True, "items": agenda_item(ctx, view.item)},
     ]
@@ -319,8 +337,12 @@ def _minutes_card(ctx: CardContext, reply: Reply, view: MinutesCard, *, limit: i
     body = (
         [text_block(ctx.t(reply.key, **reply.args), isSubtle=True, spacing="None")] if reply.key != MINUTES_KEY else []
     )
+    if view.edited:
+        edited = ctx.t("minutes-summary-edited", language=view.edited, number=minutes.meeting_number)
+        body.append(text_block(edited, color="Good", spacing="None"))
     body += [
-        text_block(f"{ctx.t('minutes')} — {FSI}{minutes.title}{PDI}", weight="Bolder", size="Medium"),
+        text_block(f"{ctx.t('minutes')} — {own_title(minutes.title, ctx.lang)}", weight="Bolder", size="Medium"),
+        *other_title(minutes.title, ctx.lang),
         text_block(
             ctx.t(
                 "agenda-meeting-line",
@@ -333,6 +355,8 @@ def _minutes_card(ctx: CardContext, reply: Reply, view: MinutesCard, *, limit: i
     ]
     if view.draft:
         body.append(text_block(ctx.t("minutes-draft"), color="Attention"))
+    if minutes.attendees:
+        body.append(attendance_chart(ctx, minutes))
     body += minutes_sections(ctx, minutes, limit=limit)
     if view.withheld:
         body.append(text_block(ctx.t("minutes-withheld", count=view.withheld), isSubtle=True))
@@ -378,9 +402,9 @@ def meeting_form_card(ctx: CardContext, reply: Reply, view: MeetingForm) -> Card
         {"type": "Input.ChoiceSet", "id": "kind", "label": t("meeting-form-kind"), "value": "follow-up",
          "choices": [{"title": t("meeting-kind", kind=kind), "value": kind} for kind in KINDS]},
         {"type": "Input.Date", "id": "day", "label": t("meeting-form-day"), "isRequired": True,
-         "errorMessage": t("meeting-when-missing")},
+         "placeholder": t("form-date-placeholder"), "errorMessage": t("meeting-when-missing")},
         {"type": "Input.Time", "id": "time", "label": t("meeting-form-time", area=view.zone),
-         "isRequired": True, "value": "10:00", "errorMessage": t("meeting-when-missing")},
+         "isRequired": True, "placeholder": t("form-time-placeholder"), "errorMessage": t("meeting-when-missing")},
         {"type": "Input.ChoiceSet", "id": "duration", "label": t("meeting-form-duration"), "value": "60",
          "choices": [{"title": t("meeting-form-minutes", minutes=m), "value": str(m)} for m in DURATIONS]},
         {"type": "Input.ChoiceSet", "id": "repeat", "label": t("meeting-form-repeat"), "value": "once",

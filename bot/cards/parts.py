@@ -8,6 +8,7 @@ from typing import Any
 from urllib.parse import quote
 
 from dialogs.common.text import Markdown, markdown_literal
+from dialogs.common.two_languages import title_parts
 
 CARD_VERSION = "1.5"
 FSI, PDI = "\u2068", "\u2069"  # isolate text of either direction inside a line of the other
@@ -16,6 +17,18 @@ FSI, PDI = "\u2068", "\u2069"  # isolate text of either direction inside a line 
 def text_block(text: str, **extra: Any) -> dict[str, Any]:
     """An Adaptive Card TextBlock that wraps."""
     return {"type": "TextBlock", "text": text, "wrap": True, **extra}
+
+
+def own_title(title: str, lang: str) -> str:
+    """The part of a title written in both languages that is in `lang` (the whole title otherwise), isolated."""
+    return f"{FSI}{title_parts(title, lang).own}{PDI}"
+
+
+def other_title(title: str, lang: str) -> list[dict[str, Any]]:
+    """Under a heading showing `own_title`: the title's part in the other language on its own line, when it has one
+    (two directions on one line wrap into a scramble)."""
+    other = title_parts(title, lang).other
+    return [text_block(f"{FSI}{other}{PDI}", isSubtle=True, spacing="None")] if other else []
 
 
 def submit_action(title: str, data: dict[str, Any]) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from bot.cards.meetings import (
     number,
     paged_agenda,
 )
-from bot.cards.parts import FSI, PDI, adaptive_card, submit_action, text_block
+from bot.cards.parts import adaptive_card, own_title, submit_action, text_block
 from bot.i18n import format_day, format_when
 from dialogs.common.replies import Reply
 from dialogs.reminders.views import Digest, FailedMessages, FollowUp, MeetingReminder, ReminderSettingsCard
@@ -65,7 +65,7 @@ def _follow_up_card(ctx: CardContext, reply: Reply, view: FollowUp, *, limit: in
     held = format_when(minutes.starts_at, lang=ctx.lang, zone=ctx.zone)
     body = [
         text_block(ctx.t(reply.key, **reply.args), weight="Bolder"),
-        text_block(f"{FSI}{minutes.title}{PDI} · {held}", isSubtle=True, spacing="None"),
+        text_block(f"{own_title(minutes.title, ctx.lang)} · {held}", isSubtle=True, spacing="None"),
     ]
     none = ctx.t("follow-up-none")
     actions = [action_line(ctx, a) for a in minutes.actions]

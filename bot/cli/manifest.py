@@ -61,7 +61,7 @@ class ManifestSettings(BaseSettings):
     full_name: str = Field(default="Tansiq – community of practice assistant", min_length=1, max_length=100)
     short_name_ar: str = Field(default="تنسيق", min_length=1, max_length=30)
     full_name_ar: str = Field(default="تنسيق – مساعد مجتمع الممارسة", min_length=1, max_length=100)
-    slash_commands: bool = False
+    slash_commands: bool = True  # the `/` menu in channels and group chats; answers to it are private
 
     @property
     def effective_bot_id(self) -> str:

@@ -1,4 +1,5 @@
-"""Published meeting minutes as Markdown and as a Word document, in Arabic (right to left) or English.
+"""Published meeting minutes as Markdown and as a Word document, in Arabic or English (each Word paragraph right to
+left or left to right by its own text).
 
 Both files hold the same paragraphs in the same order: the title lines, attendees, summary (only when
 written), agenda, decisions, action points and, once published, who approved them. Fluent's bidi marks
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC
@@ -46,11 +48,13 @@ _WORD_STYLES = {
 
 @dataclass(frozen=True)
 class _Block:
-    """One paragraph: title, heading, line, bullet (bold `lead`, then `text`), note under a bullet, or footer."""
+    """One paragraph: title, heading, line, bullet (bold `lead`, then `text`), note under a bullet, or footer;
+    `lang` when its direction is the file's rather than its first letter's (a list of names in either script)."""
 
     kind: str
     text: str = ""
     lead: str = ""
+    lang: str | None = None
 
 
 @dataclass(frozen=True)
@@ -83,15 +87,14 @@ def minutes_markdown(view: MinutesView, *, lang: str, catalogs: Catalogs) -> str
 
 
 def minutes_docx(view: MinutesView, *, lang: str, catalogs: Catalogs) -> bytes:
-    """The minutes as a Word document in `lang`: right to left in Arabic, with headings for the sections."""
+    """The minutes as a Word document in `lang`, with headings for the sections; each paragraph reads in the
+    direction of its own text (an Arabic summary line right to left in English minutes, and the other way round)."""
     words = _Words(lang=lang, catalogs=catalogs, quote=str, link=str)
     document = Document()
-    rtl = lang == "ar"
-    if rtl:
-        _arabic_by_default(document)
-    _describe(document, view, language="ar-SA" if rtl else "en-US")
+    _arabic_by_default(document)
+    _describe(document, view, language="ar-SA" if lang == "ar" else "en-US")
     for block in _blocks(view, words):
-        _word_paragraph(document, block, rtl=rtl)
+        _word_paragraph(document, block, lang=lang)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -140,16 +143,20 @@ def _section(heading: str, blocks: list[_Block], words: _Words) -> list[_Block]:
 
 def _attendees(view: MinutesView, words: _Words) -> list[_Block]:
     """Who attended, on one line."""
-    names = [_Block("line", words("minutes-doc-names", names=words.names(view.attendees)))] if view.attendees else []
+    listed = words("minutes-doc-names", names=words.names(view.attendees))
+    names = [_Block("line", listed, lang=words.lang)] if view.attendees else []
     return _section(words("minutes-doc-attendees", count=len(view.attendees)), names, words)
 
 
 def _summary(view: MinutesView, words: _Words) -> list[_Block]:
-    """The facilitators' summary, one paragraph a line; nothing at all when they wrote none."""
-    lines = words.lines(view.summary)
+    """The facilitators' summary in the file's language (else the other one's, its heading saying so), one
+    paragraph a line; nothing at all when they wrote none."""
+    summary, written_in = view.summary_for(words.lang)
+    lines = words.lines(summary)
     if not lines:
         return []
-    return [_Block("heading", words("minutes-doc-summary")), *(_Block("line", line) for line in lines)]
+    key = "minutes-doc-summary" if written_in == words.lang else "minutes-summary-only-in"
+    return [_Block("heading", words(key, language=written_in)), *(_Block("line", line) for line in lines)]
 
 
 def _agenda(view: MinutesView, words: _Words) -> list[_Block]:
@@ -235,21 +242,43 @@ def _markdown_block(block: _Block) -> str:
     return _MARKDOWN[block.kind].format(block.text)
 
 
-def _word_paragraph(document: WordDocument, block: _Block, *, rtl: bool) -> None:
-    """One paragraph in the block's style; right to left in Arabic, where Word then aligns it to the right.
+def _right_to_left(text: str, *, lang: str | None, fallback: str) -> bool:
+    """Whether text reads right to left: in `lang` when given, else by its first strong letter outside isolated text
+    (Unicode's rule for a paragraph's direction), else in `fallback`."""
+    if lang:
+        return lang == "ar"
+    depth = 0
+    for char in text:
+        if char == "\u2069":
+            depth = max(depth - 1, 0)
+        elif char in "\u2066\u2067\u2068":
+            depth += 1
+        elif depth == 0 and (kind := unicodedata.bidirectional(char)) in ("L", "R", "AL"):
+            return kind != "L"
+    return fallback == "ar"
+
+
+def _word_paragraph(document: WordDocument, block: _Block, *, lang: str) -> None:
+    """One paragraph in the block's style, right to left (`w:bidi`, which Word aligns to the right) when its text
+    reads so, whatever the file's language `lang`; each run likewise.
 
     No `w:jc` is written: in a `w:bidi` paragraph Word reads jc "right" as the end of the line, the left edge."""
     paragraph = document.add_paragraph(style=_WORD_STYLES[block.kind])
+    rtl = _right_to_left(block.lead + block.text, lang=block.lang, fallback=lang)
     if rtl:
         paragraph.paragraph_format.element.get_or_add_pPr().append(OxmlElement("w:bidi"))
+    within = "ar" if rtl else "en"
     if block.lead:
-        _word_run(paragraph, f"{block.lead} " if block.text else block.lead, rtl=rtl, bold=True)
+        lead = f"{block.lead} " if block.text else block.lead
+        _word_run(paragraph, lead, rtl=_right_to_left(lead, lang=block.lang, fallback=within), bold=True)
     if block.text:
-        _word_run(paragraph, block.text, rtl=rtl, italic=block.kind == "footer")
+        text_rtl = _right_to_left(block.text, lang=block.lang, fallback=within)
+        _word_run(paragraph, block.text, rtl=text_rtl, italic=block.kind == "footer")
 
 
 def _word_run(paragraph: Paragraph, text: str, *, rtl: bool, bold: bool = False, italic: bool = False) -> None:
-    """A run of text; bold and italic are set for complex scripts (Arabic) too, which Word styles apart."""
+    """A run of text (`rtl`: Arabic, set in Word's complex-script font); bold and italic are set for complex
+    scripts too, which Word styles apart."""
     font = paragraph.add_run(_xml_text(text)).font
     font.rtl = rtl or None
     font.bold = font.cs_bold = bold or None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from microsoft_agents.activity import Activity
+from microsoft_agents.activity import Activity, ChannelAccount, Entity
 from microsoft_teams.api.models.channel_data import ChannelData
 
 from dialogs.common.people import Person
@@ -44,6 +44,33 @@ def sender(activity: Activity) -> Person:
     """Who sent the activity."""
     account = activity.from_property
     return Person(teams_user_id=account.id, aad_object_id=account.aad_object_id, name=account.name or "")
+
+
+def is_targeted(activity: Activity) -> bool:
+    """True for a targeted message: sent privately to the bot inside a channel or group chat (a command picked from
+    Teams' `/` menu arrives so), which Teams marks with `recipient.isTargeted`. A 1:1 chat is private anyway."""
+    extra = (activity.recipient.model_extra if activity.recipient else None) or {}
+    return extra.get("isTargeted") is True and conversation_type(activity) != "personal"
+
+
+def read_by_others(activity: Activity) -> bool:
+    """True when others read the answers too: a channel or group chat, unless the message was targeted."""
+    return conversation_type(activity) != "personal" and not is_targeted(activity)
+
+
+def privately_if_targeted(answer: Activity, *, to: Activity) -> Activity:
+    """`answer`, made private when `to` is a targeted message: only its sender sees it. The Agents SDK posts an
+    activity carrying the `activityTreatment: targeted` entity with `?isTargetedActivity=true`; the recipient is
+    marked as Teams marks it (`isTargeted`), and `targetedMessageInfo` names the message it answers."""
+    if not is_targeted(to):
+        return answer
+    sender = to.from_property
+    recipient = ChannelAccount.model_validate({"id": sender.id, "name": sender.name, "isTargeted": True})
+    answer.with_targeted_recipient(recipient)
+    if to.id:
+        info = Entity.model_validate({"type": "targetedMessageInfo", "messageId": to.id})
+        answer.entities = [*(answer.entities or []), info]
+    return answer
 
 
 def mentions_bot(activity: Activity) -> bool:

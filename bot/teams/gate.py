@@ -101,7 +101,7 @@ class Gate:
         activity = context.activity
         if teams_data.conversation_type(activity) == "personal" or activity.value is not None:
             return True
-        return teams_data.mentions_bot(activity)
+        return teams_data.is_targeted(activity) or teams_data.mentions_bot(activity)
 
     async def _identify(self, context: TurnContext, *, tenant: str, team: str | None) -> bool:
         """Find the member speaking and remember what Teams says of them. Teams is asked (a newcomer the roster
@@ -189,7 +189,8 @@ class Gate:
 
     async def _refuse(self, context: TurnContext, key: str) -> None:
         if context.activity.type == ActivityTypes.message:
-            await context.send_activity(self.renderer.bilingual(key))
+            refusal = self.renderer.bilingual(key)
+            await context.send_activity(teams_data.privately_if_targeted(refusal, to=context.activity))
         elif context.activity.type == ActivityTypes.invoke and context.activity.name == "adaptiveCard/action":
             await context.send_activity(invoke_message(self.renderer.catalogs.bilingual(key)))
         elif context.activity.type == ActivityTypes.invoke and context.activity.name == "application/search":

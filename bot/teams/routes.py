@@ -5,11 +5,13 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager, nullcontext
 from dataclasses import dataclass
 from typing import Any
 
-from microsoft_agents.activity import Activity, ActivityTypes
+from microsoft_agents.activity import Activity, ActivityTypes, DeliveryModes
 from microsoft_agents.hosting.core import AgentApplication, TurnContext, TurnState
+from microsoft_agents.hosting.core.app.typing_indicator import TypingIndicator, TypingOptions
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -64,26 +66,42 @@ class Routes:
         app.error(self.on_error)
 
     async def on_message(self, context: TurnContext, _state: TurnState) -> None:
-        """A member's message or card submit."""
+        """A member's message or card submit. A targeted message (a command from Teams' `/` menu) is answered
+        privately, as Teams expects: only the member who sent it sees the answers."""
         speaker: Speaker = context.turn_state[SPEAKER]  # type: ignore[assignment]  # the gate put a Speaker there
         activity = context.activity
-        result = await self._answer(activity, member_id=speaker.member_id)
+        async with self._typing(context):
+            result = await self._answer(activity, member_id=speaker.member_id)
         lang, zone = result.language, result.zone
         in_channel = teams_data.conversation_type(activity) == "channel"
         for reply in result.replies:
             if in_channel and reply.to_channel:
                 # its card is posted to the channel by the outbox: not twice here, a line naming it instead
                 reply = Reply(reply.key, reply.args)
-            await context.send_activity(self.renderer.activity(reply, lang=lang, zone=zone))
+            answer = self.renderer.activity(reply, lang=lang, zone=zone)
+            await context.send_activity(teams_data.privately_if_targeted(answer, to=activity))
         if result.planned:
             self.after_turn()
+
+    def _typing(self, context: TurnContext) -> AbstractAsyncContextManager[object]:
+        """'Typing…' for the member while a turn takes longer than `typing_after_ms`, in a 1:1 or group chat, until
+        the first answer goes. Not when the answers travel back in the HTTP response (nothing can be shown before
+        them), nor in a channel (typing there is for everyone to see), nor for a private (targeted) question."""
+        activity = context.activity
+        if (
+            activity.delivery_mode == DeliveryModes.expect_replies
+            or teams_data.conversation_type(activity) == "channel"
+            or teams_data.is_targeted(activity)
+        ):
+            return nullcontext()
+        return TypingIndicator(context, typing_options=TypingOptions(initial_delay_ms=self.settings.typing_after_ms))
 
     async def _answer(self, activity: Activity, *, member_id: int) -> TurnResult:
         """A facilitator's FAQ file is imported; any other file is read for its text; then a card submit, or text."""
         upload = file_uploads.upload_in(activity)
         text = (activity.text or "").strip()
         now, locale, key = self.clock(), activity.locale, teams_data.activity_key(activity)
-        shared = teams_data.conversation_type(activity) != "personal"
+        shared = teams_data.read_by_others(activity)
         if upload is not None and await file_uploads.importable(self.sessions, member_id=member_id, upload=upload):
             return await file_uploads.receive(
                 self.router, member_id=member_id, upload=upload, now=now, locale=locale, activity_key=key
@@ -232,7 +250,11 @@ class Routes:
         try:
             lang = await self._language_of_turn(context, ask_database=not busy)
             text = self.renderer.text(reply, lang=lang, zone="UTC")
-            await context.send_activity(invoke_message(plain(text)) if pressed else plain(text))
+            if pressed:
+                await context.send_activity(invoke_message(plain(text)))
+            else:
+                apology = Activity(type=ActivityTypes.message, text=plain(text))
+                await context.send_activity(teams_data.privately_if_targeted(apology, to=activity))
         except Exception:
             logger.exception("could not send the apology for error id=%s", error_id)
 
@@ -320,7 +342,7 @@ class Routes:
 
     async def _installed_personally(self, context: TurnContext, *, tenant: str, person: Person) -> None:
         activity = context.activity
-        welcome: tuple[str, str] | None = None
+        welcome: tuple[str, str, str | None] | None = None
         async for attempt in write_attempts():
             with attempt:
                 async with self.sessions.begin() as session:
@@ -330,14 +352,15 @@ class Routes:
                         if await repo.claim_welcome(session, member, now=self.clock()):
                             community = await session.get(Community, member.community_id)
                             if community is not None:
-                                welcome = (member.name, reader(member, community, activity)[0])
+                                lang = reader(member, community, activity)[0]
+                                welcome = (member.name, lang, member.grammatical_gender)
         if member is None:
             logger.warning("personal install by non-member user=%s tenant=%s", person.teams_user_id, tenant)
             await context.send_activity(self.renderer.bilingual("stranger"))
         elif welcome:
-            name, lang = welcome
+            name, lang, gender = welcome
             await context.send_activity(
-                self.renderer.activity(Reply.of("welcome-personal", name=name), lang=lang, zone="UTC")
+                self.renderer.activity(Reply.of("welcome-personal", name=name, gender=gender), lang=lang, zone="UTC")
             )
 
 

@@ -1,10 +1,10 @@
-"""The community feature: help, language, time zone, who am I, the roster and roles; privacy (the notice, retention,
-the sharing review), a member's data (`mydata`), the audit and forgetting a member."""
+"""The community feature: help, language, time zone, who am I, the form of address, the roster and roles; privacy
+(the notice, retention, the sharing review), a member's data (`mydata`), the audit and forgetting a member."""
 
 from __future__ import annotations
 
 from dialogs.common.registry import CommandSpec, Feature
-from dialogs.community import audit, forget, members, mydata, privacy, sharing_review
+from dialogs.community import address, audit, forget, members, mydata, privacy, sharing_review
 from dialogs.community.views import (
     AuditPage,
     ForgetConfirm,
@@ -33,6 +33,12 @@ FEATURE = Feature(
             topic="settings",
         ),
         CommandSpec("whoami", ("whoami", "who am i", "من أنا", "من انا", "ملفي"), members.whoami, topic="settings"),
+        CommandSpec(
+            "address",
+            ("address me", "pronoun", "pronouns", "form of address", "لقبي", "خاطبني", "صيغة المخاطبة"),
+            address.command,
+            topic="settings",
+        ),
         CommandSpec(
             "members", ("members", "roster", "الأعضاء", "أعضاء", "الاعضاء"), members.list_members, topic="settings"
         ),

@@ -86,7 +86,7 @@ async def erase(session: AsyncSession, member: Member, *, actor: Member | None, 
     needles = _identifiers(member)
     member.name, member.email, member.aad_object_id = FORMER_MEMBER, None, None
     member.teams_user_id = f"erased:{member.id}"
-    member.teams_locale = member.language = member.timezone = None
+    member.teams_locale = member.language = member.timezone = member.grammatical_gender = None
     member.conversation_reference = None
     member.active, member.left_at = False, member.left_at or now
     member.last_seen_at = member.welcomed_at = None

@@ -62,16 +62,16 @@ async def show_help(turn: Turn, args: str = "") -> Reply:
     facilitates = turn.member.role.facilitates
     specs = [spec for spec in turn.services.registry.commands.values() if spec.helps(facilitates=facilitates)]
     topics = tuple(topic for topic in HELP_TOPICS if any(spec.topic == topic for spec in specs))
-    role = turn.member.role.value
+    role, gender = turn.member.role.value, turn.member.grammatical_gender
     wanted = " ".join(args.split())
     if not wanted:
         everyday = EVERYDAY_FACILITATOR if facilitates else EVERYDAY_MEMBER
-        return Reply.of("help", view=HelpCard(commands=everyday, role=role, topics=topics))
+        return Reply.of("help", view=HelpCard(commands=everyday, role=role, topics=topics, gender=gender))
     topic = _topic_named(turn, wanted)
     if topic is None:
         raise UserError("help-topic-unknown", given=wanted[:40])
     names = tuple(spec.name for spec in specs if spec.topic == topic)
-    return Reply.of("help", view=HelpCard(commands=names, role=role, topic=topic, topics=topics))
+    return Reply.of("help", view=HelpCard(commands=names, role=role, topic=topic, topics=topics, gender=gender))
 
 
 async def show_help_button(turn: Turn, data: dict[str, object]) -> Reply:
@@ -177,6 +177,7 @@ async def whoami(turn: Turn, args: str = "") -> Reply:
         community=turn.community.name,
         zone=turn.zone,
         lang=turn.member.language or "auto",
+        gender=turn.member.grammatical_gender,
         groups=groups,
         group_count=len(groups),
     )
@@ -265,15 +266,15 @@ async def change_role(turn: Turn, args: str) -> Reply:
     if target.id == member.id:
         raise UserError("role-not-self")
     if target.role is Role.ADMIN:
-        raise UserError("role-admin-fixed", name=target.name)
+        raise UserError("role-admin-fixed", name=target.name, role=Role.ADMIN.value, gender=target.grammatical_gender)
     if target.role is wanted:
-        return Reply.of("role-unchanged", name=target.name, role=wanted.value)
+        return Reply.of("role-unchanged", name=target.name, role=wanted.value, gender=target.grammatical_gender)
     before = target.role
     target.role = wanted
     repo.audit_member_change(
         session, actor=member, target=target, field="role", before=before.value, after=wanted.value
     )
-    return Reply.of("role-set", name=target.name, role=wanted.value)
+    return Reply.of("role-set", name=target.name, role=wanted.value, gender=target.grammatical_gender)
 
 
 async def _target_member(

@@ -149,6 +149,7 @@ def _profile(member: Member) -> dict[str, Any]:
         "language": member.language,
         "teams_locale": member.teams_locale,
         "timezone": member.timezone,
+        "form_of_address": member.grammatical_gender,
         "joined_at": _when(member.joined_at),
         "left_at": _when(member.left_at),
         "last_seen_at": _when(member.last_seen_at),

@@ -11,12 +11,14 @@ from dialogs.common.replies import CardView
 @dataclass(frozen=True)
 class HelpCard(CardView):
     """Help for the reader's role: the everyday commands (`topic` None) or one topic's (their `help-cmd-<name>`
-    lines), the topics that have commands for them (a button each), and the language buttons."""
+    lines), the topics that have commands for them (a button each), and the language buttons. `gender`: the
+    reader's form of address (`address me`)."""
 
     commands: tuple[str, ...]
     role: str
     topic: str | None = None
     topics: tuple[str, ...] = ()
+    gender: str | None = None
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from dialogs.common.replies import Reply
 from dialogs.common.rights import require_facilitator
 from dialogs.common.text import fold, leading_words, parse_number, word_table
 from dialogs.common.turn import Turn
+from dialogs.common.two_languages import Title
 from dialogs.common.visibility import (
     Reader,
     may_see,
@@ -271,7 +272,7 @@ async def show_item(turn: Turn, args: str) -> Reply:
     shown = AgendaItemCard(
         item=item_view(item),
         meeting_number=meeting.number,
-        meeting_title=meeting.title,
+        meeting_title=Title(meeting.title),
         starts_at=item.occurrence.starts_at,
     )
     return Reply.of("agenda-item", view=shown, number=item.number)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.common import outbox
@@ -12,8 +12,9 @@ from dialogs.common.commands import ADD_WORDS, plain_mentions, strip_mentions
 from dialogs.common.errors import UserError
 from dialogs.common.replies import Reply
 from dialogs.common.rights import require_facilitator
-from dialogs.common.text import fold, leading_words, parse_number, word_table
+from dialogs.common.text import fold, leading_words, parse_number, script_language, word_table
 from dialogs.common.turn import Turn
+from dialogs.common.two_languages import Title
 from dialogs.common.visibility import may_see, of_action, of_agenda_item, of_decision, shared_with
 from dialogs.meetings import agenda, occurrences, schedule
 from dialogs.meetings.minutes_view import MinutesAction, MinutesDecision, MinutesItem, MinutesView
@@ -29,7 +30,9 @@ from storage.models import (
     Decision,
     Meeting,
     MeetingOccurrence,
+    Member,
     OccurrenceStatus,
+    WorkingGroupMember,
 )
 
 MAX_DECISION = 2000
@@ -45,10 +48,15 @@ DECISION_FIELDS = {
     "meeting": ("meeting", "اجتماع", "الاجتماع"),
 }
 CONFIDENTIAL_WORDS = {"confidential": ("confidential", "private", "سري", "سرية", "خاص")}
+SUMMARY_LANGUAGE_WORDS = {
+    "ar": ("ar", "arabic", "عربي", "العربية", "بالعربية"),
+    "en": ("en", "english", "إنجليزي", "الإنجليزية", "بالإنجليزية"),
+}
 
 minutes_verb = word_table(VERBS)
 _decision_field = leading_words(DECISION_FIELDS)
 _confidential = word_table(CONFIDENTIAL_WORDS)
+_summary_language = word_table(SUMMARY_LANGUAGE_WORDS)
 
 
 async def add_decision(turn: Turn, args: str) -> Reply:
@@ -144,10 +152,16 @@ async def show(turn: Turn, args: str) -> Reply:
 
 
 async def edit(turn: Turn, args: str) -> Reply:
-    """`minutes edit N | <summary>` (facilitators): the minutes' written part; published minutes stay as they are."""
+    """`minutes edit N [ar|en] | <summary>` (facilitators): the minutes' written part in one language — the one it
+    is written in, unless named — leaving the other language's as it is; published minutes stay as they are."""
     require_facilitator(turn.member)
-    number, _, text = args.partition("|")
-    meeting = await schedule.find(turn.session, community=turn.community, number=number.strip())
+    head, _, text = args.partition("|")
+    number, _, named = head.strip().partition(" ")
+    named = named.strip()
+    meeting = await schedule.find(turn.session, community=turn.community, number=number)
+    forced = _summary_language(named) if named else None
+    if named and forced is None:
+        raise UserError("minutes-summary-language-unknown", given=named[:20], number=meeting.number)
     occurrence = await _last_held(turn, meeting)
     if occurrence.published_at is not None:
         raise UserError("minutes-already-published", number=meeting.number)
@@ -156,7 +170,10 @@ async def edit(turn: Turn, args: str) -> Reply:
         raise UserError("minutes-summary-missing", number=meeting.number)
     if len(text) > MAX_SUMMARY:
         raise UserError("minutes-summary-too-long", length=len(text), limit=MAX_SUMMARY)
-    before, occurrence.summary = occurrence.summary, text
+    lang = forced or script_language(text) or turn.language
+    column = "summary_ar" if lang == "ar" else "summary_en"
+    before = getattr(occurrence, column)
+    setattr(occurrence, column, text)
     occurrence.approver_ids = []  # approvals were of the text before this edit
     repo.audit(
         turn.session,
@@ -166,9 +183,9 @@ async def edit(turn: Turn, args: str) -> Reply:
         object_type="meeting_occurrence",
         object_id=occurrence.id,
         before={"summary": before},
-        after={"summary": text},
+        after={"language": lang, "summary": text},
     )
-    return Reply.of("minutes", view=await _minutes_card(turn, meeting=meeting, occurrence=occurrence))
+    return Reply.of("minutes", view=await _minutes_card(turn, meeting=meeting, occurrence=occurrence, edited=lang))
 
 
 async def publish(turn: Turn, args: str) -> Reply:
@@ -281,14 +298,16 @@ async def minutes_view(
     view = MinutesView(
         community=community.name,
         meeting_number=meeting.number,
-        title=meeting.title,
+        title=Title(meeting.title),
         kind=meeting.kind.value,
         starts_at=occurrence.starts_at,
         zone=meeting.timezone,
         place=meeting.place,
         link=meeting.link,
         attendees=tuple(names.get(member_id, "-") for member_id in occurrence.attendee_ids or []),
-        summary=occurrence.summary,
+        expected=await _expected(session, community=community, meeting=meeting),
+        summary_ar=occurrence.summary_ar,
+        summary_en=occurrence.summary_en,
         items=tuple(
             MinutesItem(
                 number=item.number,
@@ -320,13 +339,28 @@ async def minutes_view(
     return view, withheld
 
 
-async def _minutes_card(turn: Turn, *, meeting: Meeting, occurrence: MeetingOccurrence) -> MinutesCard:
-    """The minutes as the speaker may share them, with their download links made for the speaker."""
+async def _expected(session: AsyncSession, *, community: Community, meeting: Meeting) -> int:
+    """How many people a meeting is for: the community's active members, or its working group's."""
+    count = select(func.count(Member.id)).where(Member.community_id == community.id, Member.active)
+    if meeting.group_id is not None:
+        count = count.join(WorkingGroupMember, WorkingGroupMember.member_id == Member.id).where(
+            WorkingGroupMember.group_id == meeting.group_id
+        )
+    return await session.scalar(count) or 0
+
+
+async def _minutes_card(
+    turn: Turn, *, meeting: Meeting, occurrence: MeetingOccurrence, edited: str | None = None
+) -> MinutesCard:
+    """The minutes as the speaker may share them, with their download links made for the speaker (`edited`: the
+    language whose summary the speaker just changed)."""
     view, withheld = await minutes_view(
         turn.session, community=turn.community, meeting=meeting, occurrence=occurrence, now=turn.now
     )
     download = MinutesDownload(community_id=turn.community.id, member_id=turn.member.id, occurrence_id=occurrence.id)
-    return MinutesCard(minutes=view, draft=occurrence.published_at is None, withheld=withheld, download=download)
+    return MinutesCard(
+        minutes=view, draft=occurrence.published_at is None, withheld=withheld, download=download, edited=edited
+    )
 
 
 def _refuse_if_published(occurrence: MeetingOccurrence) -> None:
@@ -358,7 +392,7 @@ async def _held(turn: Turn, meeting: Meeting | None) -> MeetingOccurrence:
 
 
 async def command(turn: Turn, args: str) -> Reply:
-    """`minutes N`, `minutes edit N | text`, `minutes publish N`, `minutes approvals 1|2`."""
+    """`minutes N`, `minutes edit N [ar|en] | text`, `minutes publish N`, `minutes approvals 1|2`."""
     first, _, rest = args.strip().partition(" ")
     match minutes_verb(first) if first else None:
         case "publish":

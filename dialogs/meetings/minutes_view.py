@@ -39,7 +39,8 @@ class MinutesAction:
 
 @dataclass(frozen=True)
 class MinutesView:
-    """Everything the minutes say; `kind` is plenary, follow-up, face-to-face, working-group or other."""
+    """Everything the minutes say; `kind` is plenary, follow-up, face-to-face, working-group or other; `expected`:
+    how many people the meeting was for (the community's active members, or its working group's)."""
 
     community: str
     meeting_number: int
@@ -50,9 +51,20 @@ class MinutesView:
     place: str | None
     link: str | None
     attendees: tuple[str, ...]
-    summary: str
+    summary_ar: str
+    summary_en: str
     items: tuple[MinutesItem, ...]
     decisions: tuple[MinutesDecision, ...]
     actions: tuple[MinutesAction, ...]
     published_at: datetime | None = None
     approved_by: tuple[str, ...] = ()
+    expected: int = 0
+
+    def summary_for(self, lang: str) -> tuple[str, str]:
+        """The summary `lang` readers see and the language it is in: theirs, else the other language's when only
+        that one was written ("" when neither was)."""
+        other = "en" if lang == "ar" else "ar"
+        summaries = {"ar": self.summary_ar, "en": self.summary_en}
+        if summaries[lang].strip() or not summaries[other].strip():
+            return summaries[lang], lang
+        return summaries[other], other

@@ -24,6 +24,7 @@ from dialogs.common.replies import Reply
 from dialogs.common.rights import require_facilitator
 from dialogs.common.text import fold, leading_words, parse_number, word_table
 from dialogs.common.turn import Turn
+from dialogs.common.two_languages import Title
 from dialogs.common.visibility import Reader, may_see, of_meeting, reader_for, require_visible
 from dialogs.community.members import resolve_timezone
 from dialogs.meetings.calendar_file import CalendarEvent
@@ -114,7 +115,7 @@ def view(slot: Slot, *, agenda_count: int = 0) -> MeetingView:
     meeting = slot.meeting
     return MeetingView(
         number=meeting.number,
-        title=meeting.title,
+        title=Title(meeting.title),
         kind=meeting.kind.value,
         starts_at=slot.starts_at,
         ends_at=slot.ends_at,
@@ -413,7 +414,7 @@ async def cancel(turn: Turn, args: str) -> Reply:
         await reminder_plans.plan_meeting(turn.session, meeting=meeting, community=turn.community, now=turn.now)
         waiting = await _open_items_after(turn.session, meeting, now=turn.now)
         key = "meeting-cancelled-series" if meeting.rrule else "meeting-cancelled-single"
-        return Reply.of(key, number=meeting.number, title=meeting.title, items=waiting)
+        return Reply.of(key, number=meeting.number, title=Title(meeting.title), items=waiting)
     slot = _pick_slot(meeting, fields, now=turn.now)
     row = await occurrence_row(turn.session, slot)
     row.status = OccurrenceStatus.CANCELLED
@@ -431,7 +432,7 @@ async def cancel(turn: Turn, args: str) -> Reply:
     return Reply.of(
         "meeting-cancelled-one",
         number=meeting.number,
-        title=meeting.title,
+        title=Title(meeting.title),
         when=slot.starts_at,
         items=moved_items,
         next=next_slot.starts_at if next_slot else "-",

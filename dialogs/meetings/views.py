@@ -71,12 +71,14 @@ class MinutesDownload:
 @dataclass(frozen=True)
 class MinutesCard(CardView):
     """Minutes, draft or published, as they would be shared (`withheld`: confidential points left out); with the
-    Markdown and Word downloads when `download` says for whom. Under the key `minutes` no headline is shown."""
+    Markdown and Word downloads when `download` says for whom. Under the key `minutes` no headline is shown, but
+    for `edited`: the language whose summary was just changed."""
 
     minutes: MinutesView
     draft: bool
     withheld: int = 0
     download: MinutesDownload | None = None
+    edited: str | None = None
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from dialogs.common.language import member_language
 from dialogs.common.replies import Reply
 from dialogs.common.text import fold, script_language
 from dialogs.common.turn import Turn
+from dialogs.common.two_languages import Title
 from dialogs.common.visibility import Reader, may_see, of_decision, of_faq, of_meeting, reader_for
 from dialogs.questions import faq, knowledge_base, live_facts, tickets
 from dialogs.questions.engine import Hit, normalize
@@ -229,7 +230,7 @@ async def _decision_view(
         kind="decision",
         number=decision.number,
         versions=(Version(lang, "", decision.text),),
-        meeting=meeting.title,
+        meeting=Title(meeting.title),
         meeting_number=meeting.number,
         held_at=occurrence.starts_at,
     )
@@ -242,19 +243,26 @@ async def _minutes_view(
     if held is None or not may_see(reader, of_meeting(held[0])):
         return None
     meeting, occurrence = held
-    text = matched or occurrence.summary or meeting.title
-    if len(text) > MAX_EXCERPT:
-        text = text[:MAX_EXCERPT].rsplit(" ", 1)[0] + " …"
-    lang = script_language(text) or community.default_language
+    texts = {lang: text for lang, text in (("ar", occurrence.summary_ar), ("en", occurrence.summary_en)) if text}
+    if matched or not texts:  # the sentence found, in its language; the title when no summary was written
+        shown = matched or meeting.title
+        texts[script_language(shown) or community.default_language] = shown
     return AnswerView(
         ref=f"minutes:{occurrence.id}",
         kind="minutes",
         number=meeting.number,
-        versions=(Version(lang, "", text),),
-        meeting=meeting.title,
+        versions=tuple(Version(lang, "", _excerpt(text)) for lang, text in texts.items()),
+        meeting=Title(meeting.title),
         meeting_number=meeting.number,
         held_at=occurrence.starts_at,
     )
+
+
+def _excerpt(text: str) -> str:
+    """`text`, cut at a space when it is longer than an answer shows."""
+    if len(text) <= MAX_EXCERPT:
+        return text
+    return text[:MAX_EXCERPT].rsplit(" ", 1)[0] + " …"
 
 
 # ---- buttons -----------------------------------------------------------------------------------------------

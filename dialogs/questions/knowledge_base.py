@@ -35,7 +35,7 @@ from storage.models import AgendaItem, AgendaStatus, Decision, FaqEntry, Knowled
 logger = logging.getLogger(__name__)
 
 FAQ, DECISION, MINUTES, FACT = "faq", "decision", "minutes", "fact"
-MAX_SENTENCES = 40  # phrasings taken from one meeting's written summary
+MAX_SENTENCES = 40  # phrasings taken from each of one meeting's written summaries
 _SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|\n+")
 _CHUNK = 500  # ids per IN (...) query
 
@@ -256,8 +256,13 @@ async def load_documents(session: AsyncSession, refs: Sequence[str]) -> list[Ent
 
 
 async def minutes_phrasings(session: AsyncSession, occurrence: MeetingOccurrence) -> list[str]:
-    """What published minutes are found by: the summary's sentences and the public agenda items' titles."""
-    sentences = [s.strip() for s in _SENTENCE_END.split(occurrence.summary or "") if len(s.strip()) >= 3]
+    """What published minutes are found by: the summaries' sentences (Arabic, then English) and the public agenda
+    items' titles."""
+    sentences = [
+        sentence
+        for summary in (occurrence.summary_ar, occurrence.summary_en)
+        for sentence in [s.strip() for s in _SENTENCE_END.split(summary) if len(s.strip()) >= 3][:MAX_SENTENCES]
+    ]
     titles = await session.scalars(
         select(AgendaItem.title).where(
             AgendaItem.occurrence_id == occurrence.id,
@@ -265,4 +270,4 @@ async def minutes_phrasings(session: AsyncSession, occurrence: MeetingOccurrence
             AgendaItem.status != AgendaStatus.REMOVED,
         )
     )
-    return [*sentences[:MAX_SENTENCES], *titles]
+    return [*sentences, *titles]

@@ -15,6 +15,7 @@ from dialogs.actions import points as actions
 from dialogs.common.errors import UserError
 from dialogs.common.replies import Reply
 from dialogs.common.turn import Turn
+from dialogs.common.two_languages import Title
 from dialogs.governance import groups
 from dialogs.meetings import agenda, schedule
 from dialogs.meetings.views import MeetingCard
@@ -123,4 +124,4 @@ async def agenda_how(turn: Turn) -> Reply:
         return Reply.of("fact-agenda-how-no-meeting")
     slot = slots[0]
     key = "fact-agenda-how-late" if slot.deadline <= turn.now else "fact-agenda-how"
-    return Reply.of(key, meeting=slot.meeting.title, deadline=slot.deadline)
+    return Reply.of(key, meeting=Title(slot.meeting.title), deadline=slot.deadline)

@@ -27,6 +27,7 @@ from dialogs.common.replies import Reply
 from dialogs.common.rights import require_facilitator
 from dialogs.common.text import ascii_digits, fold, parse_number, word_table
 from dialogs.common.turn import Turn
+from dialogs.common.two_languages import Title
 from dialogs.common.visibility import CHANNEL, Reader, action_listable, may_see, of_meeting, reader_of
 from dialogs.community.members import LANGUAGE_WORDS
 from dialogs.meetings import agenda, minutes, occurrences
@@ -236,7 +237,7 @@ async def minutes_nudge(session: AsyncSession, row: Notification, now: datetime)
     if person.id in (held[1].approver_ids or []):
         return None  # already approved: the minutes wait for another facilitator, not for them
     meeting, occurrence = held
-    return Reply.of("minutes-nudge", number=meeting.number, title=meeting.title, when=occurrence.starts_at)
+    return Reply.of("minutes-nudge", number=meeting.number, title=Title(meeting.title), when=occurrence.starts_at)
 
 
 async def action_nudge(session: AsyncSession, row: Notification, now: datetime) -> Reply | None:
@@ -285,7 +286,14 @@ async def action_assigned(session: AsyncSession, row: Notification, now: datetim
     giver = await session.get(Member, action.created_by_id) if action.created_by_id else None
     shown = await actions.card_view(session, action, reader=owner, community=community, now=now)
     by = giver.name if giver else "-"
-    return Reply.of("action-assigned", view=ActionCard(action=shown), number=action.number, by=by, text=action.text)
+    return Reply.of(
+        "action-assigned",
+        view=ActionCard(action=shown),
+        number=action.number,
+        by=by,
+        text=action.text,
+        gender=owner.grammatical_gender,
+    )
 
 
 async def minutes_published(session: AsyncSession, row: Notification, now: datetime) -> Reply | None:

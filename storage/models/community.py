@@ -92,6 +92,7 @@ class Member(Base):
     last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     welcomed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     privacy_noted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # told what is stored, on their first turn
+    grammatical_gender: Mapped[str | None] = mapped_column(String(8))  # how Arabic addresses them: 'm', 'f', unset
 
     community: Mapped[Community] = relationship(back_populates="members")
 

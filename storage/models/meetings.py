@@ -93,7 +93,8 @@ class MeetingOccurrence(Base):
     )
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     attendee_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
-    summary: Mapped[str] = mapped_column(Text, default="")
+    summary_ar: Mapped[str] = mapped_column(Text, default="")
+    summary_en: Mapped[str] = mapped_column(Text, default="")
     approver_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 

@@ -148,6 +148,8 @@ def turns(action_id: int, group: str) -> list[tuple[str, str, str]]:
         ("actions-report", LEILA, "actions report"),
         ("actions-report-year", LEILA, "actions report year"),
         ("actions-report-member", AMAL, "actions report quarter"),
+        ("plan", LEILA, "plan"),  # governance cards with charts (the others: tests/e2e/playground.mjs)
+        ("vote-card", AMAL, "vote 1"),
         ("error-action-closed", LEILA, f"action done {action_id}"),
         ("error-action-unknown", LEILA, "action done 999"),
         ("error-not-facilitator", AMAL, "role Omar member"),
@@ -270,8 +272,14 @@ async def meeting_replies(
     await expect(
         "minutes-edited",
         LEILA,
-        "minutes edit 1 | We reviewed the Nile delta triggers and agreed the "
-        "pilot's thresholds. راجعنا محفزات دلتا النيل واعتمدنا عتبات المرحلة التجريبية.",
+        "minutes edit 1 | We reviewed the Nile delta triggers and agreed the pilot's thresholds.",
+        "minutes",
+        at=closed,
+    )
+    await expect(  # the Arabic summary is kept beside the English one: each reader sees theirs
+        "minutes-edited-ar",
+        LEILA,
+        "minutes edit 1 | راجعنا محفزات دلتا النيل واعتمدنا عتبات المرحلة التجريبية.",
         "minutes",
         at=closed,
     )

@@ -1,20 +1,26 @@
 // Scenarios in the Microsoft 365 Agents Playground's real UI (headless Chromium), as Leila Haddad, a facilitator
 // of the demo community: personal chat in English (help, a question, an action and its Done button, meetings
 // with their calendar file, the agenda: items typed and proposed through its form, accepted), then Arabic (help,
-// actions, the agenda right to left), then the team channel with an @mention.
+// actions, the agenda right to left), then the team channel with an @mention and a command from the / menu (a
+// targeted message, answered to her alone).
 // Most steps are typed into the compose box and sent with Enter; a few go through the Playground's own HTTP API
 // (what its UI calls) to save time. Assertions read what the page shows (innerText, computed styles).
 import path from 'node:path';
 
 const PERSONAL = 'a:tansiq-demo-personal-leila'; // playground/.m365agentsplayground.yml
 const LEILA = '29:tansiq-demo-leila';
+const BOT = '28:tansiq-local-bot';
+const TEAM = '19:tansiq-demo-team@thread.tacv2'; // its General channel has the same id
+const TENANT = '00000000-0000-0000-0000-0000000000001';
 const REPLY_TIMEOUT = 20_000;
 const SERIES = 'Monthly follow-up · اجتماع المتابعة الشهري'; // dialogs/demo.py: meeting #1, first Thursday 10:00 Beirut
+// a title in both languages: sentences and headings name it in the reader's language (the other part on its own line)
+const [SERIES_EN, SERIES_AR] = SERIES.split(' · ');
 const DEMO_ITEMS = ['Flood early-warning triggers for the Nile delta', 'تحديث مجموعة عمل التحويلات النقدية', 'Shared 4W template'];
 // the bot wraps arguments in invisible bidi isolation marks (Fluent); assertions read the text without them
 const plain = (text) => text.replace(/[\u2066-\u2069\u200e\u200f]/g, '');
 
-export async function playgroundScenarios({ browser, playgroundPort, shots, results, log }) {
+export async function playgroundScenarios({ browser, botPort, playgroundPort, shots, results, log }) {
   const base = `http://127.0.0.1:${playgroundPort}`;
   // Leila is in Beirut (the Playground itself runs with TZ=Asia/Beirut: it sends its zone as the client's)
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US', timezoneId: 'Asia/Beirut' });
@@ -106,8 +112,8 @@ export async function playgroundScenarios({ browser, playgroundPort, shots, resu
     seriesCard = await ui.typeAndWaitForCard('meetings', 'The next 8 meetings');
     const text = spaced(await ui.text(seriesCard));
     const first = firstThursdayOfNextMonth();
-    expectMatch(text, new RegExp(`#1 · ${escape(SERIES)}\\s+Follow-up\\s+When\\s+${escape(first.english)}, 10:00 AM\\s+Repeats\\s+the first Thursday of every month`));
-    expectIncludes(text, '#2 · Quarterly plenary · الاجتماع العام الفصلي');
+    expectMatch(text, new RegExp(`#1 · ${escape(SERIES_EN)}\\s+${escape(SERIES_AR)}\\s+Follow-up\\s+When\\s+${escape(first.english)}, 10:00 AM\\s+Repeats\\s+the first Thursday of every month`));
+    expectMatch(text, /#2 · Quarterly plenary\s+الاجتماع العام الفصلي\s+Plenary/); // each language on its own line
     expectIncludes(text, '3 agenda items');
     await seriesCard.getByRole('link', { name: 'Add to calendar (.ics)' }).first().waitFor();
     await seriesCard.evaluate((element) => element.scrollIntoView({ block: 'start' })); // the list is taller than the page
@@ -133,7 +139,7 @@ export async function playgroundScenarios({ browser, playgroundPort, shots, resu
   await step('personal chat: "agenda add <title> | <details>" typed → the item is proposed for the next meeting', async () => {
     await ui.typeAndWaitForText('agenda add Anticipatory cash for the 2027 flood season | lessons from the pilot in Sudan', 'is proposed for');
     const pane = spaced(await ui.paneText());
-    const said = [...pane.matchAll(new RegExp(`Agenda item #(\\d+) “Anticipatory cash for the 2027 flood season” is proposed for ${escape(SERIES)} \\(([^)]+)\\)`, 'g'))].pop();
+    const said = [...pane.matchAll(new RegExp(`Agenda item #(\\d+) “Anticipatory cash for the 2027 flood season” is proposed for ${escape(SERIES_EN)} \\(([^)]+)\\)`, 'g'))].pop();
     if (!said) throw new Error(`no confirmation for the new item in:\n${pane.slice(-600)}`);
     [, itemNumber] = said;
     expectIncludes(said[2], `${firstThursdayOfNextMonth().english}, 10:00 AM`);
@@ -142,7 +148,7 @@ export async function playgroundScenarios({ browser, playgroundPort, shots, resu
 
   let agendaCard;
   await step('personal chat: "agenda" typed → the agenda card lists the demo items and the new one', async () => {
-    agendaCard = await ui.typeAndWaitForCard('agenda', `Agenda — ${SERIES}`);
+    agendaCard = await ui.typeAndWaitForCard('agenda', `Agenda — ${SERIES_EN}`);
     const text = spaced(await ui.text(agendaCard));
     expectMatch(text, new RegExp(`#1 · ${escape(firstThursdayOfNextMonth().english)}, 10:00 AM`));
     expectMatch(text, /#1 · Flood early-warning triggers for the Nile delta\s+Accepted · Proposed by عمر خليل/);
@@ -174,7 +180,7 @@ export async function playgroundScenarios({ browser, playgroundPort, shots, resu
     const before = await ui.count('“Early action protocol for heatwaves” is proposed for');
     await agendaForm.getByRole('button', { name: 'Propose', exact: true }).click();
     await ui.waitForCount('“Early action protocol for heatwaves” is proposed for', before + 1);
-    expectMatch(spaced(await ui.paneText()), new RegExp(`Agenda item #\\d+ “Early action protocol for heatwaves” is proposed for ${escape(SERIES)}`));
+    expectMatch(spaced(await ui.paneText()), new RegExp(`Agenda item #\\d+ “Early action protocol for heatwaves” is proposed for ${escape(SERIES_EN)}`));
     await shot('11-personal-agenda-form-added');
   });
 
@@ -227,12 +233,12 @@ export async function playgroundScenarios({ browser, playgroundPort, shots, resu
   await step('personal chat: "جدول إضافة …" typed → the Arabic confirmation, right to left', async () => {
     const card = await ui.typeAndWaitForCard('جدول إضافة الإنذار المبكر بموجات الحر | تجربة لبنان', 'اقتُرح البند رقم');
     expectRtl(await ui.direction(card), 'the Arabic confirmation');
-    expectMatch(await ui.text(card), new RegExp(`اقتُرح البند رقم [٠-٩]+ «الإنذار المبكر بموجات الحر» لـ${escape(SERIES)}`));
+    expectMatch(await ui.text(card), new RegExp(`اقتُرح البند رقم [٠-٩]+ «الإنذار المبكر بموجات الحر» لـ${escape(SERIES_AR)}`));
     await shot('16-personal-agenda-added-ar');
   });
 
   await step('personal chat: "جدول الأعمال" typed → the Arabic agenda card, right to left, Arabic-Indic digits', async () => {
-    const card = await ui.typeAndWaitForCard('جدول الأعمال', `جدول الأعمال — ${SERIES}`);
+    const card = await ui.typeAndWaitForCard('جدول الأعمال', `جدول الأعمال — ${SERIES_AR}`);
     expectRtl(await ui.direction(card), 'the Arabic agenda card');
     const text = spaced(await ui.text(card));
     expectIncludes(text, `رقم ١ · ${firstThursdayOfNextMonth().arabic}، ١٠:٠٠ ص`); // meeting #1, its day and time
@@ -268,6 +274,35 @@ export async function playgroundScenarios({ browser, playgroundPort, shots, resu
     const card = await ui.lastCardWith('What you can ask Tansiq');
     expectIncludes(await ui.text(card), 'meeting add'); // a facilitator (or the installing admin) sees `meeting add`
     await shot('19-channel-help');
+  });
+
+  await step('team channel: "help" picked from the / menu (a targeted message, sent as Teams sends it) → answered to Leila alone', async () => {
+    // the Playground cannot send targeted messages: the activity goes straight to the bot, with the channel's ids
+    const before = await ui.count('What you can ask Tansiq');
+    const id = `slash-${Date.now()}`;
+    const response = await fetch(`http://127.0.0.1:${botPort}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: 'message', id, channelId: 'msteams', serviceUrl: base, text: 'help', textFormat: 'plain', locale: 'en-US',
+        timestamp: new Date().toISOString(), deliveryMode: 'expectReplies',
+        from: { id: LEILA, name: 'Leila Haddad', aadObjectId: '00000000-0000-0000-0000-00000000001a' },
+        recipient: { id: BOT, name: 'Tansiq', isTargeted: true },
+        conversation: { id: TEAM, conversationType: 'channel', isGroup: true, tenantId: TENANT },
+        channelData: { team: { id: TEAM }, channel: { id: TEAM }, tenant: { id: TENANT } },
+      }),
+    });
+    if (response.status !== 200) throw new Error(`the bot answered ${response.status}`);
+    const replies = (await response.json()).activities;
+    if (!replies.length) throw new Error('no answer');
+    for (const reply of replies) {
+      if (reply.recipient?.id !== LEILA || reply.recipient?.isTargeted !== true) throw new Error(`not to Leila alone: ${JSON.stringify(reply.recipient)}`);
+      if (!reply.entities?.some((e) => e.type === 'activityTreatment' && e.treatment === 'targeted')) throw new Error('no targeted treatment');
+      if (!reply.entities?.some((e) => e.type === 'targetedMessageInfo' && e.messageId === id)) throw new Error('does not name the message it answers');
+    }
+    expectIncludes(plain(JSON.stringify(replies[0].attachments ?? replies[0].text)), 'What you can ask Tansiq');
+    await page.waitForTimeout(1000);
+    expectCount(await ui.count('What you can ask Tansiq'), before, 'help cards in the channel everyone reads');
   });
 
   await step('team channel: the team welcome (community language, Arabic) was posted once', async () => {

@@ -1,6 +1,7 @@
 // Renders every card cards.py wrote with the official `adaptivecards` renderer (render-cards.html) in headless
 // Chromium, one check per card: no renderer errors, no text overflowing or clipped, right-to-left when Arabic,
-// every input of a form rendered with its label and choices.
+// every input of a form rendered with its label and choices, every Teams chart (Chart.*, unknown to this renderer)
+// shown as its fallback with its picture loaded.
 // A PNG of each card goes to screenshots/cards/<lang>-<name>.png (and -expanded.png with its ShowCards open).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -24,12 +25,14 @@ export async function renderCards({ browser, cardsDir, shots, results, log }) {
   });
   const noted = new Map();
   let inputs = 0;
+  let charts = 0;
   for (const entry of index) {
     const payload = JSON.parse(fs.readFileSync(path.join(cardsDir, entry.file), 'utf8'));
     await results.check(`card ${entry.name} (${entry.key})`, async () => {
       pageErrors.length = 0;
       const outcome = await page.evaluate((p) => window.renderCard(p), payload);
       inputs += outcome.inputs || 0;
+      charts += outcome.charts || 0;
       await page.locator('body').screenshot({ path: path.join(shots, `${entry.name}.png`) });
       const problems = [...outcome.problems];
       if (outcome.showCards) {
@@ -42,7 +45,7 @@ export async function renderCards({ browser, cardsDir, shots, results, log }) {
     }, { quiet: true });
   }
   const failed = results.failed.filter((name) => name.startsWith('card ')).length;
-  log(`cards: ${index.length} rendered (${inputs} inputs checked), ${index.length - failed} ok, ${failed} failed; PNGs in ${shots}`);
+  log(`cards: ${index.length} rendered (${inputs} inputs, ${charts} chart fallbacks checked), ${index.length - failed} ok, ${failed} failed; PNGs in ${shots}`);
   for (const [note, names] of noted) log(`note: ${names.length} cards: ${note} (e.g. ${names.slice(0, 3).join(', ')})`);
   await context.close();
 }

@@ -1,13 +1,15 @@
 // End-to-end tests of Tansiq. Run by `bash scripts/e2e.sh` (which installs what this needs).
 //
 // 1. cards.py writes every Adaptive Card the bot sends (Arabic and English) as JSON; render-cards.mjs renders
-//    each with the official `adaptivecards` renderer in headless Chromium and checks it.
+//    each with the official `adaptivecards` renderer in headless Chromium and checks it. bidi.py writes every
+//    message with mixed-direction arguments; bidi.mjs lays each out in Chromium and checks its visual order.
 // 2. The bot (local mode, a fresh SQLite file in a temp folder, the demo community) and the Microsoft 365
 //    Agents Playground start on free ports; playground.mjs drives the Playground's real UI like a person.
 // Screenshots go to tests/e2e/screenshots/{ui,cards}/. Both processes are stopped at the end, whatever happens.
 //
 // Environment: E2E_PYTHON (default .venv/bin/python), CHROMIUM (default /usr/bin/chromium),
-// E2E_TIMEOUT_S (hard limit of the whole run, default 240), E2E_ONLY=cards|ui (one half only),
+// E2E_TIMEOUT_S (hard limit of the whole run, default 240), E2E_ONLY=cards|ui (one half only; bidi: the
+// bidi check alone),
 // E2E_KEEP=1 (keep the temp folder: bot and Playground logs, the database, the card JSON).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,6 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { renderCards } from './render-cards.mjs';
+import { checkBidi } from './bidi.mjs';
 import { playgroundScenarios } from './playground.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -171,7 +174,7 @@ async function main() {
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
-    if (ONLY !== 'ui') {
+    if (ONLY !== 'ui' && ONLY !== 'bidi') {
       const cardsDir = path.join(tmp, 'cards');
       const made = spawnSync(PYTHON, [path.join(HERE, 'cards.py'), cardsDir], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
       const produced = await results.check('cards.py writes every card the bot renders', async () => {
@@ -183,7 +186,16 @@ async function main() {
         await renderCards({ browser, cardsDir, shots: path.join(SHOTS, 'cards'), results, log });
       }
     }
-    if (ONLY !== 'cards') {
+    if (ONLY !== 'ui') {
+      const file = path.join(tmp, 'bidi.json');
+      const made = spawnSync(PYTHON, [path.join(HERE, 'bidi.py'), file], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+      const produced = await results.check('bidi.py writes every message with mixed-direction arguments', async () => {
+        if (made.status !== 0) throw new Error(`exit ${made.status}:\n${made.stderr.split('\n').slice(-15).join('\n')}`);
+        log(made.stdout.trim());
+      });
+      if (produced) await checkBidi({ browser, file, shots: path.join(SHOTS, 'cards'), results, log });
+    }
+    if (ONLY !== 'cards' && ONLY !== 'bidi') {
       cleanShots(path.join(SHOTS, 'ui'));
       let botPort;
       let playgroundPort;
@@ -191,7 +203,7 @@ async function main() {
         botPort = await startBot();
         playgroundPort = await startPlayground(botPort);
       });
-      if (up) await playgroundScenarios({ browser, playgroundPort, shots: path.join(SHOTS, 'ui'), results, log });
+      if (up) await playgroundScenarios({ browser, botPort, playgroundPort, shots: path.join(SHOTS, 'ui'), results, log });
     }
   } finally {
     if (browser) await browser.close().catch(() => {});

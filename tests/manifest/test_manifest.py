@@ -174,16 +174,16 @@ def test_the_menus_lead_with_what_members_use_most() -> None:
     assert {"ask", "faq", "votes", "minutes"} <= set(chosen) and "role" not in chosen
 
 
-def test_slash_commands_only_in_group_scopes_and_only_when_asked() -> None:
-    plain_manifest, _ = build_manifest(settings())
-    assert plain_manifest["bots"][0]["supportsTargetedMessages"] is False
-    assert all("triggers" not in entry for entry in plain_manifest["bots"][0]["commandLists"])
-
-    slash_manifest, _ = build_manifest(settings(slash_commands=True))
+def test_slash_commands_in_group_scopes_by_default_and_off_when_asked() -> None:
+    slash_manifest, _ = build_manifest(settings())
     bot = slash_manifest["bots"][0]
     assert bot["supportsTargetedMessages"] is True
     triggers = {entry["scopes"][0]: entry.get("triggers") for entry in bot["commandLists"]}
     assert triggers == {"team": ["mention", "slash"], "groupChat": ["mention", "slash"], "personal": None}
+
+    plain_manifest, _ = build_manifest(settings(slash_commands=False))
+    assert plain_manifest["bots"][0]["supportsTargetedMessages"] is False
+    assert all("triggers" not in entry for entry in plain_manifest["bots"][0]["commandLists"])
 
 
 def test_no_resource_specific_permissions(built) -> None:

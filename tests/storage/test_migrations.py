@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from storage import migrate
-from storage.models import Base
+from storage.db import session_factory
+from storage.models import Base, Meeting, MeetingOccurrence
+from tests.chat import new_community
 
 
 async def _tables(engine) -> set[str]:
@@ -72,3 +75,38 @@ async def test_partial_indexes_have_the_models_predicates(engine) -> None:
 
     async with engine.connect() as connection:
         assert await connection.run_sync(reflected) == declared
+
+
+async def test_minutes_summaries_split_by_language_and_join_back(engine) -> None:
+    """0014: the one summary goes to the language its letters say; going back joins the two, Arabic first."""
+    start = datetime(2026, 12, 3, 8, tzinfo=UTC)
+    async with session_factory(engine).begin() as session:
+        community = await new_community(session, now=start)
+        meeting = Meeting(
+            community_id=community.id, number=1, title="Follow-up", starts_at=start, timezone="UTC", calendar_token="m1"
+        )
+        session.add(meeting)
+        await session.flush()
+        written = [("اتفقنا على العتبات.", "We agreed the thresholds."), ("", "Cash values."), ("", "")]
+        for month, (arabic, english) in enumerate(written):
+            held = start + timedelta(days=31 * month)
+            session.add(
+                MeetingOccurrence(
+                    meeting_id=meeting.id, original_start=held, starts_at=held, summary_ar=arabic, summary_en=english
+                )
+            )
+    order = " FROM meeting_occurrence ORDER BY starts_at"
+
+    await migrate.downgrade(engine, "0013")
+    async with engine.begin() as connection:
+        joined = (await connection.execute(text("SELECT summary" + order))).scalars().all()
+        assert joined == ["اتفقنا على العتبات.\n\nWe agreed the thresholds.", "Cash values.", ""]
+        mixed = "ناقشنا Cash values مع الشركاء."  # more Arabic letters than Latin ones
+        await connection.execute(
+            text("UPDATE meeting_occurrence SET summary = :mixed WHERE summary LIKE 'ا%'"), {"mixed": mixed}
+        )
+
+    await migrate.upgrade(engine)
+    async with engine.connect() as connection:
+        split = (await connection.execute(text("SELECT summary_ar, summary_en" + order))).all()
+    assert [tuple(row) for row in split] == [(mixed, ""), ("", "Cash values."), ("", "")]

@@ -93,7 +93,7 @@ action-reassign-facilitators = لا يستطيع إسناد الإجراء رق�
 group-unknown = لا توجد مجموعة عمل مفتوحة باسم «{ $name }».
 
 ## إشعار خاص للمسؤول الجديد (تُرسله التذكيرات)
-action-assigned = أسند إليك { $by } الإجراء رقم { $number }: { $text }
+action-assigned = { address-assigned-to-you } الإجراء رقم { $number } من { $by }: { $text }
 
 ## التقرير
 actions-report = نقاط العمل { $period ->

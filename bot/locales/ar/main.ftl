@@ -4,12 +4,6 @@ role-name = { $role ->
     [facilitator] ميسّر
    *[member] عضو
 }
-# after أصبح/ليس the role is in the accusative
-role-name-accusative = { $role ->
-    [admin] مشرفًا
-    [facilitator] ميسّرًا
-   *[member] عضوًا
-}
 lang-name = { $lang ->
     [ar] العربية
     [en] الإنجليزية
@@ -19,11 +13,27 @@ guest-mark = (ضيف)
 
 ## المساعدة
 help-title = ما يمكنك طلبه من تنسيق
-help-intro = أنت { $role ->
-    [admin] مشرف
-    [facilitator] ميسّر
-   *[member] عضو
-} في هذا المجتمع. أكثر ما ستستعمله (اكتبه مع «/» أو بدونها):
+help-intro = { $gender ->
+    [f] أنتِ { $role ->
+        [admin] مشرفة
+        [facilitator] ميسّرة
+       *[member] عضوة
+    }
+    [m] أنتَ { $role ->
+        [admin] مشرف
+        [facilitator] ميسّر
+       *[member] عضو
+    }
+   *[other] أنت { $role ->
+        [admin] من المشرفين
+        [facilitator] من الميسّرين
+       *[member] عضو
+    }
+} في هذا المجتمع. أكثر ما ستستعمله ({ $gender ->
+    [f] اكتبيه
+    [m] اكتبه
+   *[other] يُكتب
+} مع «/» أو بدونها):
 help-cmd-help = **مساعدة** — الأوامر اليومية، وكل الأوامر حسب الموضوع. مثال: `مساعدة` · `مساعدة الاجتماعات` · `مساعدة محضر`
 help-cmd-lang = **لغة** — اختر العربية أو الإنجليزية. مثال: `لغة en`
 help-cmd-tz = **توقيت** — منطقتك الزمنية للمواعيد والتذكيرات: مدينة أو بلد أو اسم بصيغة المنطقة/المدينة. مثال: `توقيت عمّان`
@@ -44,10 +54,22 @@ help-topic-title = مساعدة: { $topic ->
     [votes] التصويت
    *[settings] أنت وإعداداتك
 }
-help-topic-intro = ما يمكنك فعله هنا { $role ->
-    [admin] مشرفًا
-    [facilitator] ميسّرًا
-   *[member] عضوًا
+help-topic-intro = ما يمكنك فعله هنا { $gender ->
+    [f] { $role ->
+        [admin] مشرفةً
+        [facilitator] ميسّرةً
+       *[member] عضوةً
+    }
+    [m] { $role ->
+        [admin] مشرفًا
+        [facilitator] ميسّرًا
+       *[member] عضوًا
+    }
+   *[other] { $role ->
+        [admin] في الإشراف
+        [facilitator] في التيسير
+       *[member] عضوًا
+    }
 }:
 help-topic-footer = يعرض `مساعدة` الأوامر اليومية من جديد.
 help-topic-button = { $topic ->
@@ -75,8 +97,8 @@ tz-set = تم: ستظهر مواعيدك الآن بتوقيت { $zone }.
 tz-unknown = «{ $given }» ليست منطقة زمنية يعرفها تنسيق. اكتب اسم مدينة أو بلد، مثل `توقيت عمّان` أو `توقيت تونس`، أو اسمًا بصيغة المنطقة/المدينة مثل `توقيت Africa/Cairo`.
 
 ## من أنا
-whoami = **{ $name }** — { role-name } في { $community }.
-    اللغة: { lang-name } · المنطقة الزمنية: { $zone }
+whoami = **{ $name }** — { role-title } في { $community }.
+    اللغة: { lang-name } · المنطقة الزمنية: { $zone } · صيغة المخاطبة: { address-name } (`لقبي`)
     مجموعات العمل: { $group_count ->
         [0] لا توجد بعد
        *[other] { $groups }
@@ -101,12 +123,12 @@ members-page-unknown = لا توجد صفحة { $page }: { $pages ->
 }.
 
 ## الأدوار
-role-set = أصبح { $name } { role-name-accusative }.
-role-unchanged = { $name } { role-name } بالفعل.
+role-set = { $name } الآن { role-title }.
+role-unchanged = { $name } { role-title } بالفعل.
 role-usage = اذكر الشخص والدور، مثل `دور @عمر ميسر` أو `دور @عمر عضو`.
 role-unknown-value = «{ $given }» ليس دورًا. استخدم `ميسر` أو `عضو`.
 role-not-self = لا يمكنك تغيير دورك بنفسك؛ اطلب ذلك من ميسّر آخر.
-role-admin-fixed = { $name } مشرف؛ يُحدَّد المشرفون عند تثبيت تنسيق أو في إعداداته.
+role-admin-fixed = { $name } { role-title }؛ يُحدَّد المشرفون عند تثبيت تنسيق أو في إعداداته.
 member-not-found = لا يوجد عضو نشط باسم «{ $name }». تحقّق من الاسم بالأمر `الأعضاء` أو أشِر إليه بـ @.
 member-ambiguous = { $count ->
     [two] عضوان يطابقان
@@ -140,7 +162,11 @@ not-installed = تنسيق غير مُعدّ في هذا الفريق. يستط�
 
 ## الترحيب
 welcome-team = مرحبًا! أنا تنسيق، مساعد { $community }. أجمع بنود جدول الأعمال وأسجّل نقاط العمل وأنشر تذكيرات الاجتماعات. أشِر إليّ مع `مساعدة` لترى ما أستطيع فعله.
-welcome-personal = مرحبًا { $name }! أنا تنسيق، مساعد مجتمعك. اكتب `مساعدة` لترى ما أستطيع فعله، أو `lang en` للحديث بالإنجليزية.
+welcome-personal = مرحبًا { $name }! أنا تنسيق، مساعد مجتمعك. { $gender ->
+    [m] اكتب `مساعدة` لترى ما أستطيع فعله، أو `lang en` للحديث بالإنجليزية.
+    [f] اكتبي `مساعدة` لتري ما أستطيع فعله، أو `lang en` للحديث بالإنجليزية.
+   *[other] يعرض الأمر `مساعدة` ما أستطيع فعله، ويجعل `lang en` حديثنا بالإنجليزية.
+}
 
 ## الحجم: يقبل Teams الرسائل حتى حجم معين
 message-shortened = هذه الرسالة أطول مما يقبله Teams، فلم يُعرض آخرها.

@@ -4,11 +4,6 @@ role-name = { $role ->
     [facilitator] facilitator
    *[member] member
 }
-role-name-accusative = { $role ->
-    [admin] admin
-    [facilitator] facilitator
-   *[member] member
-}
 lang-name = { $lang ->
     [ar] Arabic
     [en] English
@@ -18,10 +13,12 @@ guest-mark = (guest)
 
 ## help
 help-title = What you can ask Tansiq
-help-intro = You are { $role ->
-    [admin] an admin
-    [facilitator] a facilitator
-   *[member] a member
+help-intro = You are { $gender ->
+   *[other] { $role ->
+        [admin] an admin
+        [facilitator] a facilitator
+       *[member] a member
+    }
 } of this community. What you will use most (write it with or without “/”):
 help-cmd-help = **help** — the everyday commands, and every command by topic. Example: `help` · `help meetings` · `help minutes`
 help-cmd-lang = **lang** — choose Arabic or English. Example: `lang ar`
@@ -43,10 +40,12 @@ help-topic-title = Help: { $topic ->
     [votes] votes
    *[settings] you and your settings
 }
-help-topic-intro = What you can do here as { $role ->
-    [admin] an admin
-    [facilitator] a facilitator
-   *[member] a member
+help-topic-intro = What you can do here as { $gender ->
+   *[other] { $role ->
+        [admin] an admin
+        [facilitator] a facilitator
+       *[member] a member
+    }
 }:
 help-topic-footer = `help` shows the everyday commands again.
 help-topic-button = { $topic ->
@@ -75,7 +74,7 @@ tz-unknown = “{ $given }” is not a time zone Tansiq knows. Give a city or a 
 
 ## whoami
 whoami = **{ $name }** — { role-name } of { $community }.
-    Language: { lang-name } · Time zone: { $zone }
+    Language: { lang-name } · Time zone: { $zone } · Form of address: { address-name } (`address me`)
     Working groups: { $group_count ->
         [0] none yet
        *[other] { $groups }
@@ -123,7 +122,9 @@ not-installed = Tansiq is not set up in this team. A team owner can add it from 
 
 ## welcome
 welcome-team = Hello! I am Tansiq, the assistant of { $community }. I collect agenda items, record action points and post meeting reminders. Mention me with `help` to see what I can do.
-welcome-personal = Hello { $name }! I am Tansiq, your community’s assistant. Write `help` to see what I can do, or `lang ar` to talk in Arabic.
+welcome-personal = Hello { $name }! I am Tansiq, your community’s assistant. { $gender ->
+   *[other] Write `help` to see what I can do, or `lang ar` to talk in Arabic.
+}
 
 ## size: Teams takes messages up to a size
 message-shortened = This message was too long for Teams, so its end is not shown.

@@ -3,7 +3,7 @@ help-cmd-meetings = **meetings** — the coming meetings, in your time zone, wit
 help-cmd-meeting = **meeting** — schedule and manage meetings (facilitators; `meeting add` alone opens a form). Example: `meeting add Quarterly plenary | 15 December 14:00 | every quarter | https://teams.microsoft.com/l/meetup-join/…` · `meeting move 2 | next Thursday 10:00` · `meeting cancel 2` · `meeting close 2`
 help-cmd-agenda = **agenda** — the next meeting’s agenda, or propose an item (`agenda add` alone opens a form). Example: `agenda add Flood early-warning triggers | review the thresholds` · facilitators: `agenda accept 4` · `agenda order 4 2 3`
 help-cmd-decision = **decision** — record what the meeting decided (facilitators). Example: `decision add Adopt the shared 4W template | item 4`
-help-cmd-minutes = **minutes** — the minutes of a meeting; facilitators edit and publish them. Example: `minutes 2` · `minutes edit 2 | Summary…` · `minutes publish 2`
+help-cmd-minutes = **minutes** — the minutes of a meeting; facilitators edit and publish them. Example: `minutes 2` · `minutes edit 2 | Summary…` (kept in the language it is written in; `minutes edit 2 ar | …` or `en` names it) · `minutes publish 2`
 help-cmd-attended = **attended** — who attended the meeting (facilitators). Example: `attended 2 @Omar @Leila`
 
 ## meetings

@@ -12,6 +12,7 @@ import docx
 from dateutil.rrule import rrulestr
 from icalendar import Calendar
 
+from bot.i18n import plain
 from tests.server import card_texts
 
 LINK = "https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0"
@@ -28,7 +29,7 @@ async def fetch(bot, url: str) -> tuple[int, str, bytes]:
 
 
 def buttons(reply: dict[str, Any]) -> dict[str, str]:
-    return {action["title"]: action["url"] for action in reply["attachments"][0]["content"]["actions"]}
+    return {plain(action["title"]): action["url"] for action in reply["attachments"][0]["content"]["actions"]}
 
 
 async def test_the_calendar_file_round_trips_times_rule_and_link(bot) -> None:

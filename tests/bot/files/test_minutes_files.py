@@ -11,6 +11,7 @@ import docx
 import pytest
 from docx.document import Document as WordDocument
 from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
 
 from bot.files.minutes_files import minutes_docx, minutes_markdown
 from bot.i18n import Catalogs, plain
@@ -28,7 +29,8 @@ VIEW = MinutesView(
     place="Beirut office",
     link=LINK,
     attendees=("Leila Haddad", "عمر خليل", "Sami Nasser"),
-    summary="We agreed on the trigger thresholds.\n\n# not a heading\n- not a list",
+    summary_ar="اتفقنا على عتبات الإنذار.\n\n# not a heading\n- not a list",
+    summary_en="We agreed on the trigger thresholds.\n\n# not a heading\n- not a list",
     items=(
         MinutesItem(1, FLOOD, "مشاركة البيانات مع الجمعيات الوطنية", "discussed", "عمر خليل", presenter="Leila Haddad"),
         MinutesItem(2, "Budget_2027 <b>draft</b>", "", "carried", "Huda Abdallah"),
@@ -44,7 +46,10 @@ VIEW = MinutesView(
     published_at=datetime(2026, 12, 16, 22, 30, tzinfo=UTC),  # 17 December in Beirut
     approved_by=("Leila Haddad",),
 )
-EMPTY = dataclasses.replace(VIEW, attendees=(), summary=" \n", items=(), decisions=(), actions=(), published_at=None)
+EMPTY = dataclasses.replace(
+    VIEW, attendees=(), summary_ar=" \n", summary_en="", items=(), decisions=(), actions=(), published_at=None
+)
+ARABIC_ONLY = dataclasses.replace(VIEW, summary_en="")
 HEADINGS = {
     "en": [
         r"Minutes: Flood season \*urgent\* \[x\](https://evil.example)",
@@ -172,33 +177,65 @@ def test_word_sections_in_order(lang: str, catalogs: Catalogs) -> None:
         assert written in text
 
 
-def test_word_in_arabic_is_right_to_left(catalogs: Catalogs) -> None:
+def right_to_left(paragraph: Paragraph) -> bool:
+    return paragraph.paragraph_format.element.pPr.find(qn("w:bidi")) is not None
+
+
+def paragraph_of(document: WordDocument, text: str) -> Paragraph:
+    (found,) = [paragraph for paragraph in document.paragraphs if plain(paragraph.text) == text]
+    return found
+
+
+def test_word_in_arabic_is_right_to_left_but_for_english_paragraphs(catalogs: Catalogs) -> None:
     document = word(VIEW, "ar", catalogs)
+    english = ("# not a heading", "- not a list")  # written in English in the Arabic summary: left to right
     assert len(document.paragraphs) > 20
     for paragraph in document.paragraphs:
-        assert paragraph.paragraph_format.element.pPr.find(qn("w:bidi")) is not None, paragraph.text
+        arabic = plain(paragraph.text) not in english
+        assert right_to_left(paragraph) == arabic, paragraph.text
         assert paragraph.alignment is None  # a bidi paragraph starts on the right; jc "right" would be its end
-        assert paragraph.runs and all(run.font.rtl for run in paragraph.runs), paragraph.text
+        assert paragraph.runs and bool(paragraph.runs[0].font.rtl) == arabic, paragraph.text
+    names = paragraph_of(document, "Leila Haddad، عمر خليل، Sami Nasser")
+    assert right_to_left(names) and names.runs[0].font.rtl  # a list of names reads as the file does
+    decision = paragraph_of(document, "القرار ١: Adopt the data sharing protocol")
+    assert [run.font.rtl for run in decision.runs] == [True, None]  # the English text keeps its own direction
     (language,) = document.styles.element.xpath("w:docDefaults/w:rPrDefault/w:rPr/w:lang")
     assert language.get(qn("w:bidi")) == "ar-SA"
     assert document.core_properties.language == "ar-SA"
     lead = next(p for p in document.paragraphs if p.text.startswith("البند ١")).runs[0]
     assert lead.bold and lead.font.cs_bold
     assert "البند ١: " + FLOOD in word_text(document)
+    assert "اتفقنا على عتبات الإنذار." in word_text(document) and "We agreed" not in word_text(document)
     assert "المسؤولون: Omar Khalil، Leila Haddad · موعد الاستحقاق: ١٠‏/٠١‏/٢٠٢٧" in word_text(document)
 
 
-def test_word_in_english_is_left_to_right(catalogs: Catalogs) -> None:
+def test_word_in_english_is_left_to_right_but_for_arabic_paragraphs(catalogs: Catalogs) -> None:
     document = word(VIEW, "en", catalogs)
+    arabic = "مشاركة البيانات مع الجمعيات الوطنية"  # an agenda item's details
     for paragraph in document.paragraphs:
-        assert paragraph.paragraph_format.element.pPr.find(qn("w:bidi")) is None
-        assert not any(run.font.rtl for run in paragraph.runs)
+        assert right_to_left(paragraph) == (paragraph.text == arabic), paragraph.text
+        assert bool(paragraph.runs[0].font.rtl) == (paragraph.text == arabic), paragraph.text
+        assert paragraph.alignment is None  # a bidi paragraph is aligned where it starts, on the right
+    decision = paragraph_of(document, "Decision 2: اعتماد جدول الاجتماعات الفصلية")
+    assert [run.font.rtl for run in decision.runs] == [None, True]  # an English line, its Arabic text right to left
     assert document.core_properties.language == "en-US"
     assert document.core_properties.title == VIEW.title
     bullets = [plain(p.text) for p in document.paragraphs if p.style is not None and p.style.name == "List Bullet"]
     assert bullets[:2] == [f"#1 {FLOOD}", "#2 Budget_2027 <b>draft</b>"]
     assert document.paragraphs[-1].text == "Published Dec 17, 2026 · approved by Leila Haddad"
     assert document.paragraphs[-1].runs[0].italic
+
+
+def test_a_summary_written_only_in_arabic_is_shown_to_english_readers_saying_so(catalogs: Catalogs) -> None:
+    document = word(ARABIC_ONLY, "en", catalogs)
+    texts = [plain(paragraph.text) for paragraph in document.paragraphs]
+    heading = texts.index("Summary (in Arabic only)")
+    assert texts[heading + 1] == "اتفقنا على عتبات الإنذار."
+    assert not right_to_left(document.paragraphs[heading]) and right_to_left(document.paragraphs[heading + 1])
+    english = plain(minutes_markdown(ARABIC_ONLY, lang="en", catalogs=catalogs))
+    assert "## Summary (in Arabic only)\n\nاتفقنا على عتبات الإنذار.\n" in english
+    arabic = plain(minutes_markdown(ARABIC_ONLY, lang="ar", catalogs=catalogs))
+    assert "## الملخص\n\nاتفقنا على عتبات الإنذار.\n" in arabic  # the Arabic reader's own: no note
 
 
 @pytest.mark.parametrize(("lang", "none"), [("en", "None."), ("ar", "لا يوجد.")])

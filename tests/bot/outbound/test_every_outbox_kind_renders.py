@@ -71,7 +71,7 @@ EXPECTED: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {
     "action-assigned": [
         (
             ("Leila Haddad gave you action #1: Share the 4W data", "Due: Dec 3, 2026"),
-            ("أسند إليك Leila Haddad الإجراء رقم ١: Share the 4W data", "موعد الاستحقاق: ٠٣‏/١٢‏/٢٠٢٦"),
+            ("أُسند إليك الإجراء رقم ١ من Leila Haddad: Share the 4W data", "موعد الاستحقاق: ٠٣‏/١٢‏/٢٠٢٦"),
         )
     ],
     "action-due-soon": [

@@ -53,7 +53,7 @@ async def test_notices_and_reminders_arrive_in_each_members_language(bot, planne
     by_conversation = {p.conversation_id: p for p in bot.connector.posted}
     omar = by_conversation[bot.connector.personal_chat_id(OMAR["id"])]
     sami = by_conversation[bot.connector.personal_chat_id(SAMI["id"])]
-    assert "أسند إليك Leila Haddad الإجراء رقم ١" in omar.text and omar.activity["attachments"][0]["content"]["rtl"]
+    assert "أُسند إليك الإجراء رقم ١ من Leila Haddad" in omar.text and omar.activity["attachments"][0]["content"]["rtl"]
     assert "Leila Haddad gave you action #2" in sami.text
     buttons = [a.get("verb") for a in sami.activity["attachments"][0]["content"]["actions"]]
     assert "action-done" in buttons and "action-snooze" in buttons

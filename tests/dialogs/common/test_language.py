@@ -49,5 +49,5 @@ def test_dates_in_the_members_zone_and_language() -> None:
 
 
 def test_mixed_text_keeps_bidi_isolation() -> None:
-    text = Catalogs().text("ar", "role-set", name="Sami Nasser", role="facilitator")
+    text = Catalogs().text("ar", "role-set", name="Sami Nasser", role="facilitator", gender=None)
     assert "\u2068Sami Nasser\u2069" in text

@@ -19,7 +19,7 @@ CONVERSATION = [
     ("facilitator", "audit since tomorrow", "day-in-future", "has not come yet"),
     # what facilitators read
     ("facilitator", "audit", "audit", "changes, newest first", "Leila Haddad\nchanged a role · عمر خليل"),
-    ("facilitator", "audit", "audit", "due: 2026-12-01 → 2026-12-08", "changed a due date · action #1"),
+    ("facilitator", "audit", "audit", "due: Dec 1, 2026 → Dec 8, 2026", "changed a due date · action #1"),
     (
         "facilitator",
         "audit <at>عمر خليل</at>",

@@ -148,7 +148,7 @@ async def test_action_nudges_carry_the_actions_card(chat: Chat) -> None:
     [assigned] = await pending(chat, "action-assigned")
     reply = await composed(chat, assigned)
     assert isinstance(reply.view, ActionCard) and reply.view.action.number == 1
-    assert reply.args == {"number": 1, "by": "Leila Haddad", "text": "Share the 4W data"}
+    assert reply.args == {"number": 1, "by": "Leila Haddad", "text": "Share the 4W data", "gender": None}
     [due_soon] = await pending(chat, "action-due-soon")
     reply = await composed(chat, due_soon)
     assert isinstance(reply.view, ActionCard) and reply.args == {"number": 1, "day": date(2026, 12, 3)}
