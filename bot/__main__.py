@@ -1,5 +1,5 @@
-"""python -m bot [run|migrate|demo|manifest|faq]: serve the bot, migrate the database, load the demo community,
-write the Teams app package, import or export FAQ entries."""
+"""python -m bot [run|migrate|demo|manifest|faq|copy]: serve the bot, migrate the database, load the demo community,
+write the Teams app package, import or export FAQ entries, copy the database into another one."""
 
 from __future__ import annotations
 
@@ -10,11 +10,14 @@ import sys
 from pathlib import Path
 
 from aiohttp import web
+from pydantic import ValidationError
 
+from bot.cli import copy as copy_cli
 from bot.cli import faq as faq_cli
 from bot.cli.manifest import DEFAULT_OUT
 from bot.cli.manifest import main as write_app_package
-from bot.settings import Settings, SettingsError
+from bot.logs import configure as configure_logs
+from bot.settings import Settings, SettingsError, problems
 from storage import migrate
 from storage.db import create_engine
 
@@ -31,13 +34,14 @@ or point any Bot Framework client at {url}/api/messages
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line and run the sub-command (default: run)."""
     parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
-    commands = parser.add_subparsers(dest="command", metavar="{run,migrate,demo,manifest,faq}")
+    commands = parser.add_subparsers(dest="command", metavar="{run,migrate,demo,manifest,faq,copy}")
     run = commands.add_parser("run", help="serve POST /api/messages, /healthz and /readyz (default)")
     run.add_argument("--host", help="address to bind (default: HOST or 127.0.0.1)")
     run.add_argument("--port", type=int, help="port (default: PORT or 3978)")
     commands.add_parser("migrate", help="apply database migrations (DATABASE_URL, default a SQLite file)")
     commands.add_parser("demo", help="migrate and load a small demo community (Arabic and English)")
     faq_cli.add_parser(commands)
+    copy_cli.add_parser(commands)
     package = commands.add_parser("manifest", help="write the Teams app package: manifest, Arabic localisation, icons")
     package.add_argument("--out", type=Path, default=DEFAULT_OUT, help="zip file to write (default: %(default)s)")
     args = parser.parse_args(argv)
@@ -46,10 +50,14 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         settings = Settings()
-    except ValueError as exc:
-        print(f"settings error: {exc}", file=sys.stderr)
+    except ValidationError as exc:  # one line per setting refused, no traceback
+        for problem in problems(exc):
+            print(f"settings error: {problem}", file=sys.stderr)
         return 2
-    logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    except ValueError as exc:  # a .env file or a value the settings library cannot read at all
+        print(f"settings error: {' '.join(str(exc).split())}", file=sys.stderr)
+        return 2
+    configure_logs(settings.log_level, settings.log_format)
     match args.command:
         case "migrate":
             asyncio.run(_migrate(settings))
@@ -57,6 +65,8 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         case "faq":
             return faq_cli.run(args, settings.effective_database_url)
+        case "copy":
+            return copy_cli.run(args, settings.effective_database_url)
         case "demo":
             return asyncio.run(_demo(settings))
         case _:
@@ -81,11 +91,13 @@ def serve(settings: Settings) -> int:
     settle_memory()
     if settings.local_mode:
         print(PLAYGROUND_HINT.format(url=f"http://{settings.host}:{settings.port}"), flush=True)
-    logger.info(
-        "starting on %s:%s (database %s)", settings.host, settings.port, settings.effective_database_url.split("@")[-1]
-    )
+    database = settings.effective_database_url.split("@")[-1]
+
+    def serving(_banner: str) -> None:  # once the database is checked and the port bound
+        logger.info("serving on %s:%s (database %s)", settings.host, settings.port, database)
+
     try:
-        web.run_app(app, host=settings.host, port=settings.port, print=None, access_log_class=AccessLog)
+        web.run_app(app, host=settings.host, port=settings.port, print=serving, access_log_class=AccessLog)
     except (MigrationsPending, DatabaseUnavailable) as exc:  # raised at start-up, before serving
         print(f"not starting: {exc}", file=sys.stderr)
         return 3

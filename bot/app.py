@@ -10,6 +10,7 @@ import secrets
 import warnings
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import timedelta
+from pathlib import Path
 
 from aiohttp import web
 from aiohttp.web_log import AccessLogger
@@ -17,10 +18,11 @@ from alembic.script import ScriptDirectory
 from microsoft_agents.hosting.aiohttp import CloudAdapter, jwt_authorization_middleware
 from microsoft_agents.hosting.core import AgentApplication
 from sqlalchemy import text
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import URL, Connection
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from bot import logs
 from bot.agent import build_agent
 from bot.files import downloads
 from bot.files.links import SignedLinks
@@ -101,7 +103,7 @@ def create_app(settings: Settings, *, clock: Clock = system_clock) -> web.Applic
     wake = _Wake()
     services = build_services(privacy=settings.privacy_policy)
     agent = build_agent(settings, sessions=sessions, clock=clock, links=links, after_turn=wake, services=services)
-    app = web.Application(middlewares=[auth_middleware], client_max_size=MAX_BODY)
+    app = web.Application(middlewares=[logs.request_ids, auth_middleware], client_max_size=MAX_BODY)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", web.NotAppKeyWarning)
         app["agent_configuration"] = agent.auth_configuration  # the SDK's middleware reads this key
@@ -159,6 +161,9 @@ async def _reminders(app: web.Application) -> AsyncIterator[None]:
 
 async def _database(app: web.Application) -> AsyncIterator[None]:
     engine = app[ENGINE]
+    if not app[SETTINGS].local_mode and _missing_sqlite_file(engine.url):  # not made here: no empty file left behind
+        await engine.dispose()
+        raise MigrationsPending("the database is not at the newest migration: run `python -m bot migrate`")
     try:
         behind = await migrate.pending(engine)
     except (OSError, DBAPIError) as exc:
@@ -174,13 +179,26 @@ async def _database(app: web.Application) -> AsyncIterator[None]:
     await engine.dispose()
 
 
+def _missing_sqlite_file(url: URL) -> bool:
+    """The URL names a SQLite file that does not exist (connecting would create it, empty)."""
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return False
+    path = url.database.removeprefix("file:") if url.query.get("uri") == "true" else url.database
+    return not Path(path).exists()
+
+
 async def messages(request: web.Request) -> web.StreamResponse:
-    """POST /api/messages: one Bot Framework activity, checked and cleaned at the edge (400/413 otherwise)."""
+    """POST /api/messages: one Bot Framework activity, checked and cleaned at the edge (400/413 otherwise), then
+    its turn, which writes one log line (`logs.turn`)."""
     try:
         activity = await edge.read_activity(request)
     except edge.Refused as refusal:
         return refusal.response()
-    return await edge.process(request, activity, agent=request.app[AGENT], adapter=request.app[ADAPTER])
+    with logs.turn(request, activity) as turn:
+        response = await edge.process(request, activity, agent=request.app[AGENT], adapter=request.app[ADAPTER])
+        if response.status >= 500:
+            turn.outcome = "error"
+    return response
 
 
 async def healthz(_request: web.Request) -> web.Response:
@@ -270,9 +288,10 @@ def _reason(exc: BaseException) -> str:
 
 
 class AccessLog(AccessLogger):
-    """aiohttp's access log without the probes: a load balancer asks every few seconds, and a line per ask says
-    nothing (a probe that finds the bot not ready logs its own line)."""
+    """aiohttp's access log without the probes (a load balancer asks every few seconds, and a line per ask says
+    nothing; a probe that finds the bot not ready logs its own line) nor the activities whose turn wrote its own
+    line (`logs.turn`), which says more."""
 
     def log(self, request: web.BaseRequest, response: web.StreamResponse, time: float) -> None:
-        if request.path not in OPEN_PATHS:
+        if request.path not in OPEN_PATHS and not request.get(logs.TURN_LOGGED):
             super().log(request, response, time)

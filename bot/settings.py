@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 import ipaddress
+import logging
+import re
 from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AliasChoices, Field, field_validator
+from pydantic import AliasChoices, Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 from dialogs.common.privacy_policy import LONGEST_DAYS, LONGEST_REVIEW_MONTHS, PrivacyPolicy
 
 _SDK_SETTINGS = "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__"
+DATABASE_DRIVERS = ("postgresql+asyncpg", "sqlite+aiosqlite")
+SHORTEST_LINK_SECRET = 32
+GUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
 
 class SettingsError(ValueError):
@@ -40,11 +48,15 @@ class Settings(BaseSettings):
     port: int = Field(default=3978, ge=1, le=65535)
     data_dir: Path = Path("data")
     database_url: str | None = None
+    allow_sqlite_in_production: bool = Field(
+        default=False, description="authenticated, serve from a SQLite file (one process only) instead of PostgreSQL"
+    )
     public_base_url: str | None = None
     link_secret: str | None = Field(
         default=None, description="key that signs download links; without it links stop working at restart"
     )
     log_level: str = "INFO"
+    log_format: Literal["text", "json"] = Field(default="text", description="`json`: one JSON object per log line")
 
     allowed_tenant_ids: Annotated[list[str], NoDecode] = Field(default_factory=list)
     allowed_team_id: str | None = None
@@ -101,9 +113,59 @@ class Settings(BaseSettings):
     def _known_zone(cls, value: str) -> str:
         try:
             ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise ValueError(f"unknown time zone {value!r}") from exc
+        except (ZoneInfoNotFoundError, ValueError, OSError) as exc:
+            raise ValueError(f"unknown time zone {value!r}: use an IANA name such as Asia/Beirut") from exc
         return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _database_url(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        try:
+            driver = make_url(value).drivername
+        except ArgumentError:
+            driver = None
+        if driver not in DATABASE_DRIVERS:
+            raise ValueError(
+                "not a database URL the bot can use: postgresql+asyncpg://user:password@host/database "
+                "(or sqlite+aiosqlite:///path/to/file.db)"
+            )
+        return value
+
+    @field_validator("public_base_url")
+    @classmethod
+    def _absolute_url(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        address = urlsplit(value)
+        if address.scheme not in ("http", "https") or not address.hostname:
+            raise ValueError("not an absolute http(s) URL: give the bot's address, e.g. https://tansiq.example.org")
+        return value
+
+    @field_validator("link_secret")
+    @classmethod
+    def _long_secret(cls, value: str | None) -> str | None:
+        if value is not None and len(value) < SHORTEST_LINK_SECRET:
+            raise ValueError(f"too short: use a random string of {SHORTEST_LINK_SECRET} characters or more")
+        return value
+
+    @field_validator("allowed_tenant_ids")
+    @classmethod
+    def _guids(cls, value: list[str]) -> list[str]:
+        wrong = [tenant for tenant in value if not GUID.fullmatch(tenant)]
+        if wrong:
+            raise ValueError(
+                f"{wrong[0]!r} is not a tenant id: give Entra directory (tenant) ids, comma-separated GUIDs"
+            )
+        return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _level(cls, value: str) -> str:
+        if value.upper() not in logging.getLevelNamesMapping():
+            raise ValueError("not a logging level: use DEBUG, INFO, WARNING or ERROR")
+        return value.upper()
 
     @property
     def privacy_policy(self) -> PrivacyPolicy:
@@ -168,8 +230,27 @@ class Settings(BaseSettings):
         self.sdk_configuration()  # CLIENTID without TENANTID
         if not (self.public_base_url or "").startswith("https://"):
             raise SettingsError("set PUBLIC_BASE_URL to the bot's public https address (links in cards point there)")
-        if not self.link_secret or len(self.link_secret) < 32:
-            raise SettingsError("set LINK_SECRET to a random string of 32 characters or more (signs download links)")
+        if not self.link_secret:
+            raise SettingsError(
+                f"set LINK_SECRET to a random string of {SHORTEST_LINK_SECRET} characters or more (signs download "
+                "links, which must keep working after a restart)"
+            )
+        on_postgres = self.database_url is not None and make_url(self.database_url).get_backend_name() == "postgresql"
+        if not on_postgres and not self.allow_sqlite_in_production:
+            raise SettingsError(
+                "set DATABASE_URL to the PostgreSQL database (postgresql+asyncpg://user:password@host/database); "
+                "a SQLite file serves one process only: set ALLOW_SQLITE_IN_PRODUCTION=true to use one anyway"
+            )
+
+
+def problems(error: ValidationError) -> list[str]:
+    """One line per setting pydantic refused: `NAME: what is wrong and what to do` (never the value: it may be a
+    secret)."""
+    lines = []
+    for problem in error.errors(include_input=False, include_url=False, include_context=False):
+        name = ".".join(str(part) for part in problem["loc"]).upper() or "settings"
+        lines.append(f"{name}: {problem['msg'].removeprefix('Value error, ')}")
+    return lines
 
 
 def is_loopback(host: str) -> bool:

@@ -31,12 +31,17 @@ without Teams' limits took 10 s and 7.9 ms of CPU each with 5, 7.7 s and 7.1 ms 
 
 
 def create_engine(url: str) -> AsyncEngine:
-    """An async engine; SQLite gets its folder created, foreign keys on, WAL, and write-locking transactions."""
+    """An async engine; SQLite gets its folder created (at the first connection), foreign keys on, WAL, and
+    write-locking transactions. A database error's message leaves out the statement's parameters: they are members'
+    words and names, and the error is logged."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_async_engine(url, connect_args={"timeout": LOCK_WAIT})
+        engine = create_async_engine(url, connect_args={"timeout": LOCK_WAIT}, hide_parameters=True)
+
+        @event.listens_for(engine.sync_engine, "do_connect")
+        def _make_folder(*_args: Any) -> None:
+            if parsed.database and parsed.database != ":memory:":
+                Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
 
         @event.listens_for(engine.sync_engine, "connect")
         def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -55,7 +60,9 @@ def create_engine(url: str) -> AsyncEngine:
             connection.exec_driver_sql("BEGIN DEFERRED" if read_only else "BEGIN IMMEDIATE")
 
         return engine
-    return create_async_engine(url, pool_pre_ping=True, pool_size=POOL_SIZE, max_overflow=POOL_SIZE)
+    return create_async_engine(
+        url, pool_pre_ping=True, pool_size=POOL_SIZE, max_overflow=POOL_SIZE, hide_parameters=True
+    )
 
 
 _READ_ONLY = "tansiq_read_only"

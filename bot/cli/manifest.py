@@ -3,6 +3,7 @@
 The templates and icons live in `manifest/` at the repository root; `build_manifest` fills the templates
 from `ManifestSettings` and derives the command menus from the features' declared commands (`dialogs.features`)
 and the help texts in the Fluent catalogs, so a new command reaches Teams' menus without touching the manifest.
+`write_package` refuses a package that breaks a rule of `manifest_rules` (Teams' rules beyond the JSON schema).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Annotated, Any
 from pydantic import AliasChoices, Field, StringConstraints, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot.cli.manifest_rules import COMMAND_DESCRIPTION_MAX, MAX_COMMANDS, package_problems
 from bot.i18n import Catalogs, plain
 from dialogs.common.registry import CommandSpec
 from dialogs.common.text import script_language
@@ -29,13 +31,14 @@ ICONS_DIR = MANIFEST_DIR / "icons"
 DEFAULT_OUT = Path("build/tansiq-teams-app.zip")
 PLACEHOLDER_ID = "00000000-0000-0000-0000-000000000000"
 PLACEHOLDER_SITE = "https://example.org/tansiq"
-MAX_COMMANDS = 12  # per command list (schema limit)
 MOST_USED = ("help", "agenda", "meetings", "actions", "action", "ask", "faq", "groups", "votes", "minutes", "whoami")
 SLASH_SCOPES = ("team", "groupChat")  # Teams offers slash commands (targeted messages) only in group conversations
 
 _SDK_CLIENT_ID = "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTID"
 _PLACEHOLDER = re.compile(r"\$\{(\w+)\}")
 _HELP_WORD = re.compile(r"^\*\*[^*]+\*\*\s*[—–-]\s*")  # "**help** — " at the start of a help-cmd-* text
+_SENTENCE_END = re.compile(r"[.!?؟](?=\s)")
+_CUT_TRAIL = " ,;:·—–(|،؛"  # what a description cut between two words must not end with
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed, so the same inputs give the same zip
 
 Guid = Annotated[str, StringConstraints(pattern=r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")]
@@ -104,10 +107,23 @@ def command_word(spec: CommandSpec, lang: str) -> str:
 
 
 def command_description(catalogs: Catalogs, spec: CommandSpec, lang: str) -> str:
-    """The command's help line (`help-cmd-<name>`) as plain text, without the leading command word."""
+    """The command's help line (`help-cmd-<name>`) as plain text, without the leading command word, made to fit
+    the command menu (`fit_menu`)."""
     text = _HELP_WORD.sub("", plain(catalogs.text(lang, f"help-cmd-{spec.name}")), count=1)
     text = text.replace("**", "").replace("`", "").strip()
-    return text[:1].upper() + text[1:]
+    return fit_menu(text[:1].upper() + text[1:])
+
+
+def fit_menu(text: str, limit: int = COMMAND_DESCRIPTION_MAX) -> str:
+    """`text` if it fits in `limit` characters; else its whole sentences that fit (a help line says what the
+    command does first, its examples after); else its words that fit, then "…"."""
+    if len(text) <= limit:
+        return text
+    sentence_ends = [match.end() for match in _SENTENCE_END.finditer(text, 0, limit)]
+    if sentence_ends:
+        return text[: sentence_ends[-1]]
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > 0 else limit - 1].rstrip(_CUT_TRAIL) + "…"
 
 
 def command_lists(
@@ -147,12 +163,29 @@ def build_manifest(settings: ManifestSettings) -> tuple[dict[str, Any], dict[str
     return manifest, translations
 
 
-def write_package(settings: ManifestSettings, out: Path) -> Path:
-    """Write the app package zip (manifest, localisation files and icons at its root) to `out`."""
+class PackageRejected(ValueError):
+    """The package breaks Teams' rules (`manifest_rules`); `problems` says how, one line each."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+def package_files(settings: ManifestSettings) -> dict[str, bytes]:
+    """The files of the app package by name: manifest, localisation files and icons, as they go into the zip."""
     manifest, translations = build_manifest(settings)
     files = {"manifest.json": _json_bytes(manifest)}
     files |= {name: _json_bytes(document) for name, document in translations.items()}
     files |= {name: (ICONS_DIR / name).read_bytes() for name in manifest["icons"].values()}
+    return files
+
+
+def write_package(settings: ManifestSettings, out: Path) -> Path:
+    """Write the app package zip (manifest, localisation files and icons at its root) to `out`; raise
+    `PackageRejected`, writing nothing, when it breaks a rule Teams checks."""
+    files = package_files(settings)
+    if problems := package_problems(files):
+        raise PackageRejected(problems)
     out.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(out, "w") as package:
         for name, data in files.items():
@@ -163,13 +196,20 @@ def write_package(settings: ManifestSettings, out: Path) -> Path:
 
 
 def main(out: Path = DEFAULT_OUT) -> int:
-    """`python -m bot manifest`: write the package, say where, and warn about placeholders left in it."""
+    """`python -m bot manifest`: write the package, say where, and warn about placeholders left in it; refuse a
+    package that breaks Teams' rules, one line per problem."""
     try:
         settings = ManifestSettings()
     except ValidationError as exc:
         print(f"manifest settings error: {exc}", file=sys.stderr)
         return 2
-    path = write_package(settings, out)
+    try:
+        path = write_package(settings, out)
+    except PackageRejected as rejected:
+        for problem in rejected.problems:
+            print(f"manifest rule broken: {problem}", file=sys.stderr)
+        print(f"did not write {out}: Teams would refuse the package", file=sys.stderr)
+        return 1
     print(f"wrote {path}: Teams app {settings.effective_app_id}, version {settings.version}")
     for warning in settings.warnings():
         print(f"warning: {warning} before uploading the package to Teams")

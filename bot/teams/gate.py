@@ -12,6 +12,7 @@ from microsoft_agents.activity import ActivityTypes
 from microsoft_agents.hosting.core import TurnContext
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot import logs
 from bot.cards.render import Renderer, invoke_message, search_response
 from bot.settings import Settings
 from bot.teams import data as teams_data
@@ -69,7 +70,15 @@ class Gate:
         self.clock = clock
 
     async def before_turn(self, context: TurnContext, _state: object) -> bool:
-        """True lets the turn go on to the routes; False ends it (after a refusal where one is due)."""
+        """True lets the turn go on to the routes; False ends it (after a refusal where one is due). The turn's log
+        line learns who spoke, what became of the turn, and how many replies it sent."""
+        context.on_send_activities(logs.count_replies)
+        admitted = await self._let_in(context)
+        if admitted:
+            logs.current_turn().outcome = "answered"
+        return admitted
+
+    async def _let_in(self, context: TurnContext) -> bool:
         activity = context.activity
         tenant = teams_data.tenant_id(activity)
         if not self.tenant_allowed(tenant):
@@ -117,7 +126,7 @@ class Gate:
             member = await find_member(session, tenant_id=tenant, team_id=home_team, person=person)
             if member is not None and not in_group_chat:
                 seen = self._seen(member, await session.get(Community, member.community_id), context)
-                context.turn_state[SPEAKER] = Speaker(member.id, member.community_id)
+                self._speaking(context, member)
             known = member.id if member is not None else None
             installed = not team or await repo.community_by_team(session, tenant_id=tenant, team_id=team) is not None
         if known is not None and not in_group_chat:
@@ -162,7 +171,14 @@ class Gate:
     def _admit(self, member: Member, community: Community | None, context: TurnContext) -> None:
         """The turn is this member's: remember what Teams tells of them, and who is speaking."""
         self._seen(member, community, context).apply(member, community)
+        self._speaking(context, member)
+
+    @staticmethod
+    def _speaking(context: TurnContext, member: Member) -> None:
+        """Remember who is speaking, for the routes and the turn's log line."""
         context.turn_state[SPEAKER] = Speaker(member.id, member.community_id)
+        turn = logs.current_turn()
+        turn.member_id, turn.community_id = member.id, member.community_id
 
     def _seen(self, member: Member, community: Community | None, context: TurnContext) -> Seen:
         """What Teams tells about the member that is new: last seen, locale, time zone, name, 1:1 reference,
@@ -188,6 +204,7 @@ class Gate:
         return Seen(new, channel)
 
     async def _refuse(self, context: TurnContext, key: str) -> None:
+        logs.current_turn().outcome = "refused"
         if context.activity.type == ActivityTypes.message:
             refusal = self.renderer.bilingual(key)
             await context.send_activity(teams_data.privately_if_targeted(refusal, to=context.activity))

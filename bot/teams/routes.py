@@ -15,6 +15,7 @@ from microsoft_agents.hosting.core.app.typing_indicator import TypingIndicator, 
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot import logs
 from bot.cards.actions import MEMBERS_DATASET
 from bot.cards.render import Renderer, invoke_card, invoke_message, search_response
 from bot.files import uploads as file_uploads
@@ -235,6 +236,7 @@ class Routes:
         without any detail: a busy database asks them to try again, anything else apologises with the id."""
         error_id = uuid.uuid4().hex[:8]
         activity = context.activity
+        logs.current_turn().outcome = "error"
         busy = isinstance(error, Busy) or (isinstance(error, OperationalError) and "locked" in str(error.orig))
         if busy:
             logger.warning("turn refused id=%s: the database stayed busy", error_id)

@@ -431,6 +431,7 @@ def production_env(monkeypatch: pytest.MonkeyPatch, tmp_path) -> str:
     url = sqlite_url(tmp_path)
     for name, value in {
         "DATABASE_URL": url,
+        "ALLOW_SQLITE_IN_PRODUCTION": "true",
         "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTID": APP_ID,
         "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTSECRET": "s3cret",
         "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__TENANTID": APP_TENANT,
