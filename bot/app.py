@@ -1,4 +1,4 @@
-"""create_app(settings) -> the aiohttp application: /api/messages, /healthz, /readyz."""
+"""create_app(settings) -> the aiohttp application: /api/messages, /healthz, /readyz, /metrics."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from sqlalchemy.engine import URL, Connection
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from bot import logs
+from bot import logs, metrics
 from bot.agent import build_agent
 from bot.files import downloads
 from bot.files.links import SignedLinks
@@ -31,7 +31,7 @@ from bot.outbound.dispatcher import Dispatcher
 from bot.outbound.notifier import Notifier
 from bot.outbound.pace import pace_for
 from bot.outbound.scheduler import ReminderScheduler
-from bot.settings import Settings
+from bot.settings import Settings, is_loopback
 from bot.teams import edge
 from dialogs.common.clock import Clock, system_clock
 from dialogs.features import build_services
@@ -47,6 +47,7 @@ SETTINGS = web.AppKey("settings", Settings)
 REMINDERS = web.AppKey("reminders", ReminderScheduler)
 HEADS = web.AppKey("heads", frozenset)
 OPEN_PATHS = frozenset({"/healthz", "/readyz"})
+METRICS_PATH = "/metrics"  # no JWT: its own check (`metrics_page`)
 SIGNED_PATHS = tuple(
     f"/{kind}/" for kind in (downloads.REPORTS, downloads.MINUTES, downloads.CALENDAR)
 )  # own credential
@@ -67,9 +68,9 @@ class DatabaseUnavailable(RuntimeError):
 
 @web.middleware
 async def auth_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """The SDK's JWT check on everything except the load balancer probes; a token the SDK would crash on is
-    refused first, and any crash inside the check itself is a 401, never a 500."""
-    if request.path in OPEN_PATHS or request.path.startswith(SIGNED_PATHS):
+    """The SDK's JWT check on everything except the load balancer probes and the metrics (their own check); a token
+    the SDK would crash on is refused first, and any crash inside the check itself is a 401, never a 500."""
+    if request.path in OPEN_PATHS or request.path == METRICS_PATH or request.path.startswith(SIGNED_PATHS):
         return await handler(request)
     refusal = edge.token_refusal(request.headers.get("Authorization"))
     if refusal is not None:
@@ -95,6 +96,7 @@ async def auth_middleware(request: web.Request, handler: Handler) -> web.StreamR
 def create_app(settings: Settings, *, clock: Clock = system_clock) -> web.Application:
     """The web application; the database is checked (and, in local mode, migrated) at start-up."""
     engine = create_engine(settings.effective_database_url)
+    metrics.watch_pool(engine)
     sessions = session_factory(engine)
     links = SignedLinks(
         base_url=settings.base_url(),
@@ -115,6 +117,7 @@ def create_app(settings: Settings, *, clock: Clock = system_clock) -> web.Applic
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
+    app.router.add_get(METRICS_PATH, metrics_page)
     app.router.add_routes(downloads.routes(sessions=sessions, links=links, clock=clock, catalogs=Catalogs()))
     app.cleanup_ctx.append(_database)
     if settings.reminders_enabled:
@@ -216,6 +219,19 @@ async def readyz(request: web.Request) -> web.Response:
     return web.json_response({"status": status}, status=503)
 
 
+async def metrics_page(request: web.Request) -> web.Response:
+    """The bot's metrics in Prometheus' text format, to a scraper on the same host (loopback) or one sending
+    `METRICS_TOKEN` as a bearer token; anyone else gets 401."""
+    token = request.app[SETTINGS].metrics_token
+    sent = request.headers.get("Authorization", "")
+    allowed = is_loopback(request.remote or "") or (
+        bool(token) and secrets.compare_digest(sent.encode(), f"Bearer {token}".encode())
+    )
+    if not allowed:
+        return web.json_response(edge.UNAUTHORIZED, status=401)
+    return web.Response(body=metrics.exposition(), headers={"Content-Type": metrics.CONTENT_TYPE})
+
+
 async def _readiness(engine: AsyncEngine, heads: frozenset[str]) -> tuple[str, str | None]:
     """('ready', None), or the status to answer and why.
 
@@ -288,10 +304,10 @@ def _reason(exc: BaseException) -> str:
 
 
 class AccessLog(AccessLogger):
-    """aiohttp's access log without the probes (a load balancer asks every few seconds, and a line per ask says
-    nothing; a probe that finds the bot not ready logs its own line) nor the activities whose turn wrote its own
-    line (`logs.turn`), which says more."""
+    """aiohttp's access log without the probes and the scrapes of /metrics (a load balancer or Prometheus asks every
+    few seconds, and a line per ask says nothing; a probe that finds the bot not ready logs its own line) nor the
+    activities whose turn wrote its own line (`logs.turn`), which says more."""
 
     def log(self, request: web.BaseRequest, response: web.StreamResponse, time: float) -> None:
-        if request.path not in OPEN_PATHS and not request.get(logs.TURN_LOGGED):
+        if request.path not in OPEN_PATHS and request.path != METRICS_PATH and not request.get(logs.TURN_LOGGED):
             super().log(request, response, time)

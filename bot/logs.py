@@ -20,6 +20,8 @@ from aiohttp import web
 from microsoft_agents.activity import Activity, ActivityTypes
 from microsoft_agents.hosting.core import TurnContext
 
+from bot import metrics
+
 turns = logging.getLogger("bot.turns")
 
 REQUEST_ID_HEADER = "X-Request-Id"
@@ -164,7 +166,9 @@ def turn(request: web.Request, activity: Mapping[str, Any]) -> Iterator[Turn]:
         raise
     finally:
         _turn.reset(token)
-        duration_ms = round((time.perf_counter() - started) * 1000)
+        seconds = time.perf_counter() - started
+        metrics.turn_ended(current.activity_type, current.outcome, seconds)
+        duration_ms = round(seconds * 1000)
         fields = current.fields(duration_ms)
         turns.info(
             "turn %s",

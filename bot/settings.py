@@ -55,6 +55,9 @@ class Settings(BaseSettings):
     link_secret: str | None = Field(
         default=None, description="key that signs download links; without it links stop working at restart"
     )
+    metrics_token: str | None = Field(
+        default=None, description="bearer token a Prometheus scraper sends for /metrics from another host"
+    )
     log_level: str = "INFO"
     log_format: Literal["text", "json"] = Field(default="text", description="`json`: one JSON object per log line")
 

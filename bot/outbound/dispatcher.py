@@ -41,6 +41,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt, wait_chain, wait_fixed
 
+from bot import metrics
 from bot.cards.render import Renderer
 from bot.outbound.groups import Groups
 from bot.outbound.notifier import ChatNotOpened, Delivery, Notifier, Outcome
@@ -557,9 +558,10 @@ class Dispatcher:
         now = self.clock()
         sent = [(row_id, tally) for row_id, delivery, tally in outcomes if delivery.outcome == Outcome.SENT]
         others = [outcome for outcome in outcomes if outcome[1].outcome != Outcome.SENT]
+        recorded_sent: Sequence[tuple[str, datetime]] = ()
         async with self._transaction() as session:
             if sent:
-                await session.execute(
+                recorded = await session.execute(
                     update(Notification)
                     .where(Notification.id.in_([row_id for row_id, _ in sent]))
                     .values(
@@ -568,9 +570,11 @@ class Dispatcher:
                         attempts=Notification.attempts + 1,
                         claimed_until=None,
                         send_started_at=None,
-                    ),
+                    )
+                    .returning(Notification.kind, Notification.due_at),
                     execution_options={"synchronize_session": False},
                 )
+                recorded_sent = recorded.all()  # (kind, due time) of each, for the metrics
             rows = await _load(session, Notification, (row_id for row_id, _, _ in others))
             for row_id, delivery, tally in others:
                 row = rows.get(row_id)
@@ -578,6 +582,7 @@ class Dispatcher:
                     logger.warning("notification id=%s is gone; its outcome (%s) is not recorded", row_id, delivery)
                     continue
                 self._record(row, delivery, now=now, tally=tally)
+        metrics.reminders_sent(recorded_sent, now=now)
         for row_id, tally in sent:
             tally.sent += 1
             tally.ids.append(row_id)
@@ -604,6 +609,7 @@ class Dispatcher:
     def _unknown(self, row: Notification, delivery: Delivery, *, now: datetime, tally: Tally) -> None:
         """A send that may have reached Teams: once more after a pause, then parked."""
         row.unknown_sends += 1
+        metrics.reminder(row.kind, UNKNOWN_OUTCOME)
         row.send_started_at = None
         row.last_error = _reason(delivery)
         logger.warning("notification id=%s kind=%s: outcome unknown (%s)", row.id, row.kind, row.last_error)
@@ -617,6 +623,7 @@ class Dispatcher:
     def _finish(self, row: Notification, status: str, *, now: datetime, tally: Tally) -> None:
         """Not sent, and done with: cancelled, skipped or parked."""
         row.status, row.claimed_until, row.send_started_at = status, None, None
+        metrics.reminder(row.kind, status)
         setattr(tally, status, getattr(tally, status) + 1)
         tally.ids.append(row.id)
         logger.info("notification id=%s kind=%s %s", row.id, row.kind, status)

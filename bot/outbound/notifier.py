@@ -52,6 +52,7 @@ from microsoft_agents.hosting.core.connector.client import ConnectorClient
 from pydantic import ValidationError
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception_type, wait_exponential_jitter
 
+from bot import metrics
 from bot.outbound.pace import Cell, LocalPace, Pace, Window, wait_for_all
 
 logger = logging.getLogger(__name__)
@@ -329,18 +330,23 @@ async def _attempt[T](
 ) -> T | Delivery:
     """One request: the result, a final failure, or _Transient."""
     try:
-        return await operation(client)
+        result = await operation(client)
     except aiohttp.ClientResponseError as exc:
+        metrics.connector_response(str(exc.status))
         failure = _http_failure(exc)
         if not _is_transient(exc.status):
             return failure
         raise _Transient(failure, _retry_after(exc.headers) if exc.status == 429 else None) from exc
     except (aiohttp.ClientConnectorError, aiohttp.ConnectionTimeoutError) as exc:  # nothing was written
+        metrics.connector_response("none")
         raise _Transient(Delivery(Outcome.RETRY_LATER, reason="unreachable", error=_described(exc))) from exc
     except (TimeoutError, aiohttp.ClientError) as exc:  # written, and no answer
+        metrics.connector_response("none")
         if repeatable:
             raise _Transient(Delivery(Outcome.RETRY_LATER, reason="no-answer", error=_described(exc))) from exc
         return Delivery(Outcome.UNKNOWN, reason="no-answer", error=_described(exc))
+    metrics.connector_response("2xx")
+    return result
 
 
 async def _pause(seconds: float) -> None:

@@ -15,7 +15,7 @@ from microsoft_agents.hosting.core.app.typing_indicator import TypingIndicator, 
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot import logs
+from bot import logs, metrics
 from bot.cards.actions import MEMBERS_DATASET
 from bot.cards.render import Renderer, invoke_card, invoke_message, search_response
 from bot.files import uploads as file_uploads
@@ -73,6 +73,7 @@ class Routes:
         activity = context.activity
         async with self._typing(context):
             result = await self._answer(activity, member_id=speaker.member_id)
+        metrics.questions(result.replies)
         lang, zone = result.language, result.zone
         in_channel = teams_data.conversation_type(activity) == "channel"
         for reply in result.replies:
@@ -145,6 +146,7 @@ class Routes:
         if result.planned:
             self.after_turn()
         reply = Reply("already-handled") if result.repeated else result.replies[0]
+        metrics.questions([reply])
         if reply.view is not None and reply.view.in_place:
             await context.send_activity(invoke_card(self.renderer.card(reply, lang=lang, zone=zone)))
         else:
