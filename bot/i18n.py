@@ -24,7 +24,7 @@ from fluent.syntax import ast
 from fluent.syntax.visitor import Transformer
 
 from dialogs.common.language import LANGUAGES
-from dialogs.common.text import Markdown, arabic_digits, markdown_literal
+from dialogs.common.text import Markdown, arabic_digits, has_arabic, markdown_literal
 from dialogs.common.two_languages import Title, title_parts
 
 LOCALES = Path(__file__).parent / "locales"
@@ -35,7 +35,6 @@ _LATIN_RUN = re.compile(rf"(?<![\w.#@/-])(?=[-.#@]*[A-Za-z]){_LATIN_WORD}(?: {_L
 """Latin words inside Arabic text (`.csv`, `JSON`, `لغة ar|en`, `python -m bot faq export faq.csv`, `https://…`): a file
 name, an extension, a command. A leading dot, hash or at sign, inner punctuation and a final ellipsis belong to the
 word; a final full stop or colon does not."""
-_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 _ZONE_NAMES: ContextVar[Catalogs | None] = ContextVar("zone_names", default=None)
 
 
@@ -144,7 +143,7 @@ class _LatinIsolated(Transformer):
     would read "csv." and "@Omar" "Omar@". (Arguments are isolated by Fluent itself, each in its own direction.)"""
 
     def visit_TextElement(self, node: ast.TextElement) -> ast.TextElement:
-        if _ARABIC_LETTER.search(node.value):  # Latin text alone ("English" on a button) needs no mark
+        if has_arabic(node.value):  # Latin text alone ("English" on a button) needs no mark
             node.value = _LATIN_RUN.sub(lambda found: f"{LRI}{found.group()}{PDI}", node.value)
         return node
 

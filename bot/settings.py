@@ -22,7 +22,9 @@ from dialogs.common.privacy_policy import LONGEST_DAYS, LONGEST_REVIEW_MONTHS, P
 _SDK_SETTINGS = "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__"
 DATABASE_DRIVERS = ("postgresql+asyncpg", "sqlite+aiosqlite")
 SHORTEST_LINK_SECRET = 32
-GUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+GUID_PATTERN = r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$"
+"""An Entra id (tenant, app, object) or a Teams app id, as the settings and the app package take one."""
+GUID = re.compile(GUID_PATTERN)
 
 
 class SettingsError(ValueError):

@@ -22,6 +22,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.cli.manifest_rules import COMMAND_DESCRIPTION_MAX, MAX_COMMANDS, package_problems
 from bot.i18n import Catalogs, plain
+from bot.settings import GUID_PATTERN
 from dialogs.common.registry import CommandSpec
 from dialogs.common.text import script_language
 from dialogs.features import build_registry
@@ -41,7 +42,7 @@ _SENTENCE_END = re.compile(r"[.!?؟](?=\s)")
 _CUT_TRAIL = " ,;:·—–(|،؛"  # what a description cut between two words must not end with
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed, so the same inputs give the same zip
 
-Guid = Annotated[str, StringConstraints(pattern=r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")]
+Guid = Annotated[str, StringConstraints(pattern=GUID_PATTERN)]
 SemVer = Annotated[str, StringConstraints(pattern=r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$")]
 HttpsUrl = Annotated[str, StringConstraints(pattern=r"^https://\S+$", max_length=2048)]
 

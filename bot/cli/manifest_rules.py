@@ -16,6 +16,8 @@ from typing import Any
 
 from PIL import Image, UnidentifiedImageError
 
+from bot.settings import GUID
+
 MANIFEST = "manifest.json"
 
 # …/resources/schema/manifest-schema ("name", "description") and …/resources/schema/localization-schema: the same
@@ -45,9 +47,8 @@ WHITE = (255, 255, 255)
 MAX_VALID_DOMAINS = 16
 SHARED_DOMAINS = ("onmicrosoft.com", "botframework.com")
 
-# …/resources/schema/manifest-schema: "id" and "botId" are GUIDs; "version" is semver MAJOR.MINOR.PATCH;
-# "accentColor" is an HTML colour code starting with '#'.
-_GUID = re.compile(r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")
+# …/resources/schema/manifest-schema: "id" and "botId" are GUIDs (`bot.settings.GUID`); "version" is semver
+# MAJOR.MINOR.PATCH; "accentColor" is an HTML colour code starting with '#'.
 _SEMVER = re.compile(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$")
 _HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 # …/concepts/build-and-test/apps-localization: a key is the JSON path of the manifest string it replaces,
@@ -198,10 +199,10 @@ def _bot_problems(manifest: dict[str, Any]) -> Iterator[str]:
 
 
 def _identity_problems(manifest: dict[str, Any]) -> Iterator[str]:
-    if not _GUID.match(str(manifest.get("id", ""))):
+    if not GUID.match(str(manifest.get("id", ""))):
         yield f"id {manifest.get('id')!r} is not a GUID"
     for b, bot in enumerate(manifest.get("bots", [])):
-        if not _GUID.match(str(bot.get("botId", ""))):
+        if not GUID.match(str(bot.get("botId", ""))):
             yield f"bots[{b}].botId {bot.get('botId')!r} is not a GUID"
     if not _SEMVER.match(str(manifest.get("version", ""))):
         yield f"version {manifest.get('version')!r} is not MAJOR.MINOR.PATCH (semver)"

@@ -15,6 +15,7 @@ __all__ = [
     "arabic_digits",
     "ascii_digits",
     "fold",
+    "has_arabic",
     "leading_words",
     "markdown_literal",
     "parse_number",
@@ -25,6 +26,11 @@ __all__ = [
 
 _ARABIC_LETTER = re.compile("[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]")
 _LATIN_LETTER = re.compile("[A-Za-z]")
+
+
+def has_arabic(text: str) -> bool:
+    """True when the text has an Arabic letter."""
+    return _ARABIC_LETTER.search(text) is not None
 
 
 def script_language(text: str) -> str | None:
