@@ -11,6 +11,7 @@ from pathlib import Path
 
 from aiohttp import web
 from pydantic import ValidationError
+from sqlalchemy.engine import make_url
 
 from bot.cli import copy as copy_cli
 from bot.cli import faq as faq_cli
@@ -61,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     match args.command:
         case "migrate":
             asyncio.run(_migrate(settings))
-            print(f"database is at the newest migration: {settings.effective_database_url}")
+            print(f"database is at the newest migration: {shown(settings.effective_database_url)}")
             return 0
         case "faq":
             return faq_cli.run(args, settings.effective_database_url)
@@ -91,7 +92,7 @@ def serve(settings: Settings) -> int:
     settle_memory()
     if settings.local_mode:
         print(PLAYGROUND_HINT.format(url=f"http://{settings.host}:{settings.port}"), flush=True)
-    database = settings.effective_database_url.split("@")[-1]
+    database = shown(settings.effective_database_url)
 
     def serving(_banner: str) -> None:  # once the database is checked and the port bound
         logger.info("serving on %s:%s (database %s)", settings.host, settings.port, database)
@@ -125,6 +126,11 @@ async def _demo(settings: Settings) -> int:
         await engine.dispose()
     print(summary)
     return 0
+
+
+def shown(database_url: str) -> str:
+    """The database URL as printed and logged: its password masked."""
+    return make_url(database_url).render_as_string(hide_password=True)
 
 
 if __name__ == "__main__":

@@ -27,6 +27,7 @@ from bot.agent import build_agent
 from bot.files import downloads
 from bot.files.links import SignedLinks
 from bot.i18n import Catalogs
+from bot.outbound import mail
 from bot.outbound.dispatcher import Dispatcher
 from bot.outbound.notifier import Notifier
 from bot.outbound.pace import pace_for
@@ -49,7 +50,7 @@ HEADS = web.AppKey("heads", frozenset)
 OPEN_PATHS = frozenset({"/healthz", "/readyz"})
 METRICS_PATH = "/metrics"  # no JWT: its own check (`metrics_page`)
 SIGNED_PATHS = tuple(
-    f"/{kind}/" for kind in (downloads.REPORTS, downloads.MINUTES, downloads.CALENDAR)
+    f"/{kind}/" for kind in (downloads.REPORTS, downloads.MINUTES, downloads.CALENDAR, mail.UNSUBSCRIBE)
 )  # own credential
 MAX_BODY = edge.MAX_BODY
 PROBE_SECONDS = 10  # the longest /readyz waits for the database
@@ -103,7 +104,7 @@ def create_app(settings: Settings, *, clock: Clock = system_clock) -> web.Applic
         secret=settings.link_secret.encode() if settings.link_secret else secrets.token_bytes(32),
     )
     wake = _Wake()
-    services = build_services(privacy=settings.privacy_policy)
+    services = build_services(privacy=settings.privacy_policy, served_teams=settings.allowed_team_ids)
     agent = build_agent(settings, sessions=sessions, clock=clock, links=links, after_turn=wake, services=services)
     app = web.Application(middlewares=[logs.request_ids, auth_middleware], client_max_size=MAX_BODY)
     with warnings.catch_warnings():
@@ -119,6 +120,7 @@ def create_app(settings: Settings, *, clock: Clock = system_clock) -> web.Applic
     app.router.add_get("/readyz", readyz)
     app.router.add_get(METRICS_PATH, metrics_page)
     app.router.add_routes(downloads.routes(sessions=sessions, links=links, clock=clock, catalogs=Catalogs()))
+    app.router.add_routes(mail.unsubscribe_routes(sessions=sessions, links=links, clock=clock, catalogs=Catalogs()))
     app.cleanup_ctx.append(_database)
     if settings.reminders_enabled:
         dispatcher = Dispatcher(
@@ -129,10 +131,17 @@ def create_app(settings: Settings, *, clock: Clock = system_clock) -> web.Applic
             clock=clock,
             lease=timedelta(seconds=settings.reminder_lease_seconds),
             policy=settings.privacy_policy,
+            mailer=_mailer(settings, links),
         )
         app[REMINDERS] = wake.scheduler = ReminderScheduler(dispatcher, tick_seconds=settings.reminder_tick_seconds)
         app.cleanup_ctx.append(_reminders)
     return app
+
+
+def _mailer(settings: Settings, links: SignedLinks) -> mail.Mailer | None:
+    """The e-mail sender, once SMTP_HOST is set (see bot/outbound/mail.py)."""
+    server = mail.server_of(settings)
+    return mail.Mailer(server, links=links) if server is not None else None
 
 
 def settle_memory() -> None:

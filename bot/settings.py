@@ -6,13 +6,14 @@ import ipaddress
 import logging
 import re
 from collections.abc import Iterable
+from email.utils import parseaddr
 from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AliasChoices, Field, ValidationError, field_validator
+from pydantic import AliasChoices, Field, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
@@ -64,7 +65,11 @@ class Settings(BaseSettings):
     log_format: Literal["text", "json"] = Field(default="text", description="`json`: one JSON object per log line")
 
     allowed_tenant_ids: Annotated[list[str], NoDecode] = Field(default_factory=list)
-    allowed_team_id: str | None = None
+    allowed_team_ids: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        validation_alias=AliasChoices("allowed_team_ids", "allowed_team_id"),  # (the singular: one team, as before)
+        description="the teams served, one community each (empty: any team the app is added to)",
+    )
     admin_ids: Annotated[list[str], NoDecode] = Field(
         default_factory=list,
         description="AAD object ids or e-mail addresses of members who are admins from the start",
@@ -103,12 +108,36 @@ class Settings(BaseSettings):
         "before another replica sends them",
     )
 
+    smtp_host: str | None = Field(
+        default=None, description="the SMTP server that sends e-mail; without it no e-mail is sent"
+    )
+    smtp_port: int | None = Field(
+        default=None, ge=1, le=65535, description="its port (default: 587 with starttls, 465 with tls, 25 with none)"
+    )
+    smtp_tls: Literal["none", "starttls", "tls"] = Field(
+        default="starttls",
+        description="`starttls`: upgrade to TLS after connecting; `tls`: TLS from the start; `none`: plain (only for a "
+        "relay on the same host or network)",
+    )
+    smtp_username: str | None = Field(default=None, description="login at the SMTP server (with SMTP_PASSWORD)")
+    smtp_password: str | None = Field(
+        default=None, validate_default=True, description="its password (with SMTP_USERNAME)"
+    )
+    smtp_sender: str | None = Field(
+        default=None,
+        validate_default=True,
+        description="the From of every mail, `Tansiq <tansiq@example.org>` or an address; required with SMTP_HOST",
+    )
+    smtp_timeout_seconds: int = Field(
+        default=30, ge=1, le=300, description="how long the SMTP server may take to answer each step"
+    )
+
     client_id: str | None = Field(default=None, validation_alias=AliasChoices(_SDK_SETTINGS + "CLIENTID"))
     client_secret: str | None = Field(default=None, validation_alias=AliasChoices(_SDK_SETTINGS + "CLIENTSECRET"))
     tenant_id: str | None = Field(default=None, validation_alias=AliasChoices(_SDK_SETTINGS + "TENANTID"))
     auth_type: str | None = Field(default=None, validation_alias=AliasChoices(_SDK_SETTINGS + "AUTHTYPE"))
 
-    @field_validator("allowed_tenant_ids", "admin_ids", mode="before")
+    @field_validator("allowed_tenant_ids", "allowed_team_ids", "admin_ids", mode="before")
     @classmethod
     def _split_csv(cls, value: object) -> list[str]:
         return _csv(value)
@@ -165,6 +194,32 @@ class Settings(BaseSettings):
             )
         return value
 
+    @field_validator("smtp_host")
+    @classmethod
+    def _smtp_host(cls, value: str | None) -> str | None:
+        if value is not None and (not value.strip() or "/" in value or " " in value.strip()):
+            raise ValueError("not a host name: give the SMTP server's name or address, e.g. smtp.example.org")
+        return value.strip() if value else None
+
+    @field_validator("smtp_password")
+    @classmethod
+    def _smtp_login(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if bool(value) != bool(info.data.get("smtp_username")):
+            raise ValueError("set SMTP_USERNAME and SMTP_PASSWORD together (or neither, for a server without login)")
+        return value
+
+    @field_validator("smtp_sender")
+    @classmethod
+    def _smtp_sender(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is None:
+            if info.data.get("smtp_host"):
+                raise ValueError("required with SMTP_HOST: the From of the mails, e.g. Tansiq <tansiq@example.org>")
+            return None
+        address = parseaddr(value)[1]
+        if "@" not in address or " " in address or not address.rpartition("@")[2]:
+            raise ValueError("not an e-mail address: give e.g. Tansiq <tansiq@example.org> or tansiq@example.org")
+        return value
+
     @field_validator("log_level")
     @classmethod
     def _level(cls, value: str) -> str:
@@ -182,6 +237,11 @@ class Settings(BaseSettings):
             audit=self.retention_audit_days,
             review_months=self.sharing_review_months,
         )
+
+    @property
+    def smtp_port_or_default(self) -> int:
+        """SMTP_PORT, or the usual port of SMTP_TLS."""
+        return self.smtp_port or {"none": 25, "starttls": 587, "tls": 465}[self.smtp_tls]
 
     @property
     def local_mode(self) -> bool:

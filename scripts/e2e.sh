@@ -33,8 +33,8 @@ fi
 [ -x playground/node_modules/.bin/agentsplayground ] || (cd playground && npm install "${npm_quiet[@]}")
 
 source scripts/venv.sh
-if [ ! -f ".venv/.installed[test]" ] || [ pyproject.toml -nt ".venv/.installed[test]" ]; then
-  ensure_venv ""  # (the test install, when fresh, has everything the bot needs)
+if [ ! -f .venv/.installed-test ] || [ requirements/test.txt -nt .venv/.installed-test ]; then
+  ensure_venv run  # (the test install, when fresh, has everything the bot needs)
 fi
 
 limit="${E2E_TIMEOUT:-300}"

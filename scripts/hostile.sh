@@ -9,5 +9,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/venv.sh
-ensure_venv "[test]"
+ensure_venv test
 HOSTILE=1 exec .venv/bin/python -m pytest -p no:xdist tests/hostile -q -p no:cacheprovider "$@"

@@ -4,6 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/venv.sh
-ensure_venv ""
+ensure_venv run
 .venv/bin/python -m bot demo
 exec .venv/bin/python -m bot run "$@"

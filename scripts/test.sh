@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/venv.sh
-ensure_venv "[test]"
+ensure_venv test
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 .venv/bin/mypy

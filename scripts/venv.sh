@@ -1,4 +1,5 @@
-# Sourced by the other scripts: a project virtualenv on Python >= 3.12, installed from pyproject.toml.
+# Sourced by the other scripts: a project virtualenv on Python >= 3.12, installed from a lock file in requirements/
+# (every version pinned and hashed; `bash scripts/lock.sh` refreshes them from pyproject.toml).
 find_python() {
   for candidate in "${PYTHON:-}" python3.13 python3.12 python3; do
     [ -n "$candidate" ] || continue
@@ -16,15 +17,16 @@ find_python() {
   return 1
 }
 
-ensure_venv() {  # $1: extras, e.g. "[test]"
-  local extras="$1"
-  local stamp=".venv/.installed$extras"
+ensure_venv() {  # $1: the lock file's name in requirements/: run (the bot) or test (the bot and its tests)
+  local lock="requirements/$1.txt"
+  local stamp=".venv/.installed-$1"
   if [ ! -x .venv/bin/python ]; then
     local python; python=$(find_python)
     $python -m venv .venv
   fi
-  if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
-    .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".$extras"
+  if [ ! -f "$stamp" ] || [ "$lock" -nt "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r "$lock"
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
     touch "$stamp"
   fi
 }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
@@ -28,18 +28,22 @@ async def member_in(session: AsyncSession, *, community_id: int, teams_user_id: 
 
 
 async def memberships_in_tenant(
-    session: AsyncSession, *, tenant_id: str, teams_user_id: str, aad_object_id: str | None
+    session: AsyncSession,
+    *,
+    tenant_id: str,
+    teams_user_id: str,
+    aad_object_id: str | None,
+    teams: Collection[str] = (),
 ) -> list[Member]:
-    """Active roster entries of one person across this tenant's communities, oldest community first."""
+    """Active roster entries of one person across this tenant's communities (only those of `teams`, when given): the
+    one they last chose first (`community` in the 1:1 chat), then the oldest community first."""
     who = Member.teams_user_id == teams_user_id
     if aad_object_id:
         who = who | (Member.aad_object_id == aad_object_id)
-    rows = await session.scalars(
-        select(Member)
-        .join(Community)
-        .where(Community.tenant_id == tenant_id, Member.active.is_(True), who)
-        .order_by(Community.id)
-    )
+    query = select(Member).join(Community).where(Community.tenant_id == tenant_id, Member.active.is_(True), who)
+    if teams:
+        query = query.where(Community.team_id.in_(teams))
+    rows = await session.scalars(query.order_by(Member.chosen_at.desc().nulls_last(), Community.id))
     return list(rows)
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 
-def only_element(card: Any, kind: str) -> dict[str, Any]:
-    """The one element of type `kind` anywhere in `card` (its body, a fallback, a container); fails unless there is
-    exactly one."""
+def elements(card: Any, *kinds: str) -> list[dict[str, Any]]:
+    """Every element of one of `kinds` anywhere in `card` (its body, actions, a fallback, a container; or every
+    card of a reply activity), in document order."""
     found: list[dict[str, Any]] = []
 
     def walk(node: Any) -> None:
@@ -15,11 +15,22 @@ def only_element(card: Any, kind: str) -> dict[str, Any]:
             for item in node:
                 walk(item)
         elif isinstance(node, dict):
-            if node.get("type") == kind:
+            if node.get("type") in kinds:
                 found.append(node)
             for value in node.values():
                 walk(value)
 
     walk(card)
+    return found
+
+
+def only_element(card: Any, kind: str) -> dict[str, Any]:
+    """The one element of type `kind` anywhere in `card`; fails unless there is exactly one."""
+    found = elements(card, kind)
     assert len(found) == 1, f"{len(found)} {kind} elements"
     return found[0]
+
+
+def buttons(card: Any) -> list[dict[str, Any]]:
+    """Every button a member can press in `card` (or in a reply activity's cards)."""
+    return elements(card, "Action.Submit", "Action.Execute")

@@ -1,5 +1,5 @@
-"""Adaptive Cards of the community feature: help, the language choice, the roster, privacy (the notice, a member's
-data, the sharing review), forgetting and the audit."""
+"""Adaptive Cards of the community feature: help, the language choice, the community choice, the roster, privacy
+(the notice, a member's data, the sharing review), forgetting and the audit."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from bot.i18n import format_day, format_number, format_when
 from dialogs.common.replies import Reply
 from dialogs.community.views import (
     AuditPage,
+    CommunityChoice,
     ForgetConfirm,
     HelpCard,
     LanguageChoice,
@@ -67,6 +68,24 @@ def help_card(ctx: CardContext, _reply: Reply, view: HelpCard) -> Card:
 def language_card(ctx: CardContext, reply: Reply, _view: LanguageChoice) -> Card:
     """The question, and a button per language."""
     return adaptive_card([text_block(ctx.t(reply.key, **reply.args))], _language_buttons(ctx), lang=ctx.lang)
+
+
+def community_card(ctx: CardContext, reply: Reply, view: CommunityChoice) -> Card:
+    """The communities the reader is in, numbered, the current one marked; a button each, to speak to it here."""
+    lines = [
+        ctx.t("community-line-now" if option.current else "community-line", number=option.number, community=option.name)
+        for option in view.options
+    ]
+    body = [text_block(ctx.t(reply.key, **reply.args), weight="Bolder"), *(text_block(line) for line in lines)]
+    buttons = [
+        submit_action(option.name, {"verb": "community", "community": option.community_id})
+        for option in view.options
+        if not option.current
+    ]
+    rows = [buttons[start : start + TOPICS_PER_ROW] for start in range(0, len(buttons), TOPICS_PER_ROW)]
+    body += [{"type": "ActionSet", "actions": row} for row in rows]
+    body.append(text_block(ctx.t("community-hint"), isSubtle=True, size="Small"))
+    return adaptive_card(body, [], lang=ctx.lang)
 
 
 def roster_card(ctx: CardContext, _reply: Reply, view: RosterPage) -> Card:
@@ -278,6 +297,7 @@ def _language_buttons(ctx: CardContext) -> list[dict[str, Any]]:
 BUILDERS: CardBuilders = {
     HelpCard: help_card,
     LanguageChoice: language_card,
+    CommunityChoice: community_card,
     RosterPage: roster_card,
     ForgetConfirm: forget_card,
     PrivacyNotice: privacy_card,

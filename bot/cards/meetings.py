@@ -28,6 +28,7 @@ from dialogs.meetings.views import (
     MeetingList,
     MinutesCard,
 )
+from dialogs.registration.feature import REGISTER_VERB
 
 Element = dict[str, Any]
 REPEATS = (
@@ -87,6 +88,8 @@ def meeting_facts(ctx: CardContext, meeting: MeetingView, *, deadline: bool = Tr
         facts.append((ctx.t("meeting-place-label"), meeting.place))
     if meeting.group:
         facts.append((ctx.t("meeting-group-label"), own_title(meeting.group, ctx.lang)))
+    if meeting.registration:
+        facts.append((ctx.t("registration-label"), ctx.t("registration-open", number=meeting.number)))
     if deadline:
         facts.append((ctx.t("meeting-deadline-label"), format_when(meeting.deadline, lang=ctx.lang, zone=ctx.zone)))
     return [
@@ -99,9 +102,20 @@ def meeting_facts(ctx: CardContext, meeting: MeetingView, *, deadline: bool = Tr
     ]
 
 
-def meeting_buttons(ctx: CardContext, meeting: MeetingView, *, join: bool = True) -> list[Element]:
-    """Calendar file (when the bot has an address to give) and, with `join`, the online link."""
-    buttons = []
+def register_button(ctx: CardContext, meeting: MeetingView) -> list[Element]:
+    """The Register button of an occurrence that asks members to register (none otherwise)."""
+    if not meeting.registration:
+        return []
+    data = {"verb": REGISTER_VERB, "meeting": meeting.number, "start": meeting.starts_at.isoformat()}
+    return [submit_action(ctx.t("registration-button"), data)]
+
+
+def meeting_buttons(
+    ctx: CardContext, meeting: MeetingView, *, join: bool = True, register: bool = True
+) -> list[Element]:
+    """With `register`, Register (when the meeting asks for it); the calendar file (when the bot has an address to
+    give) and, with `join`, the online link."""
+    buttons = register_button(ctx, meeting) if register else []
     url = ctx.calendar_url(meeting.calendar_token)
     if url:
         buttons.append(open_url(ctx.t("meeting-calendar"), url))
@@ -254,6 +268,8 @@ def meeting_card(ctx: CardContext, reply: Reply, view: MeetingCard) -> Card:
         text_block(ctx.t(reply.key, **reply.args), isSubtle=True, spacing="None"),
         *meeting_facts(ctx, view.meeting),
     ]
+    if view.warning is not None:
+        body.append(text_block(ctx.t(view.warning.key, **view.warning.args), color="Warning", spacing="Medium"))
     return adaptive_card(body, meeting_buttons(ctx, view.meeting), lang=ctx.lang)
 
 
@@ -265,7 +281,7 @@ def meeting_list_card(ctx: CardContext, reply: Reply, view: MeetingList) -> Card
     for meeting in view.meetings:
         items = meeting_facts(ctx, meeting, deadline=False)
         items.append(text_block(ctx.t("meeting-agenda-count", count=meeting.agenda_count), size="Small"))
-        links = [link(b["title"], b["url"]) for b in meeting_buttons(ctx, meeting)]
+        links = [link(b["title"], b["url"]) for b in meeting_buttons(ctx, meeting, register=False)]
         if links:
             items.append(text_block(Markdown(" · ").join(links), size="Small"))
         body.append({"type": "Container", "separator": True, "items": items})
@@ -301,7 +317,7 @@ def agenda_card(ctx: CardContext, reply: Reply, view: AgendaCard) -> Card:
         start=min(view.start, len(view.items)),
         head=head,
         tail=tail,
-        actions=[submit_action(ctx.t("agenda-add-button"), {"verb": "agenda-form"})],
+        actions=[*register_button(ctx, meeting), submit_action(ctx.t("agenda-add-button"), {"verb": "agenda-form"})],
     )
 
 
@@ -357,6 +373,15 @@ def _minutes_card(ctx: CardContext, reply: Reply, view: MinutesCard, *, limit: i
         body.append(text_block(ctx.t("minutes-draft"), color="Attention"))
     if minutes.attendees:
         body.append(attendance_chart(ctx, minutes))
+    if minutes.registered is not None:
+        recorded = str(bool(minutes.attendees)).lower()  # Fluent selects on true/false
+        counted = ctx.t(
+            "registration-minutes-counts",
+            registered=minutes.registered,
+            came=minutes.registered_attended,
+            recorded=recorded,
+        )
+        body.append(text_block(counted, size="Small"))
     body += minutes_sections(ctx, minutes, limit=limit)
     if view.withheld:
         body.append(text_block(ctx.t("minutes-withheld", count=view.withheld), isSubtle=True))
@@ -411,6 +436,8 @@ def meeting_form_card(ctx: CardContext, reply: Reply, view: MeetingForm) -> Card
          "choices": [{"title": t(f"meeting-form-{key}"), "value": rule} for key, rule in REPEATS]},
         {"type": "Input.Text", "id": "link", "label": t("meeting-form-link"), "style": "Url", "maxLength": 1000},
         {"type": "Input.Text", "id": "place", "label": t("meeting-form-place"), "maxLength": 300},
+        {"type": "Input.Toggle", "id": "registration", "title": t("registration-form-toggle"), "value": "false",
+         "valueOn": "true", "valueOff": "false", "wrap": True},
     ]  # fmt: skip
     if view.groups:
         body.append(_group_choices(t("meeting-form-group"), view.groups))

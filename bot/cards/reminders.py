@@ -19,7 +19,7 @@ from bot.cards.meetings import (
 from bot.cards.parts import adaptive_card, own_title, submit_action, text_block
 from bot.i18n import format_day, format_when
 from dialogs.common.replies import Reply
-from dialogs.reminders.views import Digest, FailedMessages, FollowUp, MeetingReminder, ReminderSettingsCard
+from dialogs.reminders.views import RETRY, Digest, FailedMessages, FollowUp, MeetingReminder, ReminderSettingsCard
 
 
 def lead(ctx: CardContext, minutes: int) -> str:
@@ -174,10 +174,13 @@ def failed_card(ctx: CardContext, reply: Reply, view: FailedMessages) -> Card:
         error = t("reminders-reason", reason=reason) + (f" ({details})" if details else "")
         kind = t("reminders-kind", kind=message.kind)
         line = t("reminders-failed-line", id=message.id, kind=kind, to=message.to or "—", due=due, error=error)
-        body.append(text_block(line, size="Small"))
+        again = submit_action(t("reminders-retry-button", id=message.id), {"verb": RETRY, "message": message.id})
+        body += [text_block(line, size="Small"), {"type": "ActionSet", "actions": [again], "spacing": "Small"}]
+    buttons = []
     if view.messages:
         body.append(text_block(t("reminders-failed-hint"), isSubtle=True))
-    return adaptive_card(body, [], lang=ctx.lang)
+        buttons.append(submit_action(t("reminders-retry-all-button"), {"verb": RETRY, "message": "all"}))
+    return adaptive_card(body, buttons, lang=ctx.lang)
 
 
 def _on(flag: bool) -> str:

@@ -14,7 +14,19 @@ from microsoft_agents.activity import (
     Mention,
 )
 
-from bot.cards import actions, channel, community, governance, meetings, questions, reminders
+from bot.cards import (
+    actions,
+    announcements,
+    bulletin,
+    channel,
+    community,
+    governance,
+    mail,
+    meetings,
+    questions,
+    registration,
+    reminders,
+)
 from bot.cards.context import Card, CardBuilders, CardContext
 from bot.cards.fit import MESSAGE_BUDGET, Fit, cut, fitting, shrink, size
 from bot.cards.parts import adaptive_card, card_text, text_block
@@ -35,6 +47,10 @@ BUILDERS: CardBuilders = {
     **reminders.BUILDERS,
     **governance.BUILDERS,
     **questions.BUILDERS,
+    **mail.BUILDERS,
+    **announcements.BUILDERS,
+    **registration.BUILDERS,
+    **bulletin.BUILDERS,
 }
 """The card builder of every card view the features declare (`tests/bot/cards/test_builders.py` checks both match)."""
 

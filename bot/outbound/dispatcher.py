@@ -44,7 +44,10 @@ from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt,
 from bot import metrics
 from bot.cards.render import Renderer
 from bot.outbound.groups import Groups
+from bot.outbound.mail import Addressee, Mailer
 from bot.outbound.notifier import ChatNotOpened, Delivery, Notifier, Outcome
+from bot.teams import card_community
+from dialogs.bulletin import timing as bulletin_timing
 from dialogs.common import outbox
 from dialogs.common.clock import Clock
 from dialogs.common.language import channel_languages, member_language, member_timezone
@@ -52,6 +55,7 @@ from dialogs.common.privacy_policy import DEFAULT_POLICY, PrivacyPolicy
 from dialogs.common.registry import Registry
 from dialogs.common.replies import Reply
 from dialogs.community import retention, sharing_review
+from dialogs.mail import copies
 from dialogs.reminders import plans as reminder_plans
 from storage import handled
 from storage import repositories as repo
@@ -109,6 +113,7 @@ class _Target:
     channel: bool = False
     gone: bool = False  # a member who left the community
     chat: _NewChat | None = None  # a member with no 1:1 chat yet: how to open one
+    community_id: int | None = None  # a 1:1 message's community, marked on its cards (bot.teams.card_community)
 
 
 @dataclass(frozen=True)
@@ -120,6 +125,7 @@ class _Prepared:
     community_id: int
     reply: Reply
     target: _Target
+    mail: Addressee | None = None  # an e-mail copy (dialogs.mail.copies): sent by the mailer, not to Teams
 
 
 @dataclass(frozen=True)
@@ -157,9 +163,11 @@ class Dispatcher:
         clock: Clock,
         lease: timedelta = LEASE,
         policy: PrivacyPolicy = DEFAULT_POLICY,
+        mailer: Mailer | None = None,
     ) -> None:
         """`registry`: the features' declarations, where each outbox kind finds the composer of its message;
-        `policy`: the deployment's retention periods and review interval."""
+        `policy`: the deployment's retention periods and review interval; `mailer`: the e-mail sender (None: no
+        e-mail copies are planned, and those waiting are cancelled)."""
         self.sessions = sessions
         self.reading = read_only(sessions)
         self.registry = registry
@@ -168,6 +176,7 @@ class Dispatcher:
         self.clock = clock
         self.lease = lease
         self.policy = policy
+        self.mailer = mailer
         self._stopping = False
         self._in_hand: set[int] = set()  # rows claimed by this process and not yet recorded or released
         self._posting: set[int] = set()  # rows handed to the notifier (their outcome is unknown until it answers)
@@ -318,6 +327,7 @@ class Dispatcher:
                     community = await session.get(Community, community_id)
                     if community is not None:
                         await sharing_review.plan(session, community=community, policy=self.policy, now=self.clock())
+                        await bulletin_timing.plan(session, community=community, now=self.clock())
 
     async def _community_ids(self) -> list[int]:
         """Every community's id, in order (what the hourly jobs go through one by one)."""
@@ -401,6 +411,9 @@ class Dispatcher:
         prepared = await self._preparing.submit((row_id, tally))
         if prepared is None:
             return
+        if prepared.mail is not None:
+            await self._record_outcome(row_id, await self._send_mail(prepared, prepared.mail), tally)
+            return
         target = prepared.target
         # No transaction is open from here until the outcome is recorded: Teams may take its time.
         if target.gone:
@@ -463,12 +476,19 @@ class Dispatcher:
         community = await session.get(Community, row.community_id)
         member = await session.get(Member, row.member_id) if row.member_id is not None else None
         assert community is not None
+        mail = copies.is_copy(row)
+        if mail and (self.mailer is None or not await copies.still_wanted(session, row, member)):
+            self._finish(row, outbox.CANCELLED, now=now, tally=tally)  # mail turned off, or no longer wanted
+            return None
         reply = await self._compose(session, row, now)
         if reply is None:
             self._finish(row, outbox.SKIPPED if row.kind == "weekly-digest" else outbox.CANCELLED, now=now, tally=tally)
             return None
+        if self.mailer is not None and not mail:
+            await copies.plan(session, row, now=now)  # its e-mail copies, due now (next claim), for who chose them
         target = await self._target(session, row, community, member)
-        return _Prepared(row.id, row.kind, row.community_id, reply, target)
+        addressee = _addressee(row, community, member, target) if mail else None
+        return _Prepared(row.id, row.kind, row.community_id, reply, target, mail=addressee)
 
     async def _open_chat(self, row_id: int, target: _Target, chat: _NewChat) -> Delivery | None:
         """A member with no 1:1 chat yet: open one (no transaction open), then remember it and compose again in a
@@ -493,6 +513,16 @@ class Dispatcher:
             return None
         return await self.notifier.send(reference, self._render(reply, target), tenant_id=target.tenant_id)
 
+    async def _send_mail(self, prepared: _Prepared, to: Addressee) -> Delivery:
+        """An e-mail copy, written from the same Reply as the Teams message, sent with no transaction open."""
+        assert self.mailer is not None
+        try:
+            message = self.mailer.compose(self.renderer, prepared.reply, to, now=self.clock())
+        except Exception as error:
+            raise _Defect("render", error) from error
+        self._posting.add(prepared.row_id)
+        return await self.mailer.send(message)
+
     async def _compose(self, session: AsyncSession, row: Notification, now: datetime) -> Reply | None:
         try:
             return await self.registry.composer(row.kind)(session, row, now)
@@ -503,7 +533,8 @@ class Dispatcher:
         try:
             if target.channel:
                 return self.renderer.channel_activity(reply, langs=target.langs, zone=target.zone)
-            return self.renderer.activity(reply, lang=target.langs[0], zone=target.zone)
+            activity = self.renderer.activity(reply, lang=target.langs[0], zone=target.zone)
+            return card_community.stamp(activity, target.community_id) if target.community_id else activity
         except Exception as error:
             raise _Defect("render", error) from error
 
@@ -532,6 +563,7 @@ class Dispatcher:
             community.tenant_id,
             gone=not member.active,
             chat=chat,
+            community_id=community.id,
         )
 
     async def _record_outcome(self, row_id: int, delivery: Delivery, tally: Tally) -> None:
@@ -679,6 +711,14 @@ async def _load[M: (Notification, Community, Member)](
     if not wanted:
         return {}
     return {row.id: row for row in await session.scalars(select(model).where(model.id.in_(wanted)))}
+
+
+def _addressee(row: Notification, community: Community, member: Member | None, target: _Target) -> Addressee:
+    """Whom an e-mail copy goes to (`copies.still_wanted` checked they have an address and want its topic)."""
+    assert member is not None and member.email
+    topic = copies.topic_of_kind(row.kind)
+    lang, zone = target.langs[0], target.zone
+    return Addressee(member.id, member.email, member.name, lang, zone, topic, community.name, row.kind)
 
 
 def _defect(error: Exception) -> Delivery:

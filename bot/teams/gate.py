@@ -15,10 +15,10 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot import logs
 from bot.cards.render import Renderer, invoke_message, search_response
 from bot.settings import Settings
+from bot.teams import card_community, roster_sync
 from bot.teams import data as teams_data
-from bot.teams import roster_sync
 from dialogs.common.clock import Clock
-from dialogs.community.roster import find_member
+from dialogs.community.roster import find_member, memberships
 from storage import repositories as repo
 from storage.db import read_only
 from storage.models import Community, Member
@@ -33,10 +33,11 @@ LAST_SEEN_STEP = timedelta(minutes=10)
 
 @dataclass(frozen=True)
 class Speaker:
-    """The member behind the current turn."""
+    """The member behind the current turn (`chat`: in a 1:1 or group chat, where the community is not the team's)."""
 
     member_id: int
     community_id: int
+    chat: bool = False
 
 
 @dataclass(frozen=True)
@@ -86,8 +87,9 @@ class Gate:
             await self._refuse(context, "foreign-tenant")
             return False
         team = teams_data.team_id(activity)
-        if team and self.settings.allowed_team_id and team != self.settings.allowed_team_id:
-            logger.warning("refused team=%s (allowed %s)", team, self.settings.allowed_team_id)
+        served = self.settings.allowed_team_ids
+        if team and served and team not in served:
+            logger.warning("refused team=%s (not in ALLOWED_TEAM_IDS)", team)
             await self._refuse(context, "foreign-tenant")
             return False
         if activity.type in MEMBERSHIP_EVENTS:
@@ -115,68 +117,76 @@ class Gate:
     async def _identify(self, context: TurnContext, *, tenant: str, team: str | None) -> bool:
         """Find the member speaking and remember what Teams says of them. Teams is asked (a newcomer the roster
         missed, a group chat's participants) with no transaction open: on SQLite every transaction holds the write
-        lock, and every other member's turn would wait for Teams."""
+        lock, and every other member's turn would wait for Teams.
+
+        A 1:1 or group chat carries no team: it speaks to the community of the card pressed, else the one the person
+        chose (`community`), else their oldest; a group chat to the first of those that every participant is in."""
         activity = context.activity
         person = teams_data.sender(activity)
         in_group_chat = teams_data.conversation_type(activity) == "groupChat"
-        # 1:1 and group chats carry no team: with ALLOWED_TEAM_ID they belong to that team's community
-        home_team = team or self.settings.allowed_team_id
+        pressed = card_community.taken_from(activity)
+        served = self.settings.allowed_team_ids
         seen = Seen()
         async with self.reading.begin() as session:  # most turns only read here (no write lock on SQLite)
-            member = await find_member(session, tenant_id=tenant, team_id=home_team, person=person)
+            if team:
+                member = await find_member(session, tenant_id=tenant, team_id=team, person=person)
+                candidates = [member.id] if member is not None else []
+            else:
+                found = await memberships(session, tenant_id=tenant, person=person, teams=served, prefer=pressed)
+                member, candidates = (found[0] if found else None), [each.id for each in found]
             if member is not None and not in_group_chat:
                 seen = self._seen(member, await session.get(Community, member.community_id), context)
-                self._speaking(context, member)
-            known = member.id if member is not None else None
+                self._speaking(context, member, chat=not team)
             installed = not team or await repo.community_by_team(session, tenant_id=tenant, team_id=team) is not None
-        if known is not None and not in_group_chat:
+        if member is not None and not in_group_chat:
             if seen:
                 async with self.sessions.begin() as session:
-                    member = await session.get(Member, known)
-                    if member is not None:
-                        seen.apply(member, await session.get(Community, member.community_id))
+                    if (speaking := await session.get(Member, member.id)) is not None:
+                        seen.apply(speaking, await session.get(Community, speaking.community_id))
             return True
         newcomer = None
-        if known is None and team and installed:
+        if not candidates and team and installed:
             newcomer = await roster_sync.confirm_newcomer(context, team=team, person=person)
         participants = None
-        if in_group_chat and (known is not None or newcomer is not None):
+        if in_group_chat and (candidates or newcomer is not None):
             participants = await roster_sync.chat_participants(context)
         refusal: str | None = None
         async with self.sessions.begin() as session:
-            member = await session.get(Member, known) if known is not None else None
+            member = None
+            for candidate in candidates:
+                member = await session.get(Member, candidate)
+                if member is None or not in_group_chat:
+                    break
+                if not await roster_sync.outsiders_among(session, participants, community_id=member.community_id):
+                    break
+                logger.warning(
+                    "group chat=%s has participants outside community=%s", activity.conversation.id, member.community_id
+                )
+                member, refusal = None, "group-chat-outsiders"
             if member is None and newcomer is not None and team:
                 member = await roster_sync.add_newcomer(
                     session, tenant=tenant, team=team, person=newcomer, settings=self.settings, now=self.clock()
                 )
-            if member is not None and in_group_chat:
-                outsiders = await roster_sync.outsiders_among(session, participants, community_id=member.community_id)
-                if outsiders:
-                    logger.warning(
-                        "refused group chat=%s: %s participant(s) outside the community",
-                        activity.conversation.id,
-                        outsiders,
-                    )
-                    member, refusal = None, "group-chat-outsiders"
             if member is None and refusal is None:
                 refusal = "stranger" if installed else "not-installed"
                 logger.warning("refused %s user=%s tenant=%s team=%s", refusal, person.teams_user_id, tenant, team)
             elif member is not None:
-                self._admit(member, await session.get(Community, member.community_id), context)
+                refusal = None
+                self._admit(member, await session.get(Community, member.community_id), context, chat=not team)
         if refusal:
             await self._refuse(context, refusal)
             return False
         return True
 
-    def _admit(self, member: Member, community: Community | None, context: TurnContext) -> None:
+    def _admit(self, member: Member, community: Community | None, context: TurnContext, *, chat: bool) -> None:
         """The turn is this member's: remember what Teams tells of them, and who is speaking."""
         self._seen(member, community, context).apply(member, community)
-        self._speaking(context, member)
+        self._speaking(context, member, chat=chat)
 
     @staticmethod
-    def _speaking(context: TurnContext, member: Member) -> None:
+    def _speaking(context: TurnContext, member: Member, *, chat: bool) -> None:
         """Remember who is speaking, for the routes and the turn's log line."""
-        context.turn_state[SPEAKER] = Speaker(member.id, member.community_id)
+        context.turn_state[SPEAKER] = Speaker(member.id, member.community_id, chat=chat)
         turn = logs.current_turn()
         turn.member_id, turn.community_id = member.id, member.community_id
 

@@ -21,8 +21,8 @@ from bot.cards.render import Renderer, invoke_card, invoke_message, search_respo
 from bot.files import uploads as file_uploads
 from bot.i18n import plain
 from bot.settings import Settings
+from bot.teams import card_community, roster_sync
 from bot.teams import data as teams_data
-from bot.teams import roster_sync
 from bot.teams.gate import SPEAKER, Speaker
 from dialogs.common.clock import Clock
 from dialogs.common.errors import Busy
@@ -30,7 +30,7 @@ from dialogs.common.language import member_language, member_timezone, pick_langu
 from dialogs.common.people import Person
 from dialogs.common.replies import Reply
 from dialogs.community import members
-from dialogs.community.roster import find_member, install, remove_people, sync_roster
+from dialogs.community.roster import install, memberships, remove_people, sync_roster
 from dialogs.router import Router, TurnResult
 from storage import repositories as repo
 from storage.db import write_attempts
@@ -81,6 +81,8 @@ class Routes:
                 # its card is posted to the channel by the outbox: not twice here, a line naming it instead
                 reply = Reply(reply.key, reply.args)
             answer = self.renderer.activity(reply, lang=lang, zone=zone)
+            if speaker.chat:
+                card_community.stamp(answer, speaker.community_id)
             await context.send_activity(teams_data.privately_if_targeted(answer, to=activity))
         if result.planned:
             self.after_turn()
@@ -148,7 +150,10 @@ class Routes:
         reply = Reply("already-handled") if result.repeated else result.replies[0]
         metrics.questions([reply])
         if reply.view is not None and reply.view.in_place:
-            await context.send_activity(invoke_card(self.renderer.card(reply, lang=lang, zone=zone)))
+            card = self.renderer.card(reply, lang=lang, zone=zone)
+            if speaker.chat:
+                card_community.stamp_card(card, speaker.community_id)
+            await context.send_activity(invoke_card(card))
         else:
             await context.send_activity(invoke_message(plain(self.renderer.text(reply, lang=lang, zone=zone))))
 
@@ -350,9 +355,13 @@ class Routes:
         async for attempt in write_attempts():
             with attempt:
                 async with self.sessions.begin() as session:
-                    member = await find_member(session, tenant_id=tenant, team_id=None, person=person)
+                    found = await memberships(
+                        session, tenant_id=tenant, person=person, teams=self.settings.allowed_team_ids
+                    )
+                    for each in found:  # one 1:1 chat, whichever community speaks in it
+                        each.conversation_reference = teams_data.reference(activity)
+                    member = found[0] if found else None
                     if member is not None:
-                        member.conversation_reference = teams_data.reference(activity)
                         if await repo.claim_welcome(session, member, now=self.clock()):
                             community = await session.get(Community, member.community_id)
                             if community is not None:

@@ -1,6 +1,7 @@
 """Dates, days and durations as members type them, in Arabic or English, read in the member's time zone.
 
-`parse_when` is the one function every typed date goes through. Arabic words are first turned into English
+`parse_when` is the one function every typed date goes through. A Hijri day ("١ رمضان ١٤٤٩", "first day of Eid";
+`dialogs.regional.hijri`) is first written as its Gregorian day; Arabic words are then turned into English
 ones (`english_words`), relative days ("tomorrow", "next Thursday", "بعد أسبوعين") into ISO dates counted in
 the member's zone, and the rest ("15 December 14:00", "3pm", "١٥/١٢/٢٠٢٦") is read by dateparser.
 
@@ -12,6 +13,8 @@ Decisions (the tests hold them):
   after today, 1 to 7 days ahead: typed on a Thursday it is a week later. "this Thursday" / "هذا الخميس"
   is today when today is Thursday; "last Thursday" is 1 to 7 days back (so refused as past).
 - "next week" / "next month" / "next year" is the same day one week / month / year later ("last week" earlier).
+- A Hijri day without a year ("١ رمضان", "Eid al-Adha") is its next occurrence too (today included); "Eid" alone
+  and «العيد» are Eid al-Fitr (1 Shawwal), not a national day («العيد الوطني»).
 - A date without a year is its next occurrence counted in whole days: "15 December" typed on 15 December
   is that day, typed on 16 December it is next year's.
 - "in 2 hours" / "بعد ساعتين" is an exact span from now; "in 3 days" / "in 2 weeks" count calendar days.
@@ -33,6 +36,7 @@ from dateutil.relativedelta import relativedelta
 
 from dialogs.common.errors import UserError
 from dialogs.common.text import fold
+from dialogs.regional.hijri import hijri_in_words, latest_by
 
 DEFAULT_TIME = time(9, 0)
 """The time given to a day typed without one."""
@@ -345,7 +349,8 @@ def _read_unchecked(text: str, *, now: datetime, zone: str, lang: str | None) ->
     """The member's words read in `zone`, as aware UTC (09:00 local when no time is given)."""
     tz = ZoneInfo(zone)
     local_now = now.astimezone(tz).replace(tzinfo=None)
-    words = english_words(text)
+    folded, hijri_day = hijri_in_words(text, today=local_now.date())
+    words = english_words(folded)
     if _ONLY_NUMBER.fullmatch(words):
         raise UserError("date-unreadable", given=_given(text))
     if words.startswith("in ") or words.endswith(" from now"):
@@ -354,10 +359,11 @@ def _read_unchecked(text: str, *, now: datetime, zone: str, lang: str | None) ->
             return now.astimezone(UTC) + timedelta(minutes=minutes)
 
     days = list(_DAY_PHRASE.finditer(words))
-    if len(days) > 1:
+    if len(days) + (hijri_day is not None) > 1:
         raise UserError("date-unreadable", given=_given(text))
-    named_day = _day_of(days[0], local_now.date()) if days else None
-    if named_day is not None:
+    named_day = hijri_day
+    if days:
+        named_day = _day_of(days[0], local_now.date())
         night = " night" if days[0]["today"] == "tonight" else ""
         words = f"{words[: days[0].start()]}{named_day.isoformat()}{night}{words[days[0].end() :]}"
     words = _PART_OF_DAY_HOUR.sub(_meridiem, words)
@@ -408,14 +414,17 @@ def parse_when(text: str, *, now: datetime, zone: str, lang: str | None = None) 
 
 
 def parse_past_day(text: str, *, now: datetime, zone: str) -> date:
-    """A day a member typed to look back from ('1 November', 'last Monday', '١ نوفمبر ٢٠٢٦'): a day and month
-    without a year is the last one that has come. Raises UserError 'date-unreadable', or 'day-in-future' (for a
-    day still to come: 'tomorrow', 'next Monday')."""
+    """A day a member typed to look back from ('1 November', 'last Monday', '١ نوفمبر ٢٠٢٦', '١ رمضان'): a day and
+    month without a year (Gregorian or Hijri) is the last one that has come. Raises UserError 'date-unreadable', or
+    'day-in-future' (for a day still to come: 'tomorrow', 'next Monday')."""
     tz = ZoneInfo(zone)
     today = now.astimezone(tz).date()
     day = _read(text, now=now, zone=zone, lang=None).astimezone(tz).date()
-    if day > today + timedelta(days=31) and not _YEAR.search(english_words(text)):
-        day = _year_before(day)  # "1 November" on 24 November: this year's, not next year's
+    if not _YEAR.search(english_words(text)):
+        if hijri_in_words(text, today=today)[1] is not None:
+            day = latest_by(day, today=today)  # "1 Ramadan": the last one that has come, by the Hijri year
+        elif day > today + timedelta(days=31):
+            day = _year_before(day)  # "1 November" on 24 November: this year's, not next year's
     if day > today:
         raise UserError("day-in-future", given=_given(text))
     return day
@@ -426,6 +435,12 @@ def _year_before(day: date) -> date:
         return day.replace(year=day.year - 1)
     except ValueError:  # 29 February
         return day.replace(year=day.year - 1, day=28)
+
+
+def read_day(text: str, *, now: datetime, zone: str) -> date:
+    """Any day a member typed, past or future ('25 December 2025', '١ رمضان ١٤٤٩', 'Eid al-Adha'), in `zone`.
+    Raises UserError 'date-unreadable'."""
+    return _read(text, now=now, zone=zone, lang=None).astimezone(ZoneInfo(zone)).date()
 
 
 def parse_day(text: str, *, now: datetime, zone: str) -> date:

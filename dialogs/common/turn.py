@@ -19,12 +19,13 @@ if TYPE_CHECKING:  # the registry and the question engine are built by the app a
 
 @dataclass(frozen=True)
 class Services:
-    """What the app builds once and every turn may use: the features' declarations, the question engine and the
-    deployment's privacy defaults."""
+    """What the app builds once and every turn may use: the features' declarations, the question engine, the
+    deployment's privacy defaults and the teams it serves (`ALLOWED_TEAM_IDS`; empty: any)."""
 
     registry: Registry
     knowledge: KnowledgeBase
     privacy: PrivacyPolicy = DEFAULT_POLICY
+    served_teams: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 from dialogs.common.registry import CommandSpec, Feature
-from dialogs.community import address, audit, forget, members, mydata, privacy, sharing_review
+from dialogs.community import address, audit, choice, forget, members, mydata, privacy, sharing_review
 from dialogs.community.views import (
     AuditPage,
+    CommunityChoice,
     ForgetConfirm,
     HelpCard,
     LanguageChoice,
@@ -40,6 +41,12 @@ FEATURE = Feature(
             topic="settings",
         ),
         CommandSpec(
+            "community",
+            ("community", "communities", "المجتمع", "المجتمعات", "مجتمعي", "مجتمعاتي"),
+            choice.command,
+            topic="settings",
+        ),
+        CommandSpec(
             "members", ("members", "roster", "الأعضاء", "أعضاء", "الاعضاء"), members.list_members, topic="settings"
         ),
         CommandSpec("role", ("role", "دور", "الدور"), members.change_role, facilitator_only=True, topic="settings"),
@@ -61,7 +68,18 @@ FEATURE = Feature(
         "audit-page": audit.page_button,
         "sharing-reviewed": sharing_review.reviewed,
         "mydata": mydata.ask,
+        "community": choice.button,
     },
     outbox={mydata.KIND: mydata.compose, sharing_review.KIND: sharing_review.compose},
-    cards=(HelpCard, LanguageChoice, RosterPage, ForgetConfirm, PrivacyNotice, AuditPage, SharingReview, MyDataSummary),
+    cards=(
+        HelpCard,
+        LanguageChoice,
+        CommunityChoice,
+        RosterPage,
+        ForgetConfirm,
+        PrivacyNotice,
+        AuditPage,
+        SharingReview,
+        MyDataSummary,
+    ),
 )

@@ -24,6 +24,8 @@ from dialogs.community.views import ForgetConfirm
 from storage import repositories as repo
 from storage.models import Member, Notification, Role, WorkingGroupMember
 from storage.models.base import Base
+from storage.models.mail import MailChoice
+from storage.models.meetings import Registration
 
 FORMER_MEMBER = "عضو سابق · Former member"
 """The name an erased person keeps in shared records: neutral, and read in either language."""
@@ -80,18 +82,23 @@ async def confirm(turn: Turn, data: dict[str, object]) -> Reply:
 
 
 async def erase(session: AsyncSession, member: Member, *, actor: Member | None, now: datetime) -> None:
-    """Remove `member`'s personal data everywhere: their profile, group places and waiting messages, and every
-    mention of their name, e-mail or ids in others' records; the row stays so that shared records keep their
-    counts and links."""
+    """Remove `member`'s personal data everywhere: their profile, group places, e-mail choices, registration notes
+    and waiting messages, and every mention of their name, e-mail or ids in others' records; the row stays so that
+    shared records keep their counts and links."""
     needles = _identifiers(member)
     member.name, member.email, member.aad_object_id = FORMER_MEMBER, None, None
     member.teams_user_id = f"erased:{member.id}"
-    member.teams_locale = member.language = member.timezone = member.grammatical_gender = None
+    member.teams_locale = member.language = member.timezone = member.grammatical_gender = member.chosen_at = None
     member.conversation_reference = None
     member.active, member.left_at = False, member.left_at or now
     member.last_seen_at = member.welcomed_at = None
+    member.weekend = member.working_hours = None
+    member.announcements_in_chat = False
     await session.flush()
     await session.execute(delete(WorkingGroupMember).where(WorkingGroupMember.member_id == member.id))
+    await session.execute(delete(MailChoice).where(MailChoice.member_id == member.id))
+    # a registration stays counted (the minutes' figures); its accessibility note (possibly health data) goes
+    await session.execute(update(Registration).where(Registration.member_id == member.id).values(note=""))
     await session.execute(
         delete(Notification).where(Notification.member_id == member.id, Notification.status == outbox.PENDING)
     )

@@ -48,6 +48,9 @@ from storage.models import (
     WorkingGroup,
     WorkingGroupMember,
 )
+from storage.models.bulletin import BulletinEdition
+from storage.models.mail import MailChoice
+from storage.models.meetings import Registration
 
 KIND = "mydata"
 FORMAT, VERSION = "tansiq-mydata", 1
@@ -62,6 +65,9 @@ SECTIONS = (
     "faq_entries",
     "questions",
     "meetings_attended",
+    "registrations",
+    "bulletin_notes",
+    "mail_choices",
     "audit",
     "messages",
 )
@@ -132,6 +138,9 @@ async def export(session: AsyncSession, *, member: Member, community: Community,
         "faq_entries": await _faq_entries(session, member, reader),
         "questions": await _questions(session, member),
         "meetings_attended": await _attended(session, member),
+        "registrations": await _registrations(session, member),
+        "bulletin_notes": await _bulletin_notes(session, member),
+        "mail_choices": await _mail_choices(session, member),
         "audit": await _audit(session, member),
         "messages": await _messages(session, member),
     }
@@ -154,6 +163,10 @@ def _profile(member: Member) -> dict[str, Any]:
         "left_at": _when(member.left_at),
         "last_seen_at": _when(member.last_seen_at),
         "privacy_noted_at": _when(member.privacy_noted_at),
+        "chosen_at": _when(member.chosen_at),
+        "weekend": member.weekend,
+        "working_hours": member.working_hours,
+        "announcements_in_chat": member.announcements_in_chat,
     }
 
 
@@ -329,6 +342,45 @@ async def _attended(session: AsyncSession, member: Member) -> list[dict[str, Any
         {"meeting": number, "title": title, "starts_at": _when(starts)}
         for number, title, starts, attendees in rows
         if member.id in (attendees or [])
+    ]
+
+
+async def _registrations(session: AsyncSession, member: Member) -> list[dict[str, Any]]:
+    rows = await session.execute(
+        select(Meeting.number, MeetingOccurrence.starts_at, Registration)
+        .join(MeetingOccurrence, MeetingOccurrence.id == Registration.occurrence_id)
+        .join(Meeting, Meeting.id == MeetingOccurrence.meeting_id)
+        .where(Registration.member_id == member.id)
+        .order_by(MeetingOccurrence.starts_at)
+    )
+    return [
+        {
+            "meeting": number,
+            "starts_at": _when(starts),
+            "interpretation": registration.interpretation,
+            "note": registration.note,
+            "registered_at": _when(registration.created_at),
+            "changed_at": _when(registration.updated_at),
+        }
+        for number, starts, registration in rows
+    ]
+
+
+async def _bulletin_notes(session: AsyncSession, member: Member) -> list[dict[str, Any]]:
+    rows = await session.scalars(
+        select(BulletinEdition).where(BulletinEdition.note_by_id == member.id).order_by(BulletinEdition.period)
+    )
+    return [
+        {"period": _day(row.period), "note": row.note, "language": row.note_lang, "written_at": _when(row.note_at)}
+        for row in rows
+    ]
+
+
+async def _mail_choices(session: AsyncSession, member: Member) -> list[dict[str, Any]]:
+    rows = await session.scalars(select(MailChoice).where(MailChoice.member_id == member.id))
+    return [
+        {"topics": list(row.topics or []), "changed_at": _when(row.changed_at), "changed_via": row.changed_via}
+        for row in rows
     ]
 
 

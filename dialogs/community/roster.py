@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -178,17 +178,31 @@ def deactivate(member: Member, *, now: datetime) -> None:
 
 
 async def find_member(session: AsyncSession, *, tenant_id: str, team_id: str | None, person: Person) -> Member | None:
-    """The active member speaking: in their team's community, or (1:1, group chat) in their tenant."""
+    """The active member speaking: in their team's community, or (1:1, group chat) the first of `memberships`."""
     if team_id:
         community = await repo.community_by_team(session, tenant_id=tenant_id, team_id=team_id)
         if community is None:
             return None
         member = await repo.member_in(session, community_id=community.id, teams_user_id=person.teams_user_id)
         return member if member is not None and member.active else None
-    memberships = await repo.memberships_in_tenant(
-        session, tenant_id=tenant_id, teams_user_id=person.teams_user_id, aad_object_id=person.aad_object_id
+    found = await memberships(session, tenant_id=tenant_id, person=person)
+    return found[0] if found else None
+
+
+async def memberships(
+    session: AsyncSession, *, tenant_id: str, person: Person, teams: Collection[str] = (), prefer: int | None = None
+) -> list[Member]:
+    """A person's active roster entries in this tenant's communities (of `teams` only, when given), in the order a
+    chat with no team picks one: the community `prefer` (where the card they pressed came from), the one they last
+    chose (`community`), then the oldest."""
+    found = await repo.memberships_in_tenant(
+        session,
+        tenant_id=tenant_id,
+        teams_user_id=person.teams_user_id,
+        aad_object_id=person.aad_object_id,
+        teams=teams,
     )
-    return memberships[0] if memberships else None
+    return sorted(found, key=lambda member: member.community_id != prefer)
 
 
 async def active_member(session: AsyncSession, *, community_id: int, person: Person, past: bool = False) -> Member:

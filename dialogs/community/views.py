@@ -27,6 +27,23 @@ class LanguageChoice(CardView):
 
 
 @dataclass(frozen=True)
+class CommunityOption:
+    """One of the communities a person is in, numbered as `community N` chooses it."""
+
+    number: int
+    community_id: int
+    name: str
+    current: bool
+
+
+@dataclass(frozen=True)
+class CommunityChoice(CardView):
+    """`community` in a 1:1 chat for a person in several: a button per community, the current one marked."""
+
+    options: tuple[CommunityOption, ...]
+
+
+@dataclass(frozen=True)
 class RosterLine:
     """One member on the roster page."""
 

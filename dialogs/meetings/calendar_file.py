@@ -4,19 +4,29 @@ Each series is one VEVENT with DTSTART/DTEND in its zone (TZID) and an RRULE, so
 meeting stays at 10:00 across daylight saving changes; cancelled occurrences are EXDATEs and moved ones
 are extra VEVENTs with the same UID and a RECURRENCE-ID. The VTIMEZONE definitions come from icalendar
 (built from the local tz database, no network).
+
+`invitation_bytes` writes the same entry as an iTIP message (RFC 5546) for one attendee: METHOD:REQUEST (the series
+and its overrides; sent again with a higher SEQUENCE when it changes) or METHOD:CANCEL (the whole series, or one
+occurrence by its RECURRENCE-ID).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
+from typing import Literal
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event, vRecur
+from icalendar import Calendar, Event, vCalAddress, vRecur, vText
 
 PRODID = "-//Tansiq//Community meetings//EN"
 _ZONE_YEARS_AHEAD = 20  # VTIMEZONE transitions are listed this far past the last meeting given
+_LINE_BREAK = re.compile(r"\r\n?")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
+_CONTROL_OR_SPACE = re.compile("[\x00-\x20\x7f\ud800-\udfff]")
+Method = Literal["REQUEST", "CANCEL"]
 
 
 @dataclass(frozen=True)
@@ -42,23 +52,102 @@ class CalendarEvent:
             raise ValueError(f"{self.uid}: calendar times must be timezone-aware")
 
 
+@dataclass(frozen=True)
+class Person:
+    """An invitation's organizer or attendee: a name and an e-mail address."""
+
+    name: str
+    address: str
+
+
 def calendar_bytes(events: Sequence[CalendarEvent], *, name: str, now: datetime) -> bytes:
     """A VCALENDAR (PRODID "-//Tansiq//Community meetings//EN", VERSION 2.0, METHOD PUBLISH, X-WR-CALNAME
     `name`) with the events, their overrides and a VTIMEZONE for every zone used; DTSTAMP is `now`."""
+    calendar = _calendar("PUBLISH")
+    calendar.add("x-wr-calname", name)
+    for event in events:
+        for component in _entries(event, now=now):
+            calendar.add_component(component)
+    return _finished(calendar, events, now=now)
+
+
+def invitation_bytes(
+    event: CalendarEvent,
+    *,
+    method: Method,
+    organizer: Person,
+    attendee: Person,
+    now: datetime,
+    occurrence: tuple[datetime, datetime] | None = None,
+) -> bytes:
+    """An iTIP invitation of `event` to `attendee`, its text made safe first (`plain_event`): REQUEST the series and
+    its overrides; CANCEL the whole series, or, given `occurrence` (its original start and its start), that one."""
+    event = plain_event(event)
+    calendar = _calendar(method)
+    if method == "REQUEST":
+        components = _entries(event, now=now)
+    elif occurrence is not None:
+        original, start = occurrence
+        components = [_occurrence(replace(event, status_cancelled=True), original=original, start=start, now=now)]
+    else:
+        components = [_series(replace(event, status_cancelled=True), now=now)]
+    for component in components:
+        component.add("organizer", _address(organizer, role=None))
+        component.add("attendee", _address(attendee, role="REQ-PARTICIPANT"))
+        calendar.add_component(component)
+    return _finished(calendar, [event], now=now)
+
+
+def plain_event(event: CalendarEvent) -> CalendarEvent:
+    """The event with its member-written text made safe for the format. icalendar escapes a text value's `\\ ; ,`
+    and line feeds, but passes a lone carriage return (which many calendar programs read as the end of the line)
+    and other control characters, and writes a link (URL) as it is: line breaks become line feeds, other control
+    characters go, and a link loses any whitespace."""
+    return replace(
+        event,
+        title=calendar_text(event.title),
+        place=calendar_text(event.place) if event.place else event.place,
+        description=calendar_text(event.description),
+        link=_CONTROL_OR_SPACE.sub("", event.link) if event.link else event.link,
+    )
+
+
+def calendar_text(text: str) -> str:
+    """Text for an iCalendar TEXT value: CR LF and lone CR as LF (icalendar writes it as `\\n`), no other control
+    characters."""
+    return _CONTROL.sub("", _LINE_BREAK.sub("\n", text))
+
+
+def _calendar(method: str) -> Calendar:
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
-    calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
-    for event in events:
-        calendar.add_component(_series(event, now=now))
-        for original, new_start in event.moved:
-            calendar.add_component(_moved(event, original=original, new_start=new_start, now=now))
+    calendar.add("method", method)
+    return calendar
+
+
+def _finished(calendar: Calendar, events: Sequence[CalendarEvent], *, now: datetime) -> bytes:
+    """The calendar with a VTIMEZONE for every zone its events use (listed first, for old clients), as bytes."""
     first, last = _span(events, now=now)
     calendar.add_missing_timezones(first_date=first, last_date=last)
-    calendar.subcomponents.sort(key=lambda component: component.name != "VTIMEZONE")  # zones first, for old clients
+    calendar.subcomponents.sort(key=lambda component: component.name != "VTIMEZONE")
     ical: bytes = calendar.to_ical()  # icalendar has no type hints
     return ical
+
+
+def _entries(event: CalendarEvent, *, now: datetime) -> list[Event]:
+    """The series' VEVENT and one per moved occurrence."""
+    moved = [_occurrence(event, original=original, start=start, now=now) for original, start in event.moved]
+    return [_series(event, now=now), *moved]
+
+
+def _address(person: Person, *, role: str | None) -> vCalAddress:
+    """A CAL-ADDRESS (`mailto:`) with its common name; an attendee's role, and no reply asked for."""
+    address = vCalAddress(f"mailto:{_CONTROL_OR_SPACE.sub('', person.address)}")
+    address.params["cn"] = vText(_CONTROL.sub("", person.name.replace('"', "'").replace("\n", " ")))
+    if role:
+        address.params.update({"role": role, "partstat": "NEEDS-ACTION", "rsvp": "FALSE"})
+    return address
 
 
 def _series(event: CalendarEvent, *, now: datetime) -> Event:
@@ -71,9 +160,9 @@ def _series(event: CalendarEvent, *, now: datetime) -> Event:
     return component
 
 
-def _moved(event: CalendarEvent, *, original: datetime, new_start: datetime, now: datetime) -> Event:
-    """The VEVENT that replaces one occurrence of a series with the same meeting at another time."""
-    component = _vevent(event, start=new_start, now=now)
+def _occurrence(event: CalendarEvent, *, original: datetime, start: datetime, now: datetime) -> Event:
+    """The VEVENT that replaces one occurrence of a series (moved to `start`, or cancelled)."""
+    component = _vevent(event, start=start, now=now)
     component.add("recurrence-id", _wall(original, event.zone))
     return component
 

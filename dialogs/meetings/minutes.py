@@ -19,6 +19,7 @@ from dialogs.common.visibility import may_see, of_action, of_agenda_item, of_dec
 from dialogs.meetings import agenda, occurrences, schedule
 from dialogs.meetings.minutes_view import MinutesAction, MinutesDecision, MinutesItem, MinutesView
 from dialogs.meetings.views import MinutesCard, MinutesDownload
+from dialogs.registration import roll
 from dialogs.reminders import plans as reminder_plans
 from storage import repositories as repo
 from storage.models import (
@@ -295,6 +296,7 @@ async def minutes_view(
         if may_see(everyone, of_decision(d, meeting=meeting, item=by_id.get(d.agenda_item_id or 0)))
     ]
     withheld = stored - len(items) - len(decisions)
+    registrations = await roll.counts(session, occurrence, meeting=meeting)
     view = MinutesView(
         community=community.name,
         meeting_number=meeting.number,
@@ -335,6 +337,8 @@ async def minutes_view(
         ),
         published_at=occurrence.published_at,
         approved_by=tuple(names.get(member_id, "-") for member_id in occurrence.approver_ids or []),
+        registered=registrations.registered if registrations else None,
+        registered_attended=registrations.attended if registrations else 0,
     )
     return view, withheld
 

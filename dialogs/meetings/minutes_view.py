@@ -40,7 +40,8 @@ class MinutesAction:
 @dataclass(frozen=True)
 class MinutesView:
     """Everything the minutes say; `kind` is plenary, follow-up, face-to-face, working-group or other; `expected`:
-    how many people the meeting was for (the community's active members, or its working group's)."""
+    how many people the meeting was for (the community's active members, or its working group's); `registered`: how
+    many registered for it (None when it took no registrations), `registered_attended` how many of them came."""
 
     community: str
     meeting_number: int
@@ -59,6 +60,8 @@ class MinutesView:
     published_at: datetime | None = None
     approved_by: tuple[str, ...] = ()
     expected: int = 0
+    registered: int | None = None
+    registered_attended: int = 0
 
     def summary_for(self, lang: str) -> tuple[str, str]:
         """The summary `lang` readers see and the language it is in: theirs, else the other language's when only

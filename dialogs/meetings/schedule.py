@@ -27,10 +27,13 @@ from dialogs.common.turn import Turn
 from dialogs.common.two_languages import Title
 from dialogs.common.visibility import Reader, may_see, of_meeting, reader_for, require_visible
 from dialogs.community.members import resolve_timezone
+from dialogs.invitations import plans as invitations
 from dialogs.meetings.calendar_file import CalendarEvent
 from dialogs.meetings.occurrences import Slot, following, last_started, occurrence_row, rule_starts, upcoming_slots
 from dialogs.meetings.recurrence import parse_recurrence
 from dialogs.meetings.views import GroupChoice, MeetingCard, MeetingForm, MeetingList
+from dialogs.regional.meetings import days_off_at, days_off_warning
+from dialogs.registration import switch as registration_switch
 from dialogs.reminders import plans as reminder_plans
 from storage import repositories as repo
 from storage.models import (
@@ -65,6 +68,7 @@ VERBS = {
     "cancel": ("cancel", "call off", "إلغاء", "الغاء", "ألغ", "الغ"),
     "move": ("move", "reschedule", "نقل", "انقل", "تغيير موعد", "إعادة جدولة"),
     "close": ("close", "end", "finish", "إغلاق", "اغلاق", "أغلق", "اغلق", "إنهاء", "انهاء"),
+    "registration": ("registration", "registrations", "التسجيل", "تسجيل"),
 }
 SERIES_WORDS = ("all", "series", "whole series", "every one", "الكل", "السلسلة", "كل السلسلة", "كلها", "جميعها")
 REPEAT_STARTS = {
@@ -82,6 +86,9 @@ FIELD_WORDS = {
     "place": ("at", "place", "in", "venue", "في", "المكان", "مكان"),
     "skip": ("skip", "not discussed", "لم يناقش", "لم تناقش", "تخطي"),
 }
+REGISTRATION_WORDS = frozenset(
+    fold(word) for word in ("registration", "register", "with registration", "التسجيل", "تسجيل", "مع التسجيل")
+)
 _LINK = re.compile(r"https?://[^\s<>\"]+", re.IGNORECASE)
 
 meeting_verb = word_table(VERBS)
@@ -108,6 +115,7 @@ class MeetingView:
     calendar_token: str
     status: str
     agenda_count: int = 0
+    registration: bool = False
 
 
 def view(slot: Slot, *, agenda_count: int = 0) -> MeetingView:
@@ -128,6 +136,7 @@ def view(slot: Slot, *, agenda_count: int = 0) -> MeetingView:
         calendar_token=meeting.calendar_token,
         status=slot.status.value,
         agenda_count=agenda_count,
+        registration=meeting.registration,
     )
 
 
@@ -214,11 +223,12 @@ class MeetingPlan:
     place: str | None = None
     group: WorkingGroup | None = None
     deadline_hours: int | None = None
+    registration: bool = False
 
 
 async def add(turn: Turn, args: str) -> Reply:
     """`meeting add <title> | <when> [| every …] [| <link or place>] [| kind] [| for 2 hours] [| group X]
-    [| tz Area/City] [| deadline 24 hours]`."""
+    [| tz Area/City] [| deadline 24 hours] [| registration]`."""
     require_facilitator(turn.member)
     fields = [field.strip() for field in args.split("|")]
     if not fields[0]:
@@ -246,6 +256,8 @@ async def _read_field(turn: Turn, plan: MeetingPlan, field: str) -> None:
         plan.rrule = rule
     elif (kind := _kind_named(field)) is not None:
         plan.kind = kind
+    elif fold(field) in REGISTRATION_WORDS:
+        plan.registration = True
     elif named is not None:
         key, value = named
         if key == "group":
@@ -285,6 +297,17 @@ async def group_named(session: AsyncSession, *, community: Community, name: str)
     return matches[0]
 
 
+async def _days_off(turn: Turn, meeting: Meeting, slot: Slot) -> Reply | None:
+    """The facilitator's warning when the meeting's (next) day is a weekend or public holiday for some of the members
+    it is for; not where others read it (it names members and hints at where they live)."""
+    if turn.shared:
+        return None
+    days_off = await days_off_at(
+        turn.session, community=turn.community, starts_at=slot.starts_at, group_id=meeting.group_id
+    )
+    return days_off_warning(days_off)
+
+
 async def create(turn: Turn, *, plan: MeetingPlan) -> Reply:
     """Check a plan and store the meeting (numbered per community); the same rules for command and form."""
     require_facilitator(turn.member)
@@ -317,6 +340,7 @@ async def create(turn: Turn, *, plan: MeetingPlan) -> Reply:
         place=plan.place or None,
         group_id=plan.group.id if plan.group else None,
         agenda_deadline_hours=deadline,
+        registration=plan.registration,
         calendar_token=secrets.token_urlsafe(24),
         created_by_id=turn.member.id,
         created_at=turn.now,
@@ -329,8 +353,10 @@ async def create(turn: Turn, *, plan: MeetingPlan) -> Reply:
     await turn.session.refresh(meeting, ["group"])
     repo.audit_row(turn.session, actor=turn.member, row=meeting, action="meeting.created", after=_state(meeting))
     await reminder_plans.plan_meeting(turn.session, meeting=meeting, community=turn.community, now=turn.now)
+    await invitations.plan(turn.session, meeting, method="REQUEST", now=turn.now)
     slot = upcoming_slots(meeting, after=turn.now, count=1)[0]
-    return Reply.of("meeting-added", view=MeetingCard(meeting=view(slot)), number=meeting.number)
+    warning = await _days_off(turn, meeting, slot)
+    return Reply.of("meeting-added", view=MeetingCard(meeting=view(slot), warning=warning), number=meeting.number)
 
 
 def form(groups: Sequence[WorkingGroup], *, community: Community) -> Reply:
@@ -374,6 +400,7 @@ async def add_from_form(turn: Turn, data: dict[str, object]) -> Reply:
         if group is None or group.community_id != turn.community.id or group.closed_at is not None:
             raise UserError("card-data-invalid")
         plan.group = group
+    plan.registration = str(data.get("registration") or "").strip().lower() == "true"
     return await create(turn, plan=plan)
 
 
@@ -412,6 +439,7 @@ async def cancel(turn: Turn, args: str) -> Reply:
         meeting.sequence += 1
         repo.audit_row(turn.session, actor=turn.member, row=meeting, action="meeting.cancelled", after={"series": True})
         await reminder_plans.plan_meeting(turn.session, meeting=meeting, community=turn.community, now=turn.now)
+        await invitations.plan(turn.session, meeting, method="CANCEL", now=turn.now)
         waiting = await _open_items_after(turn.session, meeting, now=turn.now)
         key = "meeting-cancelled-series" if meeting.rrule else "meeting-cancelled-single"
         return Reply.of(key, number=meeting.number, title=Title(meeting.title), items=waiting)
@@ -429,6 +457,7 @@ async def cancel(turn: Turn, args: str) -> Reply:
         after={"start": slot.starts_at.isoformat()},
     )
     await reminder_plans.plan_meeting(turn.session, meeting=meeting, community=turn.community, now=turn.now)
+    await invitations.plan(turn.session, meeting, method="CANCEL", now=turn.now, occurrence=row)
     return Reply.of(
         "meeting-cancelled-one",
         number=meeting.number,
@@ -472,10 +501,11 @@ async def move(turn: Turn, args: str) -> Reply:
         after={"start": starts_at.isoformat(), "series": whole},
     )
     await reminder_plans.plan_meeting(turn.session, meeting=meeting, community=turn.community, now=turn.now)
+    await invitations.plan(turn.session, meeting, method="REQUEST", now=turn.now)
     slot = upcoming_slots(meeting, after=turn.now, count=1)[0]
     return Reply.of(
         "meeting-moved-series" if whole else "meeting-moved",
-        view=MeetingCard(meeting=view(slot)),
+        view=MeetingCard(meeting=view(slot), warning=await _days_off(turn, meeting, slot)),
         number=meeting.number,
         before=before,
     )
@@ -731,6 +761,8 @@ async def command(turn: Turn, args: str) -> Reply:
             return await move(turn, rest)
         case "close":
             return await close(turn, rest)
+        case "registration":
+            return await registration_switch.switch(turn, rest)
     raise UserError("meeting-usage")
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from dialogs.common.replies import CardView
+from dialogs.common.replies import CardView, Reply
 
 if TYPE_CHECKING:  # schedule and agenda build their replies with these views (no import cycle)
     from dialogs.meetings.agenda import ItemView
@@ -21,9 +21,11 @@ if TYPE_CHECKING:  # schedule and agenda build their replies with these views (n
 @dataclass(frozen=True)
 class MeetingCard(CardView):
     """One occurrence of a meeting (scheduled, moved, shown): when, where, how to join, its calendar file (a moved
-    meeting's former time is in its headline)."""
+    meeting's former time is in its headline); `warning`: for the facilitator who planned it, the members for whom
+    that day is a weekend or a public holiday."""
 
     meeting: MeetingView
+    warning: Reply | None = None
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dialogs.common.registry import CommandSpec, Feature
 from dialogs.reminders import messages
-from dialogs.reminders.views import Digest, FailedMessages, FollowUp, MeetingReminder, ReminderSettingsCard
+from dialogs.reminders.views import RETRY, Digest, FailedMessages, FollowUp, MeetingReminder, ReminderSettingsCard
 
 FEATURE = Feature(
     name="reminders",
@@ -14,6 +14,7 @@ FEATURE = Feature(
             "reminders", ("reminders", "التذكيرات", "تذكيرات", "التنبيهات"), messages.command, topic="settings"
         ),
     ),
+    submits={RETRY: messages.retry_button},
     outbox={
         "meeting-reminder": messages.meeting_reminder,
         "agenda-published": messages.agenda_published,

@@ -5,7 +5,8 @@ facilitator sent a parked message again): a reminder for a meeting that moved or
 action that is done or re-dated, a nudge whose stage has passed ("due soon" after the due day, "overdue" a week after
 its day), a reminder the community has since turned off, or minutes already published (or a nudge to someone who
 no longer facilitates or has already approved them), or a group member's own reminder once they left the group (or,
-for the call for items, proposed one) returns None and is cancelled instead of sent. A digest with nothing in it is
+for the call for items, proposed one), or — for a meeting that asks members to register — a reminder to anyone not
+registered (the channel included) returns None and is cancelled instead of sent. A digest with nothing in it is
 skipped. Channel posts name the people they concern (`dialogs.reminders.concerned`), whom the bot @mentions.
 """
 
@@ -34,6 +35,7 @@ from dialogs.meetings import agenda, minutes, occurrences
 from dialogs.meetings.occurrences import Slot
 from dialogs.meetings.schedule import next_slots, view
 from dialogs.meetings.views import AgendaCard, MinutesCard
+from dialogs.registration import roll
 from dialogs.reminders import concerned
 from dialogs.reminders import plans as reminder_plans
 from dialogs.reminders.views import (
@@ -135,7 +137,10 @@ async def meeting_reminder(session: AsyncSession, row: Notification, now: dateti
         return None  # the community no longer wants a reminder this long before
     stage: Stage = "week" if before >= 3 * 24 * 60 else "day" if before >= 6 * 60 else "hour"
     items_open = now < slot.deadline
-    if not row.channel and not await concerned.still_theirs(
+    if slot.meeting.registration:
+        if not await roll.still_registered(session, slot, member_id=row.member_id):
+            return None  # registration on: reminders go to those registered only, never the channel
+    elif not row.channel and not await concerned.still_theirs(
         session, slot, member_id=row.member_id, call_for_items=stage == "week"
     ):
         return None  # left the group, or already proposed an item: the call is not for them any more
@@ -499,6 +504,15 @@ async def failed(turn: Turn) -> Reply:
         for row in rows
     )
     return Reply.of("reminders-failed", view=FailedMessages(messages=messages), count=len(messages))
+
+
+async def retry_button(turn: Turn, data: dict[str, object]) -> Reply:
+    """A Retry button of `reminders failed` (`Action.Submit` data `{"verb": RETRY, "message": id or "all"}`)."""
+    require_facilitator(turn.member)
+    wanted = data.get("message")
+    if not (wanted == "all" or (isinstance(wanted, int) and not isinstance(wanted, bool))):
+        raise UserError("card-data-invalid")
+    return await retry(turn, str(wanted))
 
 
 async def retry(turn: Turn, args: str) -> Reply:

@@ -7,8 +7,10 @@ start, the action's due day and owner), so a row planned for an old state can ne
 Defaults (the region's): meetings 7 days, 1 day and 1 hour before (never moved); the agenda published at its
 deadline; a follow-up after the meeting is closed; facilitators nudged 3 days after a meeting whose minutes are
 unpublished; action owners 2 days before the due day, the day after it, then weekly while overdue; a weekly
-digest on Monday 09:00. Nudges to people move out of quiet hours (20:00-08:00) and the weekend (Friday,
-Saturday) to the next working morning in each person's own zone.
+digest on Monday 09:00. Nudges to people move out of quiet hours (20:00-08:00), the weekend (Friday,
+Saturday) and public holidays to the next working morning in each person's own zone — each person's own weekend,
+working hours and country's holidays when they have them, and out of iftar hours in Ramadan when the community
+asked (`dialogs/regional/calendar.py`).
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ from dialogs.common import outbox
 from dialogs.common.language import CHANNEL_SETTING, member_timezone
 from dialogs.common.outbox import Planned
 from dialogs.meetings.occurrences import Slot, upcoming_slots
+from dialogs.regional.calendar import WorkingCalendar, member_calendar
+from dialogs.registration import roll as registration_roll
 from storage import repositories as repo
 from storage.models import (
     Action,
@@ -72,31 +76,36 @@ class ReminderSettings:
         start, end = self.values["quiet"]
         return time.fromisoformat(start), time.fromisoformat(end)
 
+    def calendar(self) -> WorkingCalendar:
+        """The community's own working calendar: its weekend and quiet hours (no holidays, no Ramadan hours)."""
+        return WorkingCalendar(tuple(self.values["weekend"]), self.quiet)
 
-def working_time(moment: datetime, *, zone: str, settings: ReminderSettings) -> datetime:
-    """`moment`, or the next working morning in `zone` when it falls in quiet hours or on the weekend."""
-    tz = ZoneInfo(zone)
-    local = moment.astimezone(tz)
-    quiet_from, quiet_until = settings.quiet
-    weekend = set(settings["weekend"])
-    for _ in range(8):
-        if WEEKDAYS[local.weekday()] not in weekend and not is_quiet(local.time(), quiet_from, quiet_until):
-            return local.astimezone(moment.tzinfo)
-        day = local.date() if local.time() < quiet_until else local.date() + timedelta(days=1)
-        local = datetime.combine(day, quiet_until, tzinfo=tz)
-    return moment  # a week with no working day: send as planned
+    def calendar_of(self, member: Member, community: Community) -> WorkingCalendar:
+        """A member's working calendar: their own weekend, hours, country's holidays, the community's Ramadan
+        setting; the community's weekend and quiet hours where they have none of their own."""
+        return member_calendar(member, community, weekend=list(self.values["weekend"]), quiet=self.quiet)
 
 
-def is_quiet(moment: time, quiet_from: time, quiet_until: time) -> bool:
-    """In the quiet window: across midnight (20:00-08:00) or within one day (00:00-07:00)."""
-    if quiet_from <= quiet_until:
-        return quiet_from <= moment < quiet_until
-    return moment >= quiet_from or moment < quiet_until
+def working_time(
+    moment: datetime, *, zone: str, settings: ReminderSettings, calendar: WorkingCalendar | None = None
+) -> datetime:
+    """`moment`, or the next working time in `zone` when it falls in quiet hours, on a day off or (in Ramadan) at
+    iftar, by `calendar` (default: the community's weekend and quiet hours)."""
+    return (calendar or settings.calendar()).next_working(moment, zone=zone)
 
 
-def morning_of(day: date, *, zone: str, settings: ReminderSettings) -> datetime:
-    """The start of the working day `day` in `zone` (moved on if it is a weekend day)."""
-    return working_time(datetime.combine(day, settings.quiet[1], tzinfo=ZoneInfo(zone)), zone=zone, settings=settings)
+def morning_of(
+    day: date, *, zone: str, settings: ReminderSettings, calendar: WorkingCalendar | None = None
+) -> datetime:
+    """The start of the working day `day` in `zone` (moved on if it is a day off), by `calendar` (default: the
+    community's)."""
+    calendar = calendar or settings.calendar()
+    start = datetime.combine(day, calendar.quiet[1], tzinfo=ZoneInfo(zone))
+    return working_time(start, zone=zone, settings=settings, calendar=calendar)
+
+
+_BACK_DAYS = 14
+"""How far before the due day a due-soon nudge its owner's days off pushed too late looks for a working morning."""
 
 
 # ---- meetings ----------------------------------------------------------------------------------------------
@@ -118,11 +127,16 @@ async def _meeting_plan(
     slots = [s for s in upcoming_slots(meeting, after=now, count=12) if s.starts_at - now <= MEETING_HORIZON]
     group_members = await group_member_ids(session, meeting) if slots else []
     for slot in slots:
-        planned += _meeting_rows(slot, settings=settings, group_members=group_members, now=now)
+        registered = await registration_roll.registered_ids(session, slot) if meeting.registration else None
+        planned += _meeting_rows(slot, settings=settings, group_members=group_members, registered=registered, now=now)
     return planned
 
 
-def _meeting_rows(slot: Slot, *, settings: ReminderSettings, group_members: list[int], now: datetime) -> list[Planned]:
+def _meeting_rows(
+    slot: Slot, *, settings: ReminderSettings, group_members: list[int], registered: list[int] | None, now: datetime
+) -> list[Planned]:
+    """The occurrence's reminders (to those `registered` only, in their 1:1 chats, when the meeting asks members to
+    register) and its agenda at the deadline (to everyone it is for)."""
     meeting, start = slot.meeting, slot.starts_at
     payload = {"meeting": meeting.id, "start": start.isoformat()}
     rows = []
@@ -132,7 +146,10 @@ def _meeting_rows(slot: Slot, *, settings: ReminderSettings, group_members: list
             continue
         key = f"meeting:{meeting.id}:{start.isoformat()}:{minutes}m"
         data = {**payload, "before": minutes}
-        rows += to_audience(meeting, "meeting-reminder", f"{key}:channel", due, data, group_members=group_members)
+        if registered is not None:
+            rows += [Planned("meeting-reminder", f"{key}:{m}", due, data, member_id=m) for m in registered]
+        else:
+            rows += to_audience(meeting, "meeting-reminder", f"{key}:channel", due, data, group_members=group_members)
     if settings["agenda"] and slot.deadline > now:
         key = f"agenda:{meeting.id}:{start.isoformat()}:{slot.deadline.isoformat()}"
         rows += to_audience(meeting, "agenda-published", key, slot.deadline, payload, group_members=group_members)
@@ -178,7 +195,9 @@ async def plan_after_close(
     if not days:
         return
     for facilitator in await repo.active_facilitators(session, community_id=community.id):
-        due = working_time(now + timedelta(days=days), zone=member_timezone(facilitator, community), settings=settings)
+        zone = member_timezone(facilitator, community)
+        calendar = settings.calendar_of(facilitator, community)
+        due = working_time(now + timedelta(days=days), zone=zone, settings=settings, calendar=calendar)
         key = f"minutes-nudge:{meeting.id}:{slot.starts_at.isoformat()}:{facilitator.id}"
         message = Planned("minutes-nudge", key, due, payload, member_id=facilitator.id)
         await outbox.queue(session, community_id=community.id, subject=subject, message=message, now=now)
@@ -225,13 +244,34 @@ def _action_rows(
         first = action.due_on + timedelta(days=max(1, settings["action_after_days"]))
         days += [("action-overdue-weekly", first + timedelta(weeks=week)) for week in range(1, OVERDUE_WEEKS + 1)]
     rows = []
+    calendar = settings.calendar_of(owner, community)
     for kind, day in days:
-        due = morning_of(day, zone=zone, settings=settings)
+        due = morning_of(day, zone=zone, settings=settings, calendar=calendar)
+        if kind == "action-due-soon":
+            due = _by_due_day(due, due_on=action.due_on, zone=zone, settings=settings, calendar=calendar, now=now)
         if due > now:
             key = f"{kind}:{action.id}:{owner.id}:{action.due_on.isoformat()}:{day.isoformat()}"
             payload = {"action": action.id, "due_on": action.due_on.isoformat(), "day": day.isoformat()}
             rows.append(Planned(kind, key, due, payload, member_id=owner.id))
     return rows
+
+
+def _by_due_day(
+    due: datetime, *, due_on: date, zone: str, settings: ReminderSettings, calendar: WorkingCalendar, now: datetime
+) -> datetime:
+    """A due-soon nudge its owner's days off pushed past the due day (when it would no longer be sent): the last
+    working morning before the due day still ahead, else the due day's morning."""
+    tz = ZoneInfo(zone)
+    if due.astimezone(tz).date() <= due_on:
+        return due
+    for back in range(1, _BACK_DAYS + 1):
+        day = due_on - timedelta(days=back)
+        morning = morning_of(day, zone=zone, settings=settings, calendar=calendar)
+        if morning <= now:
+            break
+        if morning.astimezone(tz).date() == day:
+            return morning
+    return datetime.combine(due_on, calendar.quiet[1], tzinfo=tz)
 
 
 # ---- the week ----------------------------------------------------------------------------------------------

@@ -21,6 +21,10 @@ if TYPE_CHECKING:  # the meetings feature's views of a meeting, an agenda item a
 Stage = Literal["week", "day", "hour"]
 
 
+RETRY = "reminders-retry"
+"""The verb of the Retry buttons under `reminders failed`."""
+
+
 @dataclass(frozen=True)
 class MeetingReminder(CardView):
     """A reminder `lead` minutes before a meeting (the headline's `lead`, written out by the bot): a week ahead the

@@ -2,8 +2,11 @@
 
 from storage.models.actions import Action, ActionEvent, ActionOwner, ActionStatus
 from storage.models.base import NAMING, Base, UTCDateTime, utcnow
+from storage.models.bulletin import BulletinEdition as BulletinEdition
+from storage.models.bulletin import BulletinSetting as BulletinSetting
 from storage.models.community import AuditLog, Community, Member, Role, WorkingGroup, WorkingGroupMember
 from storage.models.governance import ObjectiveAction, PlanObjective, Proposal, ProposalKind, Vote
+from storage.models.mail import MailChoice
 from storage.models.meetings import (
     AgendaItem,
     AgendaStatus,
@@ -33,6 +36,7 @@ __all__ = [
     "FaqVersion",
     "HandledActivity",
     "KnowledgeVector",
+    "MailChoice",
     "Meeting",
     "MeetingKind",
     "MeetingOccurrence",

@@ -19,6 +19,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -60,6 +61,8 @@ class Community(Base):
     installed_by: Mapped[str | None] = mapped_column(String(200))
     welcomed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # in Ramadan, no nudges at iftar (`ramadan`)
+    ramadan_hours: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     members: Mapped[list[Member]] = relationship(back_populates="community")
 
@@ -93,6 +96,11 @@ class Member(Base):
     welcomed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     privacy_noted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # told what is stored, on their first turn
     grammatical_gender: Mapped[str | None] = mapped_column(String(8))  # how Arabic addresses them: 'm', 'f', unset
+    chosen_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # when the person chose this community (1:1 chat)
+    weekend: Mapped[list[str] | None] = mapped_column(JSON)  # own weekend days (MO…SU codes); None: country's
+    working_hours: Mapped[list[str] | None] = mapped_column(JSON)  # own ["09:00", "17:00"]; None: the community's
+    # also the community's announcements in their 1:1 chat with the bot (`notify announcements chat on`)
+    announcements_in_chat: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     community: Mapped[Community] = relationship(back_populates="members")
 

@@ -14,6 +14,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -62,6 +63,7 @@ class Meeting(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    registration: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     group: Mapped[WorkingGroup | None] = relationship(lazy="selectin")
     occurrences: Mapped[list[MeetingOccurrence]] = relationship(
@@ -166,3 +168,19 @@ class Decision(Base):
     confidential: Mapped[bool] = mapped_column(Boolean, default=False)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("member.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Registration(Base):
+    """A member coming to one occurrence of a meeting that asks members to register (`Meeting.registration`): the
+    interpretation language they need (ar or en, or none) and an accessibility note only facilitators read."""
+
+    __tablename__ = "meeting_registration"
+    __table_args__ = (UniqueConstraint("occurrence_id", "member_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    occurrence_id: Mapped[int] = mapped_column(ForeignKey("meeting_occurrence.id", ondelete="CASCADE"), index=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"), index=True)
+    interpretation: Mapped[str | None] = mapped_column(String(2))
+    note: Mapped[str] = mapped_column(String(300), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -38,7 +38,8 @@ from dialogs.common import outbox
 from dialogs.common.people import Person
 from dialogs.common.registry import Registry
 from dialogs.common.replies import Reply
-from dialogs.demo import load_demo
+from dialogs.community.roster import install, sync_roster
+from dialogs.demo import DEMO_TENANT, load_demo
 from dialogs.features import FEATURES, build_services
 from dialogs.router import Router
 from storage import migrate
@@ -129,6 +130,7 @@ def turns(action_id: int, group: str) -> list[tuple[str, str, str]]:
         ("help-topic-settings", LEILA, "help settings"),
         ("lang-choose", LEILA, "lang"),
         ("whoami", LEILA, "whoami"),
+        ("community-choose", LEILA, "community"),
         ("members", LEILA, "members"),
         ("question", LEILA, "What is the trigger threshold for the drought early action protocol in Yemen?"),
         ("faq-form", LEILA, "faq add"),
@@ -357,6 +359,29 @@ async def _produce(engine: Any, out: Path) -> list[dict[str, Any]]:
         open_action = (
             await session.scalars(select(Action).where(Action.closed_at.is_(None)).order_by(Action.id))
         ).first()
+    async with sessions.begin() as session:
+        # Leila is in a second community of the same deployment too: `community` offers her the choice
+        sahel = await install(
+            session,
+            tenant_id=DEMO_TENANT,
+            team_id="19:tansiq-demo-sahel@thread.tacv2",
+            team_name="Sahel Drought Task Force",
+            channel_id=None,
+            conversation_reference=None,
+            installer=None,
+            default_language="en",
+            timezone=ZONE,
+            admin_ids=(),
+            now=datetime.now(UTC),
+        )
+        await sync_roster(
+            session,
+            community=sahel,
+            people=[Person(LEILA, None, "Leila Haddad")],
+            complete=True,
+            admin_ids=(),
+            now=datetime.now(UTC),
+        )
     if group is None or open_action is None:
         raise SystemExit("the demo community has no working group or no open action")
     renderer = Renderer(Catalogs(), links=SignedLinks(base_url="http://127.0.0.1:3978", secret=b"e2e"))

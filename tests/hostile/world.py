@@ -282,7 +282,7 @@ class World:
         self.router = Router(self.sessions, self.services)
         self.connector = await FakeConnector(roster=[LEILA, OMAR, SAMI]).start()
         self.stack.push_async_callback(self.connector.close)
-        settings = settings_for(self.url, self.folder, allowed_team_id=TEAM)
+        settings = settings_for(self.url, self.folder, allowed_team_ids=[TEAM])
         self.bot: BotServer = await self.stack.enter_async_context(serve(settings, self.connector, self.clock))
         self.http = await self.stack.enter_async_context(aiohttp.ClientSession())
         await self.bot.install()

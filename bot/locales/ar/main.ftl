@@ -267,6 +267,9 @@ mydata-section = { $section ->
     [faq_entries] أسئلة شائعة كتبتها
     [questions] أسئلة أرسلتها
     [meetings_attended] اجتماعات حضرتها
+    [registrations] اجتماعات سجّلت فيها
+    [bulletin_notes] فقرات كتبتها للنشرة
+    [mail_choices] ما تتلقاه بالبريد الإلكتروني
     [audit] تغييرات قمت بها أو تخصّك
    *[messages] رسائل إليك
 }

@@ -130,6 +130,8 @@ reminders-failed = { $count ->
 }
 reminders-failed-line = رقم { $id } · { $kind } · { $to } · { $due } — { $error }
 reminders-failed-hint = `التذكيرات إعادة <الرقم>` أو `التذكيرات إعادة الكل` لإرسالها من جديد.
+reminders-retry-button = أعد إرسال #{ $id }
+reminders-retry-all-button = أعد إرسالها كلها
 reminders-retried = { $count ->
     [0] لا شيء لإعادة إرساله.
     [one] ستُرسل رسالة واحدة من جديد بعد لحظات.
@@ -174,5 +176,11 @@ reminders-reason = { $reason ->
     [unauthorized] لم تقبل Teams بيانات اعتماد تنسيق
     [bad-reference] سجلّ تنسيق لتلك المحادثة تالف
     [unknown-outcome] لم تُجب Teams مرتين؛ ربما وصلت (تحقّق قبل إرسالها من جديد)
+    [mail-refused] رفض خادم البريد الرسالة
+    [mail-deferred] ظلّ خادم البريد يطلب الانتظار
+    [mail-unreachable] تعذّر الوصول إلى خادم البريد
+    [mail-login] لم يقبل خادم البريد دخول تنسيق (راجع SMTP_USERNAME وSMTP_PASSWORD)
+    [mail-setup] لا يقدّم خادم البريد التشفير الذي طلبه تنسيق (راجع SMTP_TLS)
+    [mail-no-answer] لم يُجب خادم البريد مرتين؛ ربما وصلت الرسالة
    *[other] تعذّر إيصالها
 }

@@ -212,6 +212,9 @@ mydata-section = { $section ->
     [faq_entries] FAQ entries you wrote
     [questions] Questions you sent
     [meetings_attended] Meetings you attended
+    [registrations] Meetings you registered for
+    [bulletin_notes] Bulletin paragraphs you wrote
+    [mail_choices] What you receive by e-mail
     [audit] History entries by or about you
    *[messages] Messages to you
 }

@@ -103,6 +103,8 @@ reminders-failed = { $count ->
 }
 reminders-failed-line = #{ $id } · { $kind } · { $to } · { $due } — { $error }
 reminders-failed-hint = `reminders retry N` or `reminders retry all` sends them again.
+reminders-retry-button = Send #{ $id } again
+reminders-retry-all-button = Send them all again
 reminders-retried = { $count ->
     [0] There was nothing to send again.
     [one] One message will be sent again in a moment.
@@ -144,5 +146,11 @@ reminders-reason = { $reason ->
     [unauthorized] Teams did not accept Tansiq's credentials
     [bad-reference] Tansiq's record of that chat is damaged
     [unknown-outcome] Teams did not answer twice; it may have arrived (check before sending it again)
+    [mail-refused] the mail server refused the e-mail
+    [mail-deferred] the mail server kept asking to wait
+    [mail-unreachable] the mail server could not be reached
+    [mail-login] the mail server did not accept Tansiq's login (check SMTP_USERNAME and SMTP_PASSWORD)
+    [mail-setup] the mail server does not offer the TLS Tansiq asked for (check SMTP_TLS)
+    [mail-no-answer] the mail server did not answer twice; it may have arrived
    *[other] it could not be delivered
 }

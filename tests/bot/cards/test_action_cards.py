@@ -46,7 +46,7 @@ async def test_card_refreshes_for_owners_and_facilitators(action_card) -> None:
     assert action_card["refresh"]["action"] == {
         "type": "Action.Execute",
         "verb": "action-refresh",
-        "data": {"action": 1},
+        "data": {"action": 1, "tansiqCommunity": 1},  # a card in a 1:1 chat carries its community
     }
     assert set(action_card["refresh"]["userIds"]) == {"29:1omar", "29:1leila"}
     assert [a.get("verb") or a["type"] for a in action_card["actions"]] == [
@@ -154,7 +154,7 @@ async def test_form_over_http_from_card_to_recorded_action(bot, sessions) -> Non
 
 async def test_the_history_card_keeps_its_history_when_it_refreshes(bot, action_card) -> None:
     card = (await bot.replies(bot.activity("personal_message_en", text="action 1")))[0]["attachments"][0]["content"]
-    assert card["refresh"]["action"]["data"] == {"action": 1, "history": True}
+    assert card["refresh"]["action"]["data"] == {"action": 1, "history": True, "tansiqCommunity": 1}
     _, body = await bot.post(press(bot, None, "action-refresh", card["refresh"]["action"]["data"]))
     assert "History" in card_texts({"attachments": [{"content": body["value"]}]})
 

@@ -48,7 +48,7 @@ async def test_the_card_refreshes_per_member_and_offers_three_answers(endorsemen
     assert endorsement["refresh"]["action"] == {
         "type": "Action.Execute",
         "verb": "vote-refresh",
-        "data": {"proposal": 1},
+        "data": {"proposal": 1, "tansiqCommunity": 1},  # a card in a 1:1 chat carries its community
     }
     assert set(endorsement["refresh"]["userIds"]) == {"29:1leila", "29:1omar", "29:1sami"}
     assert [(a["verb"], a["data"].get("choice")) for a in endorsement["actions"]] == [

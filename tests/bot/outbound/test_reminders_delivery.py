@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from storage.models import Notification
+from tests.cards import buttons
 from tests.fake_connector import Failure
 from tests.server import OMAR, SAMI, TEAM, make_dispatcher, mention
 
@@ -111,7 +112,8 @@ async def test_throttling_waits_and_a_removed_bot_is_parked_then_retried(bot, pl
     assert "the bot was removed from that chat (403 BotNotInConversationRoster)" in text
 
     connector.restore_bot(connector.personal_chat_id(SAMI["id"]))
-    retried = await bot.replies(bot.activity("personal_message_en", text="reminders retry all"))
+    (again,) = (button for button in buttons(failed[0]) if button["title"].startswith("Send #"))  # one row, one button
+    retried = await bot.replies(bot.activity("card_submit", value=again["data"]))
     assert "One message will be sent again" in retried[0]["text"]
     assert (await dispatcher.run_once()).sent == 1
     assert (await statuses(sessions)).get("parked") is None

@@ -8,6 +8,7 @@ import asyncio
 import pytest
 from sqlalchemy import select
 
+from dialogs.bulletin import timing as bulletin_timing
 from dialogs.common.privacy_policy import DEFAULT_POLICY
 from dialogs.community import sharing_review
 from dialogs.reminders import plans
@@ -39,6 +40,7 @@ async def test_a_replan_in_batches_plans_each_reminder_once(bot, sessions, clock
         community = await session.scalar(select(Community))
         await plans.replan_community(session, community=community, now=clock())  # one transaction, as before
         await sharing_review.plan(session, community=community, policy=DEFAULT_POLICY, now=clock())
+        await bulletin_timing.plan(session, community=community, now=clock())
     expected = await planned_keys(sessions)
     assert any(key.startswith("action-due-soon") for key in expected) and any("meeting:2" in k for k in expected)
     async with sessions.begin() as session:

@@ -292,7 +292,7 @@ async def test_pinned_team_decides_the_community_of_a_personal_chat(
             admin_ids=(),
             now=clock(),
         )
-    async with serve(settings_for(database_url, tmp_path, allowed_team_id=TEAM), connector, clock) as bot:
+    async with serve(settings_for(database_url, tmp_path, allowed_team_ids=[TEAM]), connector, clock) as bot:
         await bot.install()
         said = card_texts((await bot.replies(bot.activity("personal_message_en", text="whoami")))[0])
     assert "admin of Operations" in said

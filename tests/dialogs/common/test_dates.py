@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.i18n import Catalogs, format_when, plain
-from dialogs.common.dates import parse_day, parse_duration, parse_when
+from dialogs.common.dates import parse_day, parse_duration, parse_past_day, parse_when
 from dialogs.common.errors import UserError
 
 TUESDAY = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)  # 12:00 in Amman, 11:00 in Beirut
@@ -286,3 +286,85 @@ def test_a_day_already_over_is_refused() -> None:
     with pytest.raises(UserError) as raised:
         parse_day("whenever", now=TUESDAY, zone=AMMAN)
     assert raised.value.message_key == "date-unreadable"
+
+
+# ---- Hijri dates and Eid (Umm al-Qura; on Tuesday 24 November 2026 = 14 Jumada al-Akhirah 1448) -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("١ رمضان", "Mon 2027-02-08 09:00"),  # without a year: the next 1 Ramadan
+        ("١ رمضان ١٤٤٩", "Fri 2028-01-28 09:00"),
+        ("1 Ramadan 1449", "Fri 2028-01-28 09:00"),
+        ("1 Ramadan 1449 10:00", "Fri 2028-01-28 10:00"),
+        ("Ramadan 1, 1449 AH", "Fri 2028-01-28 09:00"),
+        ("١ رمضان ١٤٤٩ هـ الساعة ٤ عصرا", "Fri 2028-01-28 16:00"),
+        ("15 Sha'ban", "Sat 2027-01-23 09:00"),
+        ("first day of Eid", "Tue 2027-03-09 09:00"),  # Eid al-Fitr, 1 Shawwal
+        ("أول أيام العيد", "Tue 2027-03-09 09:00"),
+        ("أول أيام العيد الساعة 10", "Tue 2027-03-09 10:00"),
+        ("عيد الفطر ١٤٤٩", "Sat 2028-02-26 09:00"),
+        ("Eid al-Adha 3pm", "Sun 2027-05-16 15:00"),  # 10 Dhu al-Hijja
+        ("أول أيام عيد الأضحى", "Sun 2027-05-16 09:00"),
+        ("10 ذو الحجة ١٤٤٨ هـ", "Sun 2027-05-16 09:00"),
+    ],
+)
+def test_hijri_dates_and_eid(text: str, expected: str) -> None:
+    assert local(text) == expected
+
+
+def test_hijri_days_for_due_dates() -> None:
+    assert parse_day("١ رمضان ١٤٤٩", now=TUESDAY, zone=AMMAN) == date(2028, 1, 28)
+    assert parse_day("first day of Eid", now=TUESDAY, zone=AMMAN) == date(2027, 3, 9)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("١ رمضان", date(2026, 2, 18)),  # 1 Ramadan 1447, not the coming one
+        ("1 Rajab", date(2025, 12, 21)),  # 1 Rajab 1448 is 10 December 2026: 1447's
+        ("first day of Eid", date(2026, 3, 20)),
+        ("عيد الأضحى", date(2026, 5, 27)),
+        ("14 Jumada al-Akhirah", date(2026, 11, 24)),  # today
+        ("1 Ramadan 1446", date(2025, 3, 1)),  # a year given: that one
+    ],
+)
+def test_a_hijri_day_to_look_back_from_is_the_last_one_that_came(text: str, expected: date) -> None:
+    assert parse_past_day(text, now=TUESDAY, zone=AMMAN) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1 Shawwal 10:00", "Tue 2027-03-09 10:00"),  # a day without a year, then a time
+        ("١ شوال ١٠:٠٠", "Tue 2027-03-09 10:00"),
+        ("1 Ramadan 10am", "Mon 2027-02-08 10:00"),
+        ("Ramadan 1 10:00", "Mon 2027-02-08 10:00"),
+    ],
+)
+def test_a_hijri_day_then_a_time(text: str, expected: str) -> None:
+    assert local(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("بعد العيد", "date-unreadable"),  # after Eid: not Eid itself
+        ("قبل عيد الأضحى", "date-unreadable"),
+        ("after Eid", "date-unreadable"),
+        ("the day before Eid al-Fitr", "date-unreadable"),
+        ("30 Ramadan 1448", "date-unreadable"),  # Ramadan 1448 has 29 days
+        ("tomorrow 1 Ramadan", "date-unreadable"),  # two days named
+        ("العيد الوطني", "date-unreadable"),  # a national day, not an Eid
+        ("1 Ramadan 1440", "date-in-past"),
+        ("1 Ramadan 1600", "hijri-out-of-range"),  # Umm al-Qura tables end in 1500 AH
+        ("1 Ramadan 2027", "hijri-out-of-range"),  # a Gregorian year after a Hijri month
+    ],
+)
+def test_hijri_dates_refused_with_what_to_write(text: str, key: str) -> None:
+    with pytest.raises(UserError) as raised:
+        parse_when(text, now=TUESDAY, zone=AMMAN)
+    assert raised.value.message_key == key
+    shown = plain(Catalogs().text("en", key, given=text, when=TUESDAY))
+    assert text in shown

@@ -19,6 +19,7 @@ from dialogs.common.replies import Reply
 from dialogs.meetings.views import AgendaCard, MinutesCard
 from dialogs.reminders.views import Digest, FailedMessages, FollowUp, MeetingReminder
 from storage.models import Notification
+from tests.cards import buttons
 from tests.chat import Chat
 from tests.fakes import FakeClock
 
@@ -172,8 +173,16 @@ async def test_facilitators_see_undelivered_messages_and_send_them_again(chat: C
     assert f"#{parked} · Meeting reminder · — · Nov 26, 2026, 10:00 AM — the bot was removed" in said.text
     assert "(403)" in said.text and "reminders retry" in said.text
     assert (await chat.say("reminders failed", as_="member")).key == "not-facilitator"
-    assert (await chat.say("reminders retry all", as_="facilitator")).key == "reminders-retried"
+    card = chat.renderer.card(said.replies[0], lang="en", zone="UTC")
+    again = [button for button in buttons(card) if button["data"] == {"verb": "reminders-retry", "message": parked}]
+    assert [plain(button["title"]) for button in again] == [f"Send #{parked} again"]  # a Retry button on its row
+    assert (await chat.submit(again[0]["data"], as_="member")).key == "not-facilitator"
+    assert (
+        await chat.submit({"verb": "reminders-retry", "message": "#1"}, as_="facilitator")
+    ).key == "card-data-invalid"
+    assert (await chat.submit(again[0]["data"], as_="facilitator")).key == "reminders-retried"
     assert (await chat.say("reminders failed", as_="facilitator")).text == "Every message was delivered."
+    assert (await chat.say("reminders retry all", as_="facilitator")).text == "There was nothing to send again."
 
 
 async def test_our_own_errors_are_not_blamed_on_teams(chat: Chat) -> None:

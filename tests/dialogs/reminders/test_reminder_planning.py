@@ -108,9 +108,10 @@ async def test_action_nudges_follow_the_action(chat: Chat, clock: FakeClock) -> 
     # Omar (Beirut): 1 December 08:00 Beirut = 06:00 UTC; Amal (New York): 08:00 there = 13:00 UTC.
     assert ("action-due-soon", "2026-12-01 06:00", "عمر خليل") in planned
     assert ("action-due-soon", "2026-12-01 13:00", "Amal Zoubi") in planned
-    # The day after the due day is Friday 4 December: in Beirut the weekend (Friday, Saturday) -> Sunday.
+    # The day after the due day is Friday 4 December: in Beirut the community's weekend (Friday, Saturday) -> Sunday;
+    # in New York (Amal's own zone) Friday is a working day: her country's weekend is Saturday and Sunday.
     assert ("action-overdue", "2026-12-06 06:00", "عمر خليل") in planned
-    assert ("action-overdue", "2026-12-06 13:00", "Amal Zoubi") in planned
+    assert ("action-overdue", "2026-12-04 13:00", "Amal Zoubi") in planned
     weekly = [due for kind, due, to in planned if kind == "action-overdue-weekly" and to == "عمر خليل"]
     assert weekly[:2] == ["2026-12-13 06:00", "2026-12-20 06:00"] and len(weekly) == 8
 

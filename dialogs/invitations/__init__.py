@@ -1,0 +1,1 @@
+"""Calendar invitations: iTIP requests, updates and cancellations e-mailed when meetings change."""

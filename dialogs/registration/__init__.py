@@ -1,0 +1,1 @@
+"""Meeting registration: members register for meetings that ask them to (interpretation, accessibility notes)."""
