@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -127,6 +127,9 @@ class Catalogs:
             return format_when(value, lang=lang, zone=zone)
         if isinstance(value, date):
             return format_day(value, lang=lang)
+        if isinstance(value, time):  # a time of day (working hours): 24-hour, the reader's digits
+            clock = value.strftime("%H:%M")
+            return arabic_digits(clock) if lang == "ar" else clock
         if isinstance(value, list | tuple):
             separator = "، " if lang == "ar" else ", "
             items = [_list_item(item, lang) for item in value]

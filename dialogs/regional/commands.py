@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -155,9 +155,10 @@ def _calendar(turn: Turn) -> WorkingCalendar:
     return reminder_plans.ReminderSettings.of(turn.community).calendar_of(turn.member, turn.community)
 
 
-def _hours_shown(turn: Turn) -> tuple[str, str]:
+def _hours_shown(turn: Turn) -> tuple[time, time]:
+    """The member's working hours, from and until (the times between which their nudges may come)."""
     quiet_from, quiet_until = _calendar(turn).quiet
-    return quiet_until.strftime("%H:%M"), quiet_from.strftime("%H:%M")
+    return quiet_until, quiet_from
 
 
 def calendar_reply(turn: Turn) -> Reply:
