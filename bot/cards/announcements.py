@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.cards.context import Card, CardBuilders, CardContext
-from bot.cards.parts import adaptive_card, own_title, text_block
+from bot.cards.parts import adaptive_card, own_title, text_block, written_in
 from dialogs.announcements.views import Announcement
 from dialogs.common.replies import Reply
 
@@ -19,8 +19,7 @@ def announcement_card(ctx: CardContext, reply: Reply, view: Announcement) -> Car
     if view.group is not None:
         body.append(text_block(t("announcement-for-group", group=own_title(view.group, ctx.lang)), isSubtle=True))
     if ctx.lang in view.text_in:
-        text = text_block(view.text, spacing="Small")
-        body.append({"type": "Container", "rtl": view.lang == "ar", "items": [text]})
+        body.append(written_in(view.text, view.lang, spacing="Small"))
     return adaptive_card(body, [], lang=ctx.lang)
 
 

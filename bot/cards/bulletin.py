@@ -12,7 +12,7 @@ from babel.dates import format_date
 
 from bot.cards.context import Card, CardBuilders, CardContext
 from bot.cards.meetings import meeting_line, names
-from bot.cards.parts import adaptive_card, own_title, text_block
+from bot.cards.parts import adaptive_card, own_title, text_block, written_in
 from bot.i18n import format_day, format_when
 from dialogs.bulletin.views import Bulletin, BulletinAction, GroupActions
 from dialogs.common.replies import Reply
@@ -61,7 +61,7 @@ def _note(ctx: CardContext, view: Bulletin) -> Element:
         "style": "emphasis",
         "items": [
             text_block(ctx.t("bulletin-note-label"), isSubtle=True, size="Small"),
-            {"type": "Container", "rtl": view.note_lang == "ar", "items": [text_block(view.note, spacing="None")]},
+            written_in(view.note, view.note_lang, spacing="None"),
         ],
     }
 

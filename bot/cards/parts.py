@@ -19,6 +19,11 @@ def text_block(text: str, **extra: Any) -> dict[str, Any]:
     return {"type": "TextBlock", "text": text, "wrap": True, **extra}
 
 
+def written_in(text: str, lang: str | None, **extra: Any) -> dict[str, Any]:
+    """Member text as written, in its own language's direction (right-to-left when it was written in Arabic)."""
+    return {"type": "Container", "rtl": lang == "ar", "items": [text_block(text, **extra)]}
+
+
 def own_title(title: str, lang: str) -> str:
     """The part of a title written in both languages that is in `lang` (the whole title otherwise), isolated."""
     return f"{FSI}{title_parts(title, lang).own}{PDI}"

@@ -4,11 +4,9 @@ a member's own data (JSON)."""
 from __future__ import annotations
 
 import csv
-import dataclasses
 import io
 import json
 import logging
-import re
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -25,7 +23,7 @@ from dialogs.common.clock import Clock
 from dialogs.common.text import spreadsheet_text
 from dialogs.common.visibility import may_see, of_meeting, reader_of
 from dialogs.community.mydata import export
-from dialogs.meetings.calendar_file import CalendarEvent, calendar_bytes
+from dialogs.meetings.calendar_file import CalendarEvent, calendar_bytes, calendar_text, plain_event
 from dialogs.meetings.minutes import minutes_view
 from dialogs.meetings.schedule import calendar_event
 from storage.models import Community, Meeting, MeetingOccurrence, Member
@@ -38,9 +36,6 @@ CALENDAR = "calendar"
 MYDATA = "mydata"
 MYDATA_LIFETIME = timedelta(hours=24)  # a copy of everything about a person: the link works for a day
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-_LINE_BREAK = re.compile(r"\r\n?")
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
-_CONTROL_OR_SPACE = re.compile("[\x00-\x20\x7f\ud800-\udfff]")
 
 
 def report_link(links: SignedLinks, *, community_id: int, member_id: int, period: str, clock: Clock) -> str:
@@ -77,24 +72,8 @@ def report_csv(rows: list[list[str]]) -> bytes:
 
 
 def calendar_file(event: CalendarEvent, *, name: str, now: datetime) -> bytes:
-    """A meeting's .ics, its member-written text made safe for the format first. icalendar escapes a text value's
-    `\\ ; ,` and line feeds, but passes a lone carriage return (which many calendar programs read as the end of the
-    line: `Title\\rLOCATION:…` would add a property) and other control characters, and writes a link (URL) as it is:
-    line breaks become line feeds, other control characters go, and a link loses any whitespace."""
-    event = dataclasses.replace(
-        event,
-        title=calendar_text(event.title),
-        place=calendar_text(event.place) if event.place else event.place,
-        description=calendar_text(event.description),
-        link=_CONTROL_OR_SPACE.sub("", event.link) if event.link else event.link,
-    )
-    return calendar_bytes([event], name=calendar_text(name), now=now)
-
-
-def calendar_text(text: str) -> str:
-    """Text for an iCalendar TEXT value: CR LF and lone CR as LF (icalendar writes it as `\\n`), no other control
-    characters."""
-    return _CONTROL.sub("", _LINE_BREAK.sub("\n", text))
+    """A meeting's .ics, its member-written text made safe for the format first (`plain_event`)."""
+    return calendar_bytes([plain_event(event)], name=calendar_text(name), now=now)
 
 
 async def _holder(session: AsyncSession, claims: dict[str, Any]) -> tuple[Community, Member] | None:

@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.announcements.views import Announcement
 from dialogs.common import outbox, visibility
-from dialogs.common.language import LANGUAGES, channel_languages
+from dialogs.common.language import LANGUAGES, channel_languages, versions_showing
 from dialogs.common.replies import Reply
 from dialogs.common.visibility import CHANNEL, Reader, may_see, reader_of
 from dialogs.mail.topics import EMAIL_ASKED
@@ -99,7 +99,7 @@ async def compose(session: AsyncSession, row: Notification, now: datetime) -> Re
         community = await session.get(Community, row.community_id)
         assert community is not None
         langs = await channel_languages(session, community)
-        text_in = (payload["lang"],) if payload["lang"] in langs else langs[:1]
+        text_in = versions_showing(payload["lang"], langs)
     else:
         member = await session.get(Member, row.member_id)
         if member is None or not member.active or (payload.get(IN_CHAT) and not member.announcements_in_chat):

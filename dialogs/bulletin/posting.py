@@ -9,7 +9,7 @@ from datetime import date, datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.bulletin import content, timing
-from dialogs.common.language import LANGUAGES, channel_languages
+from dialogs.common.language import LANGUAGES, channel_languages, versions_showing
 from dialogs.common.replies import Reply
 from dialogs.common.visibility import CHANNEL
 from storage.models import Community, Notification
@@ -24,8 +24,7 @@ async def channel_edition(
     shown = await content.bulletin(session, community=community, period=period, reader=CHANNEL, now=now)
     if shown.empty:
         return None
-    note_in = (shown.note_lang,) if shown.note_lang in langs else langs[:1]
-    return Reply.of("bulletin-posted", view=replace(shown, note_in=note_in))
+    return Reply.of("bulletin-posted", view=replace(shown, note_in=versions_showing(shown.note_lang, langs)))
 
 
 async def compose(session: AsyncSession, row: Notification, now: datetime) -> Reply | None:

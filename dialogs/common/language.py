@@ -13,6 +13,12 @@ CHANNEL_SETTING = "channel_languages"
 """The key, in the community's reminder settings, of the languages of its channel posts: auto, ar, en or both."""
 
 
+def versions_showing(lang: str | None, langs: tuple[str, ...]) -> tuple[str, ...]:
+    """Which versions of a post in `langs` show a member's text written in `lang`: its own, else the first (the text
+    appears once, as written)."""
+    return (lang,) if lang in langs else langs[:1]
+
+
 def language_of_locale(locale: str | None) -> str | None:
     """'ar' for ar-*, 'en' for en-*, None for other or missing locales."""
     if not locale:
