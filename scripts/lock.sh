@@ -3,7 +3,7 @@
 # Run after changing a dependency range; commit the result. Needs network access to PyPI.
 #   requirements/run.txt    what `scripts/run.sh` installs (the bot)
 #   requirements/test.txt   what CI and `scripts/test.sh` install (the bot and its tests)
-#   requirements/image.txt  what the container image installs (the bot and the bundled e5 model)
+#   requirements/image.txt  what the container image installs (the bot, as run.txt, built for the image)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/venv.sh
@@ -17,4 +17,4 @@ lock() {  # $1: output file, then uv's extra options
 lock requirements/run.txt
 # the others agree with it on every package they share (the same venv may hold run and then test)
 lock requirements/test.txt --extra test --constraint requirements/run.txt
-lock requirements/image.txt --extra embeddings --constraint requirements/run.txt
+lock requirements/image.txt --constraint requirements/run.txt

@@ -20,7 +20,7 @@ from microsoft_agents.activity import load_configuration_from_env
 from microsoft_agents.authentication.msal import MsalConnectionManager
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.app import create_app
+from bot.app import KNOWLEDGE, create_app
 from bot.cards.render import Renderer
 from bot.i18n import Catalogs
 from bot.outbound.dispatcher import Dispatcher
@@ -101,9 +101,12 @@ class BotServer:
 
 @asynccontextmanager
 async def serve(settings: Settings, connector: FakeConnector, clock: Clock) -> AsyncIterator[BotServer]:
-    """The app built from `settings`, served on 127.0.0.1 for the duration of the block (then stopped)."""
-    server = TestServer(create_app(settings, clock=clock), host="127.0.0.1")
+    """The app built from `settings`, served on 127.0.0.1 for the duration of the block (then stopped), once its
+    knowledge has loaded (as a load balancer waits for /readyz)."""
+    app = create_app(settings, clock=clock)
+    server = TestServer(app, host="127.0.0.1")
     await server.start_server()
+    await app[KNOWLEDGE].wait_ready()
     try:
         yield BotServer(server, connector)
     finally:

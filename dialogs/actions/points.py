@@ -238,6 +238,12 @@ async def list_actions(turn: Turn, args: str) -> Reply:
     return await _listed(turn, listing=listing, page=page)
 
 
+async def overdue(turn: Turn, *, mine: bool) -> Reply:
+    """The first page of the open actions past their due day: every one the reader may see, or the speaker's own
+    (`mine`)."""
+    return await _listed(turn, listing="overdue:mine" if mine else "overdue", page="")
+
+
 async def page_button(turn: Turn, data: dict[str, object]) -> Reply:
     """A list's next-page button (`{"verb": "actions-page", "list": "all", "page": 2}`; a member's or group's list
     by id: `member:12`, `group:3`)."""
@@ -248,7 +254,7 @@ async def page_button(turn: Turn, data: dict[str, object]) -> Reply:
 
 
 async def _listed(turn: Turn, *, listing: str, page: str) -> Reply:
-    """One page of a list of open actions (`listing`: mine, all, overdue, member:<id> or group:<id>)."""
+    """One page of a list of open actions (`listing`: mine, all, overdue, overdue:mine, member:<id> or group:<id>)."""
     reader = await reader_for(turn)
     where = [Action.community_id == turn.community.id, Action.status.not_in(_CLOSED), action_listable(reader)]
     kind, _, ref = listing.partition(":")
@@ -269,6 +275,8 @@ async def _listed(turn: Turn, *, listing: str, page: str) -> Reply:
         where.append(Action.id.in_(_owned_by(turn.member.id)))
     elif kind == "overdue":
         where.append(Action.due_on < local_today(now=turn.now, zone=turn.zone))
+        if ref == "mine":  # the speaker's own
+            where.append(Action.id.in_(_owned_by(turn.member.id)))
     elif kind != "all":
         raise UserError("card-data-invalid")
     count = await turn.session.scalar(select(func.count()).select_from(Action).where(*where)) or 0

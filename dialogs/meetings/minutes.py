@@ -16,6 +16,7 @@ from dialogs.common.text import fold, leading_words, parse_number, script_langua
 from dialogs.common.turn import Turn
 from dialogs.common.two_languages import Title
 from dialogs.common.visibility import may_see, of_action, of_agenda_item, of_decision, shared_with
+from dialogs.governance import votes
 from dialogs.meetings import agenda, occurrences, schedule
 from dialogs.meetings.minutes_view import MinutesAction, MinutesDecision, MinutesItem, MinutesView
 from dialogs.meetings.views import MinutesCard, MinutesDownload
@@ -33,6 +34,8 @@ from storage.models import (
     MeetingOccurrence,
     Member,
     OccurrenceStatus,
+    Proposal,
+    ProposalKind,
     WorkingGroupMember,
 )
 
@@ -47,8 +50,15 @@ VERBS = {
 DECISION_FIELDS = {
     "item": ("item", "agenda item", "on item", "بند", "البند"),
     "meeting": ("meeting", "اجتماع", "الاجتماع"),
+    "poll": ("poll", "from poll", "استطلاع", "الاستطلاع", "من الاستطلاع", "استفتاء", "من الاستفتاء"),
 }
 CONFIDENTIAL_WORDS = {"confidential": ("confidential", "private", "سري", "سرية", "خاص")}
+NO_MEETING_WORDS = {
+    "none": (
+        *("no meeting", "without meeting", "without a meeting", "outside a meeting", "outside meeting"),
+        *("بدون اجتماع", "دون اجتماع", "بلا اجتماع", "خارج الاجتماع", "خارج اجتماع"),
+    )
+}
 SUMMARY_LANGUAGE_WORDS = {
     "ar": ("ar", "arabic", "عربي", "العربية", "بالعربية"),
     "en": ("en", "english", "إنجليزي", "الإنجليزية", "بالإنجليزية"),
@@ -57,65 +67,133 @@ SUMMARY_LANGUAGE_WORDS = {
 minutes_verb = word_table(VERBS)
 _decision_field = leading_words(DECISION_FIELDS)
 _confidential = word_table(CONFIDENTIAL_WORDS)
+_no_meeting = word_table(NO_MEETING_WORDS)
 _summary_language = word_table(SUMMARY_LANGUAGE_WORDS)
 
 
 async def add_decision(turn: Turn, args: str) -> Reply:
     """`decision add <text> [| item N] [| meeting N] [| confidential]` (facilitators): on the meeting that
-    started last (or the item's meeting)."""
+    started last (or the item's meeting); `| no meeting`: a decision taken outside a meeting; `| poll N`, or
+    `decision add from poll N` alone (its winning option), records a closed poll's result."""
     require_facilitator(turn.member)
     text, *fields = [field.strip() for field in args.split("|")]
-    text = plain_mentions(text)
-    if not strip_mentions(text):
-        raise UserError("decision-text-missing")
-    if len(text) > MAX_DECISION:
-        raise UserError("decision-text-too-long", length=len(text), limit=MAX_DECISION)
-    item, meeting, confidential = None, None, False
+    poll = await _poll_alone(turn, text)
+    text = "" if poll is not None else plain_mentions(text)
+    item, meeting, confidential, outside = None, None, False, poll is not None
     for field in fields:
         named = _decision_field(field)
         if _confidential(field):
             confidential = True
+        elif _no_meeting(field):
+            outside = True
         elif named and named[0] == "item":
             item = await agenda.find(turn.session, community=turn.community, number=named[1])
         elif named and named[0] == "meeting":
             meeting = await schedule.find(turn.session, community=turn.community, number=named[1])
+        elif named and named[0] == "poll":
+            poll = await votes.find(turn.session, community=turn.community, number=named[1])
         elif field:
             raise UserError("decision-usage")
+    if poll is not None:
+        await _check_poll(turn, poll)
+        text = text or _poll_result(poll)
+    if not strip_mentions(text):
+        raise UserError("decision-text-missing")
+    if len(text) > MAX_DECISION:
+        raise UserError("decision-text-too-long", length=len(text), limit=MAX_DECISION)
+    if outside or poll is not None:
+        if item is not None or meeting is not None:
+            raise UserError("decision-outside-and-meeting")
+        return await _record_outside(turn, text=text, confidential=confidential, poll=poll)
     if item is not None:
         occurrence = await turn.session.get(MeetingOccurrence, item.occurrence_id)
         assert occurrence is not None
     else:
         occurrence = await _held(turn, meeting)
+    if meeting is None and item is None and occurrence.published_at is not None:
+        parent = await turn.session.get(Meeting, occurrence.meeting_id)
+        raise UserError("decision-last-minutes-published", meeting=Title(parent.title) if parent else "-")
     _refuse_if_published(occurrence)
-    number = await repo.next_number(turn.session, community_id=turn.community.id, column=Decision.number)
-    decision = Decision(
-        community_id=turn.community.id,
-        number=number,
-        occurrence_id=occurrence.id,
-        agenda_item_id=item.id if item else None,
-        text=text,
-        confidential=confidential or bool(item and item.confidential),
-        created_by_id=turn.member.id,
-        created_at=turn.now,
-    )
-    turn.session.add(decision)
-    await turn.session.flush()
-    repo.audit_row(
-        turn.session,
-        actor=turn.member,
-        row=decision,
-        action="decision.added",
-        after={"text": text, "occurrence": occurrence.id},
+    decision = await _record(
+        turn, text=text, occurrence=occurrence, item=item, confidential=confidential or bool(item and item.confidential)
     )
     parent = await turn.session.get(Meeting, occurrence.meeting_id)
     assert parent is not None
     return Reply.of(
         "decision-added",
-        number=number,
+        number=decision.number,
         meeting=parent.title,
         when=occurrence.starts_at,
         item=item.number if item else 0,
     )
+
+
+async def _record(
+    turn: Turn,
+    *,
+    text: str,
+    occurrence: MeetingOccurrence | None,
+    item: AgendaItem | None = None,
+    confidential: bool,
+    poll: Proposal | None = None,
+) -> Decision:
+    """A new decision, numbered like every other and audited (`occurrence` None: taken outside a meeting)."""
+    decision = Decision(
+        community_id=turn.community.id,
+        number=await repo.next_number(turn.session, community_id=turn.community.id, column=Decision.number),
+        occurrence_id=occurrence.id if occurrence else None,
+        agenda_item_id=item.id if item else None,
+        text=text,
+        confidential=confidential,
+        created_by_id=turn.member.id,
+        created_at=turn.now,
+    )
+    turn.session.add(decision)
+    await turn.session.flush()
+    after: dict[str, object] = {"text": text, "occurrence": occurrence.id if occurrence else None}
+    if poll is not None:
+        after["poll"] = poll.number
+    repo.audit_row(turn.session, actor=turn.member, row=decision, action="decision.added", after=after)
+    return decision
+
+
+async def _record_outside(turn: Turn, *, text: str, confidential: bool, poll: Proposal | None) -> Reply:
+    """A decision taken outside a meeting, or a poll's result (then linked from the poll)."""
+    decision = await _record(turn, text=text, occurrence=None, confidential=confidential, poll=poll)
+    if poll is None:
+        return Reply.of("decision-added-outside", number=decision.number)
+    poll.decision_id = decision.id
+    return Reply.of("decision-added-from-poll", number=decision.number, poll=poll.number)
+
+
+async def _poll_alone(turn: Turn, text: str) -> Proposal | None:
+    """The poll of `decision add from poll N` (nothing but the poll and its number); None for any other text."""
+    named = _decision_field(text)
+    if named is None or named[0] != "poll" or parse_number(named[1]) is None:
+        return None
+    return await votes.find(turn.session, community=turn.community, number=named[1])
+
+
+async def _check_poll(turn: Turn, poll: Proposal) -> None:
+    """A poll's result becomes a decision once: a closed poll, not yet recorded (endorsements record their own)."""
+    await turn.session.refresh(poll, with_for_update=True)
+    await votes.settle(turn.session, poll, now=turn.now)
+    if poll.kind == ProposalKind.ENDORSEMENT:
+        raise UserError("decision-poll-is-endorsement", number=poll.number)
+    if poll.closed_at is None:
+        raise UserError("decision-poll-open", number=poll.number)
+    if poll.decision_id is not None:
+        recorded = await turn.session.get(Decision, poll.decision_id)
+        raise UserError("decision-poll-recorded", number=poll.number, decision=recorded.number if recorded else 0)
+
+
+def _poll_result(poll: Proposal) -> str:
+    """The decision a closed poll's single winning option makes: its question and that option."""
+    result = poll.result or {}
+    winners = [votes.choice_labels(poll).get(choice, "") for choice in result.get("winners", [])]
+    if result.get("outcome") != "chosen" or len(winners) != 1:
+        raise UserError("decision-poll-no-winner", number=poll.number)
+    return f"{poll.text} — {winners[0]}"
 
 
 async def record_attendance(turn: Turn, args: str) -> Reply:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -30,7 +31,17 @@ from dialogs.questions.engine import Hit, normalize
 from dialogs.questions.faq import AnswerView, Version
 from dialogs.questions.views import AnswerCard, Suggestions, TicketReceipt
 from storage import repositories as repo
-from storage.models import AgendaItem, Community, Decision, FaqEntry, Meeting, MeetingOccurrence, WorkingGroup
+from storage.models import (
+    AgendaItem,
+    Community,
+    Decision,
+    FaqEntry,
+    Meeting,
+    MeetingOccurrence,
+    Proposal,
+    ProposalKind,
+    WorkingGroup,
+)
 
 SUGGESTIONS = 3
 MAX_QUESTION = 2000
@@ -88,13 +99,16 @@ async def ask(turn: Turn, *, text: str) -> Reply:
     chat = small_talk(question)
     if chat is not None:
         return Reply.of(f"question-{chat}")
-    found = await turn.services.knowledge.ask(
-        turn.session, community_id=turn.community.id, question=question, k=SUGGESTIONS
-    )
+    try:
+        found = await turn.services.knowledge.ask(
+            turn.session, community_id=turn.community.id, question=question, k=SUGGESTIONS
+        )
+    except knowledge_base.KnowledgeLoading:  # just started: a wrong "not sure" or a needless ticket otherwise
+        return Reply.of("question-loading")
     fact, best = found.fact.best, found.knowledge.best
     if fact is not None and found.fact.confident:  # a live fact, unless the knowledge answers more surely
         if best is None or not found.knowledge.confident or fact.score >= best.score:
-            return await live_facts.answer(turn, fact=fact.id.partition(":")[2])
+            return await live_facts.answer(turn, fact=fact.id.partition(":")[2], question=question)
     reader = await reader_for(turn)
     views = await views_of(turn.session, community=turn.community, reader=reader, hits=found.knowledge.hits)
     if found.knowledge.confident and views and best is not None and views[0].ref == best.id:
@@ -214,9 +228,22 @@ async def _held(
 async def _decision_view(
     session: AsyncSession, *, community: Community, reader: Reader, decision_id: int
 ) -> AnswerView | None:
+    """A decision as an answer, with where it was taken: its meeting (once its minutes are published), the members'
+    endorsement or poll, or outside a meeting; None when `reader` may not see it."""
     decision = await session.get(Decision, decision_id)
-    if decision is None:
+    if decision is None or decision.community_id != community.id:
         return None
+    if decision.occurrence_id is None:
+        if not may_see(reader, of_decision(decision, meeting=None)):
+            return None
+        kind, taken_at = await _taken_without_meeting(session, decision)
+        return AnswerView(
+            ref=f"decision:{decision.id}",
+            kind=kind,
+            number=decision.number,
+            versions=_decision_versions(decision, community=community),
+            held_at=taken_at,
+        )
     held = await _held(session, community=community, occurrence_id=decision.occurrence_id)
     if held is None:
         return None
@@ -224,16 +251,30 @@ async def _decision_view(
     item = await session.get(AgendaItem, decision.agenda_item_id) if decision.agenda_item_id is not None else None
     if not may_see(reader, of_decision(decision, meeting=meeting, item=item)):
         return None
-    lang = script_language(decision.text) or community.default_language
     return AnswerView(
         ref=f"decision:{decision.id}",
         kind="decision",
         number=decision.number,
-        versions=(Version(lang, "", decision.text),),
+        versions=_decision_versions(decision, community=community),
         meeting=Title(meeting.title),
         meeting_number=meeting.number,
         held_at=occurrence.starts_at,
     )
+
+
+def _decision_versions(decision: Decision, *, community: Community) -> tuple[Version, ...]:
+    """A decision's text, in the language it is written in."""
+    return (Version(script_language(decision.text) or community.default_language, "", decision.text),)
+
+
+async def _taken_without_meeting(session: AsyncSession, decision: Decision) -> tuple[str, datetime]:
+    """How a decision without a meeting was taken, as its answer's kind, and when: endorsed by the members
+    (`decision-endorsed`), a poll's result (`decision-poll`), or recorded outside a meeting (`decision-outside`)."""
+    proposal = await session.scalar(select(Proposal).where(Proposal.decision_id == decision.id))
+    if proposal is None:
+        return "decision-outside", decision.created_at
+    kind = "decision-endorsed" if proposal.kind == ProposalKind.ENDORSEMENT else "decision-poll"
+    return kind, proposal.closed_at or decision.created_at
 
 
 async def _minutes_view(

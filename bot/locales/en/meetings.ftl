@@ -2,7 +2,7 @@
 help-cmd-meetings = **meetings** — the coming meetings, in your time zone, with a calendar file for each. Example: `meetings`
 help-cmd-meeting = **meeting** — schedule and manage meetings (facilitators; `meeting add` alone opens a form). Example: `meeting add Quarterly plenary | 15 December 14:00 | every quarter | https://teams.microsoft.com/l/meetup-join/…` · `meeting move 2 | next Thursday 10:00` · `meeting cancel 2` · `meeting close 2`
 help-cmd-agenda = **agenda** — the next meeting’s agenda, or propose an item (`agenda add` alone opens a form). Example: `agenda add Flood early-warning triggers | review the thresholds` · facilitators: `agenda accept 4` · `agenda order 4 2 3`
-help-cmd-decision = **decision** — record what the meeting decided (facilitators). Example: `decision add Adopt the shared 4W template | item 4`
+help-cmd-decision = **decision** — record what the meeting decided, or a decision taken outside a meeting (facilitators). Example: `decision add Adopt the shared 4W template | item 4` · `decision add Extend the mapping to Hama | no meeting` · `decision add from poll 3`
 help-cmd-minutes = **minutes** — the minutes of a meeting; facilitators edit and publish them. Example: `minutes 2` · `minutes edit 2 | Summary…` (kept in the language it is written in; `minutes edit 2 ar | …` or `en` names it) · `minutes publish 2`
 help-cmd-attended = **attended** — who attended the meeting (facilitators). Example: `attended 2 @Omar @Leila`
 
@@ -151,7 +151,15 @@ decision-added = Decision #{ $number } is recorded for { $meeting } ({ $when }){
     [0] {""}
    *[other] {" "}on item #{ $item }
 }.
-decision-usage = Write `decision add TEXT`; optional parts: `| item N`, `| meeting N`, `| confidential`.
+decision-usage = Write `decision add TEXT`; optional parts: `| item N`, `| meeting N`, `| confidential`, and `| no meeting` for a decision taken outside a meeting. `decision add from poll N` records a closed poll’s result.
+decision-added-outside = Decision #{ $number } is recorded as taken outside a meeting.
+decision-added-from-poll = The result of poll #{ $poll } is recorded as decision #{ $number }.
+decision-outside-and-meeting = A decision belongs to a meeting (`| item N`, `| meeting N`) or is taken outside one (`| no meeting`, `| poll N`), not both.
+decision-last-minutes-published = The minutes of the last meeting, { $meeting }, are already published, so nothing more can be added to them. For a decision taken outside a meeting, write `decision add TEXT | no meeting`; for a poll’s result, `decision add from poll N`.
+decision-poll-is-endorsement = #{ $number } is an endorsement: when the members pass it, it is recorded as a decision by itself.
+decision-poll-open = Poll #{ $number } is still open. Close it first with `poll close { $number }`, then record its result.
+decision-poll-recorded = The result of poll #{ $number } is already recorded as decision #{ $decision }.
+decision-poll-no-winner = Poll #{ $number } has no single winning option (a tie, or no answers). Write the decision in your own words: `decision add TEXT | poll { $number }`.
 decision-text-missing = What was decided? Write for example `decision add Adopt the shared 4W template`.
 decision-text-too-long = That decision has { $length } characters; the limit is { $limit }.
 attended-usage = @mention who attended, for example `attended 2 @Omar @Leila`.

