@@ -105,10 +105,10 @@ async def ask(turn: Turn, *, text: str) -> Reply:
         )
     except knowledge_base.KnowledgeLoading:  # just started: a wrong "not sure" or a needless ticket otherwise
         return Reply.of("question-loading")
-    fact, best = found.fact.best, found.knowledge.best
-    if fact is not None and found.fact.confident:  # a live fact, unless the knowledge answers more surely
-        if best is None or not found.knowledge.confident or fact.score >= best.score:
-            return await live_facts.answer(turn, fact=fact.id.partition(":")[2], question=question)
+    fact = live_facts.chosen(found)  # a live fact, unless the knowledge answers more surely
+    if fact is not None:
+        return await live_facts.answer(turn, fact=fact, question=question)
+    best = found.knowledge.best
     reader = await reader_for(turn)
     views = await views_of(turn.session, community=turn.community, reader=reader, hits=found.knowledge.hits)
     if found.knowledge.confident and views and best is not None and views[0].ref == best.id:
