@@ -29,7 +29,7 @@ from dialogs.common.visibility import Reader, may_see, of_decision, of_faq, of_m
 from dialogs.questions import faq, knowledge_base, live_facts, tickets
 from dialogs.questions.engine import Hit, normalize
 from dialogs.questions.faq import AnswerView, Version
-from dialogs.questions.views import AnswerCard, Suggestions, TicketReceipt
+from dialogs.questions.views import AnswerCard, Suggestions, TicketReceipt, button_text
 from storage import repositories as repo
 from storage.models import (
     AgendaItem,
@@ -46,7 +46,6 @@ from storage.models import (
 SUGGESTIONS = 3
 MAX_QUESTION = 2000
 MAX_EXCERPT = 1500
-MAX_BUTTON_QUESTION = 1000  # the question travels in the button's data
 GREETINGS = {
     normalize(w)
     for w in (
@@ -112,17 +111,13 @@ async def ask(turn: Turn, *, text: str) -> Reply:
     reader = await reader_for(turn)
     views = await views_of(turn.session, community=turn.community, reader=reader, hits=found.knowledge.hits)
     if found.knowledge.confident and views and best is not None and views[0].ref == best.id:
-        return Reply.of("question-answer", view=AnswerCard(views[0], question=_button_text(question)))
+        return Reply.of("question-answer", view=AnswerCard(views[0], question=button_text(question)))
     if views:
-        close = Suggestions(tuple(views), question=_button_text(question))
+        close = Suggestions(tuple(views), question=button_text(question))
         return Reply.of("question-unsure", view=close, count=len(views))
     if looks_like_question(question):
         return await escalate(turn, question=question, refs=())
-    return Reply.of("question-no-answer", view=Suggestions((), question=_button_text(question)))
-
-
-def _button_text(question: str) -> str:
-    return question[:MAX_BUTTON_QUESTION]
+    return Reply.of("question-no-answer", view=Suggestions((), question=button_text(question)))
 
 
 async def escalate(turn: Turn, *, question: str, refs: Sequence[str], asked: bool = False) -> Reply:
@@ -323,7 +318,7 @@ async def open_ref(turn: Turn, data: dict[str, Any]) -> Reply:
     if not views:
         raise UserError("answer-gone")
     question = data.get("question")
-    asked = _button_text(question) if isinstance(question, str) else ""
+    asked = button_text(question) if isinstance(question, str) else ""
     return Reply.of("question-answer", view=AnswerCard(views[0], question=asked))
 
 

@@ -12,6 +12,14 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 
 from dialogs.common.replies import CardView
 
+MAX_BUTTON_QUESTION = 1000  # the question travels in the button's data
+
+
+def button_text(question: str) -> str:
+    """The question as a card's buttons carry it (cut to what their data may hold)."""
+    return question[:MAX_BUTTON_QUESTION]
+
+
 if TYPE_CHECKING:
     from dialogs.questions.faq import AnswerView, EntryLine
     from dialogs.questions.faq_files import Problem

@@ -24,7 +24,7 @@ from dialogs.questions import knowledge_base
 from dialogs.questions.engine import Hit, normalize
 from dialogs.questions.facts import LiveFact
 from dialogs.questions.faq import AnswerView
-from dialogs.questions.views import Suggestions
+from dialogs.questions.views import Suggestions, button_text
 from storage.models import AgendaItem, Decision, Meeting, MeetingOccurrence
 
 SHOWN = 3  # matching decisions or minutes shown for a topic
@@ -33,7 +33,6 @@ TOPIC_MATCH = 0.2
 """The score from which a document matches a topic. A topic is a few words, which score lower against a decision or
 a minutes' sentence than a whole question does against an FAQ phrasing, so the bar is below the index's threshold for
 suggestions: with the e5 model, a document about the topic scores 0.24 or more, unrelated ones 0.12 or less."""
-MAX_BUTTON_QUESTION = 1000
 _PUNCTUATION = "?؟.,،!:;\"'“”«»()[]"
 
 _QUESTION_WORDS = (
@@ -94,10 +93,6 @@ def topic_of(question: str, frame: frozenset[str]) -> str:
     return " ".join(word for word in words if any(part not in frame for part in normalize(word).split()))
 
 
-def _button_text(question: str) -> str:
-    return question[:MAX_BUTTON_QUESTION]
-
-
 def _local_day(moment: datetime, zone: str) -> date:
     return moment.astimezone(ZoneInfo(zone)).date()
 
@@ -127,7 +122,7 @@ async def last_decisions(turn: Turn, question: str) -> Reply:
     title, day = Title(meeting.title), _day(turn, occurrence.starts_at)
     if not views:
         return Reply.of("fact-no-decisions-recorded", number=meeting.number, meeting=title, day=day)
-    shown = Suggestions(tuple(views), question=_button_text(question))
+    shown = Suggestions(tuple(views), question=button_text(question))
     if pending is None:
         return Reply.of("fact-last-decisions", view=shown, count=len(views), meeting=title, day=day)
     return Reply.of(
@@ -213,7 +208,7 @@ async def decisions_about(turn: Turn, question: str) -> Reply:
     views = await _search(turn, topic=topic, kind=knowledge_base.DECISION)
     if not views:
         return Reply.of("fact-no-decision-about", topic=topic)
-    shown = Suggestions(tuple(views), question=_button_text(question))
+    shown = Suggestions(tuple(views), question=button_text(question))
     return Reply.of("fact-decisions-about", view=shown, count=len(views), topic=topic)
 
 
@@ -225,7 +220,7 @@ async def minutes_about(turn: Turn, question: str) -> Reply:
     views = await _search(turn, topic=topic, kind=knowledge_base.MINUTES)
     if not views:
         return Reply.of("fact-no-minutes-about", topic=topic)
-    shown = Suggestions(tuple(views), question=_button_text(question))
+    shown = Suggestions(tuple(views), question=button_text(question))
     return Reply.of("fact-minutes-about", view=shown, count=len(views), topic=topic)
 
 
