@@ -14,7 +14,6 @@ from pathlib import Path
 
 from aiohttp import web
 from aiohttp.web_log import AccessLogger
-from alembic.script import ScriptDirectory
 from microsoft_agents.hosting.aiohttp import CloudAdapter, jwt_authorization_middleware
 from microsoft_agents.hosting.core import AgentApplication
 from sqlalchemy import text
@@ -102,7 +101,10 @@ def create_app(
     settings: Settings, *, clock: Clock = system_clock, load_embedder: Callable[[], Embedder | None] = default_embedder
 ) -> web.Application:
     """The web application; the database is checked (and, in local mode, migrated) at start-up. `load_embedder`
-    loads the question engine's model (the bundled e5 by default; a hosted embedding service can be plugged)."""
+    loads the question engine's model (the bundled e5 by default; a hosted embedding service can be plugged; none
+    with `QUESTION_MODEL=none`)."""
+    if settings.question_model == "none":
+        load_embedder = _no_model
     engine = create_engine(settings.effective_database_url)
     metrics.watch_pool(engine)
     sessions = session_factory(engine)
@@ -123,7 +125,7 @@ def create_app(
     app[AGENT] = agent.app
     app[ADAPTER] = agent.adapter
     app[SETTINGS] = settings
-    app[HEADS] = frozenset(ScriptDirectory.from_config(migrate.alembic_config()).get_heads())
+    app[HEADS] = migrate.heads()
     app[KNOWLEDGE] = services.knowledge
     app[SESSIONS] = sessions
     app.router.add_post("/api/messages", messages)
@@ -201,6 +203,11 @@ async def _database(app: web.Application) -> AsyncIterator[None]:
         await migrate.upgrade(engine)
     yield
     await engine.dispose()
+
+
+def _no_model() -> None:
+    """`QUESTION_MODEL=none`: questions are scored lexically."""
+    return None
 
 
 async def _knowledge(app: web.Application) -> AsyncIterator[None]:

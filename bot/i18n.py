@@ -11,6 +11,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date, datetime, time
+from functools import cache
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -71,6 +72,22 @@ class _Bundle(FluentBundle):
             return "{???}", errors
 
 
+@cache
+def _bundles(folder: Path, files: tuple[tuple[Path, int], ...]) -> dict[str, _Bundle]:
+    """Each language's messages from its catalog files (`files`: every path with its modification time), built once
+    per process and again if a file changes: parsing them took longer than most turns, and a process makes catalogs
+    more than once (the app, the sender, the command line). A bundle only reads its messages once built."""
+    bundles: dict[str, _Bundle] = {}
+    for lang in LANGUAGES:
+        bundle = _Bundle([lang], use_isolating=True)
+        for path, _modified in files:
+            if path.parent == folder / lang:
+                resource = FluentResource(path.read_text(encoding="utf-8"))
+                bundle.add_resource(_LatinIsolated().visit(resource) if lang == "ar" else resource)
+        bundles[lang] = bundle
+    return bundles
+
+
 class MissingMessage(LookupError):
     """A key that one of the catalogs does not have."""
 
@@ -79,13 +96,10 @@ class Catalogs:
     """All user-facing text. `text(lang, key, **args)` renders one message."""
 
     def __init__(self, folder: Path = LOCALES) -> None:
-        self.bundles: dict[str, _Bundle] = {}
-        for lang in LANGUAGES:
-            bundle = _Bundle([lang], use_isolating=True)
-            for path in sorted((folder / lang).glob("*.ftl")):
-                resource = FluentResource(path.read_text(encoding="utf-8"))
-                bundle.add_resource(_LatinIsolated().visit(resource) if lang == "ar" else resource)
-            self.bundles[lang] = bundle
+        files = tuple(
+            (path, path.stat().st_mtime_ns) for lang in LANGUAGES for path in sorted((folder / lang).glob("*.ftl"))
+        )
+        self.bundles = _bundles(folder, files)
 
     def has(self, lang: str, key: str) -> bool:
         return self.bundles[lang].has_message(key)

@@ -97,6 +97,11 @@ class Settings(BaseSettings):
         default=PrivacyPolicy.review_months, ge=0, le=LONGEST_REVIEW_MONTHS,
         description="months between two reminders to the facilitators to review the sharing settings (0: none)",
     )  # fmt: skip
+    question_model: Literal["e5", "none"] = Field(
+        default="e5",
+        description="`e5`: the bundled multilingual model scores questions (~150 MB of memory, loaded after start); "
+        "`none`: lexical scoring only",
+    )
     typing_after_ms: int = Field(
         default=500, ge=0, le=15_000, description="a turn still working after this long shows the member 'typing…'"
     )

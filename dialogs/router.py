@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.orm import joinedload
 
 from dialogs.common import outbox
 from dialogs.common.commands import Command, strip_mentions
@@ -259,10 +260,7 @@ def _misread(error: UserError) -> bool:
 
 
 async def _load(session: AsyncSession, member_id: int) -> tuple[Member, Community]:
-    member = await session.get(Member, member_id)
+    member = await session.get(Member, member_id, options=[joinedload(Member.community)])  # one query for both
     if member is None:
         raise LookupError(f"member {member_id} vanished during the turn")
-    community = await session.get(Community, member.community_id)
-    if community is None:
-        raise LookupError(f"community of member {member_id} vanished")
-    return member, community
+    return member, member.community

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 from alembic import command
@@ -32,15 +33,20 @@ async def downgrade(engine: AsyncEngine, revision: str = "base") -> None:
     await _run(engine, lambda cfg: command.downgrade(cfg, revision))
 
 
+@cache
+def heads() -> frozenset[str]:
+    """The newest revisions, read once per process: Alembic imports every migration file to find them."""
+    return frozenset(ScriptDirectory.from_config(alembic_config()).get_heads())
+
+
 async def pending(engine: AsyncEngine) -> bool:
     """True when the database is not at the newest migration."""
-    heads = set(ScriptDirectory.from_config(alembic_config()).get_heads())
 
     def current(connection: Connection) -> set[str]:
         return set(MigrationContext.configure(connection).get_current_heads())
 
     async with engine.connect() as connection:
-        return await connection.run_sync(current) != heads
+        return await connection.run_sync(current) != heads()
 
 
 async def _run(engine: AsyncEngine, step: Callable[[Config], None]) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy.orm import InstrumentedAttribute, contains_eager
 
 from storage.models import AuditLog, Community, Member, Role, WorkingGroup, WorkingGroupMember
 from storage.models.base import utcnow
@@ -40,7 +40,12 @@ async def memberships_in_tenant(
     who = Member.teams_user_id == teams_user_id
     if aad_object_id:
         who = who | (Member.aad_object_id == aad_object_id)
-    query = select(Member).join(Community).where(Community.tenant_id == tenant_id, Member.active.is_(True), who)
+    query = (
+        select(Member)
+        .join(Community)
+        .options(contains_eager(Member.community))  # the gate reads the community next: no second query
+        .where(Community.tenant_id == tenant_id, Member.active.is_(True), who)
+    )
     if teams:
         query = query.where(Community.team_id.in_(teams))
     rows = await session.scalars(query.order_by(Member.chosen_at.desc().nulls_last(), Community.id))

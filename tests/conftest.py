@@ -13,7 +13,14 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from bot.settings import Settings
 from storage import migrate
 from storage.db import create_engine, session_factory
-from tests.databases import POSTGRES_URL, empty_tables, postgres_unavailable_reason, reset_schema, sqlite_url
+from tests.databases import (
+    POSTGRES_URL,
+    empty_tables,
+    migrated_sqlite,
+    postgres_unavailable_reason,
+    reset_schema,
+    sqlite_url,
+)
 from tests.fake_connector import FakeConnector
 from tests.fakes import FakeClock
 from tests.server import LEILA, OMAR, SAMI, BotServer, serve, settings_for
@@ -58,7 +65,7 @@ async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
             await reset_schema(engine)
             _postgres_migrated = True
     else:
-        await migrate.upgrade(engine)
+        await migrated_sqlite(database_url)
     yield engine
     await engine.dispose()
 

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
+import shutil
+import sqlite3
+import tempfile
 from pathlib import Path
 
 from sqlalchemy import make_url, text
@@ -72,6 +76,28 @@ def postgres_unavailable_reason() -> str | None:
 
 def sqlite_url(folder: Path) -> str:
     return f"sqlite+aiosqlite:///{folder / 'tansiq-test.db'}"
+
+
+_sqlite_template: Path | None = None
+
+
+async def migrated_sqlite(database_url: str) -> None:
+    """Put a migrated, empty SQLite database at the URL's path: a copy of one file migrated once per test process.
+    Running every migration into a new file for each test cost more than most tests themselves."""
+    global _sqlite_template
+    if _sqlite_template is None:
+        folder = Path(tempfile.mkdtemp(prefix="tansiq-template-"))
+        engine = create_engine(sqlite_url(folder))
+        try:
+            await migrate.upgrade(engine)
+        finally:
+            await engine.dispose()
+        _sqlite_template = folder / "tansiq-test.db"
+        with contextlib.closing(sqlite3.connect(_sqlite_template)) as database:  # all in the main file: it is copied
+            database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    target = make_url(database_url).database
+    assert target, database_url
+    shutil.copyfile(_sqlite_template, target)
 
 
 async def reset_schema(engine: AsyncEngine) -> None:

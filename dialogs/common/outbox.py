@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Action, Meeting, MeetingOccurrence, Notification, Proposal, WorkingGroup
@@ -92,11 +92,12 @@ async def replan_many(
             if key not in wanted and row.status == PENDING and row.due_at > now and not row.attempts:
                 row.status = CANCELLED  # (a row being retried is one already due: its composer decides)
                 session.info[_CHANGED] = True
+    fresh: list[dict[str, Any]] = []
     for key, (subject, message) in wanted.items():
         known = stored[subject].get(key)
         if known is None:
             if message.due_at > now and key not in elsewhere:  # (not too late to plan; not planned by another)
-                session.add(_row(community_id, subject, message, now))
+                fresh.append(_fields(community_id, subject, message, now))
                 session.info[_CHANGED] = True
         elif known.status in (PENDING, CANCELLED):
             planned = (PENDING, message.due_at, message.payload, 0)
@@ -104,6 +105,8 @@ async def replan_many(
                 known.status, known.due_at, known.payload, known.attempts = planned
                 session.info[_CHANGED] = True
     await session.flush()
+    if fresh:  # one INSERT for all the new rows (an object each would be a statement each: their ids are not needed)
+        await session.execute(insert(Notification), fresh)
 
 
 async def cancel(session: AsyncSession, *, community_id: int, subject: str) -> None:
@@ -125,16 +128,20 @@ async def preload(session: AsyncSession, rows: Iterable[Notification]) -> None:
 
 
 def _row(community_id: int, subject: str, message: Planned, now: datetime) -> Notification:
-    return Notification(
-        community_id=community_id,
-        member_id=message.member_id,
-        channel=message.channel,
-        kind=message.kind,
-        subject=subject,
-        payload=message.payload,
-        dedup_key=message.dedup_key,
-        status=PENDING,
-        due_at=message.due_at,
-        attempts=0,
-        created_at=now,
-    )
+    return Notification(**_fields(community_id, subject, message, now))
+
+
+def _fields(community_id: int, subject: str, message: Planned, now: datetime) -> dict[str, Any]:
+    return {
+        "community_id": community_id,
+        "member_id": message.member_id,
+        "channel": message.channel,
+        "kind": message.kind,
+        "subject": subject,
+        "payload": message.payload,
+        "dedup_key": message.dedup_key,
+        "status": PENDING,
+        "due_at": message.due_at,
+        "attempts": 0,
+        "created_at": now,
+    }

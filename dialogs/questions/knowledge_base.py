@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, insert, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from dialogs.common.text import parse_number
@@ -271,12 +271,13 @@ class KnowledgeBase:
         for start in range(0, len(keys), _CHUNK):
             chunk = keys[start : start + _CHUNK]
             stored = set(await session.scalars(select(KnowledgeVector.key).where(KnowledgeVector.key.in_(chunk))))
-            session.add_all(
-                KnowledgeVector(key=key, model=self._embedder.name, vector=np.asarray(fresh[key], np.float32).tobytes())
+            rows = [
+                {"key": key, "model": self._embedder.name, "vector": np.asarray(fresh[key], np.float32).tobytes()}
                 for key in chunk
                 if key not in stored
-            )
-        await session.flush()
+            ]
+            if rows:  # one multi-row INSERT, not the unit of work's object per row
+                await session.execute(insert(KnowledgeVector), rows)
         self._saved.update(keys)
 
 

@@ -52,3 +52,28 @@ async def test_questions_wait_for_the_model_and_readyz_says_loading(
     finally:
         loaded.set()
         await server.close()
+
+
+async def test_without_the_model_questions_are_answered_by_their_words(
+    database_url, tmp_path, connector, clock
+) -> None:
+    loads: list[str] = []
+
+    def model_not_wanted() -> FakeEmbedder:
+        loads.append("model")
+        return FakeEmbedder()
+
+    settings = settings_for(database_url, tmp_path).model_copy(update={"question_model": "none"})
+    app = create_app(settings, clock=clock, load_embedder=model_not_wanted)
+    server = TestServer(app, host="127.0.0.1")
+    await server.start_server()
+    bot = BotServer(server, connector)
+    try:
+        await app[KNOWLEDGE].wait_ready()
+        assert await bot.get("/readyz") == (200, {"status": "ready"})
+        await bot.install()
+        answered = await bot.replies(bot.activity("personal_message_en", text="When is the next meeting?"))
+        assert "No meeting is scheduled yet" in card_texts(answered[0])
+        assert loads == []  # QUESTION_MODEL=none: no model loaded
+    finally:
+        await server.close()
