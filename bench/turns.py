@@ -3,6 +3,7 @@
     python bench/turns.py                                   # demo community, SQLite, c = 1, 8, 32, 3 rounds
     python bench/turns.py --db postgresql --members 10000   # a regional network's size (bench/seed.py)
     python bench/turns.py --turns 50 --rounds 1 --concurrency 1     # a smoke check (a minute)
+    python bench/turns.py --no-model                        # without the question model (QUESTION_MODEL=none)
 
 Both bots run as their own processes on loopback in local mode (anonymous, as `scripts/run.sh` starts Tansiq):
 `python -m bot run` on a database seeded by bench/seed.py, and bench/echo_bot.py. Every request is a real Teams
@@ -271,6 +272,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--reminders", action="store_true", help="keep Tansiq's reminder sender on (its start-up re-plan, its sends)"
     )
+    parser.add_argument(
+        "--no-model", action="store_true", help="QUESTION_MODEL=none: questions scored lexically, no model loaded"
+    )
     arguments = parser.parse_args(argv)
     concurrencies = [int(c) for c in arguments.concurrency.split(",")]
     chosen = [w for w in WORKLOADS if w.name in arguments.workloads.split(",")]
@@ -285,6 +289,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         "PORT": "3988",
         "LOG_LEVEL": "WARNING",
         "REMINDERS_ENABLED": "true" if arguments.reminders else "false",
+        "QUESTION_MODEL": "none" if arguments.no_model else "e5",
     }
     python = sys.executable
     tansiq, ready = start("tansiq", [python, "-m", "bot", "run"], port=3988, env=env, log=workdir / "tansiq.log")
@@ -319,6 +324,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         tansiq.stop()
         echo.stop()
     size = f"demo community + {arguments.members:,} members" if arguments.members else "demo community"
+    size += ", questions scored lexically (no model)" if arguments.no_model else ", the e5 model loaded"
     report = "\n".join(
         [
             f"{machine}; {arguments.db}, {size}; {arguments.turns} turns × {arguments.rounds} rounds per "

@@ -127,9 +127,10 @@ class Registry:
             name = self._words.get(tuple(folded[:size]))
             if name:
                 return Command(name, said.rest(size))
-        suggestion = self.closest(folded[0])
-        if said.slash or (suggestion and len(words) <= _SUGGEST_MAX_WORDS):
-            return Command("unknown", words[0], suggestion)
+        if said.slash or len(words) <= _SUGGEST_MAX_WORDS:  # (a longer message is a question: no suggestion needed)
+            suggestion = self.closest(folded[0])
+            if said.slash or suggestion:
+                return Command("unknown", words[0], suggestion)
         return None
 
     def closest(self, word: str) -> str | None:

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from sqlalchemy import ColumnElement, and_, func, insert, or_, select
+from sqlalchemy import ColumnElement, and_, func, insert, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from dialogs.common.text import parse_number
@@ -300,20 +300,18 @@ def _published(community_id: int) -> Any:
 
 async def _signature(session: AsyncSession, community_id: int) -> tuple[Any, ...]:
     """Changes whenever an FAQ entry, a publication or a searchable decision is added, edited or removed."""
-    faq = await session.execute(
-        select(
-            func.count(FaqEntry.id),
-            func.sum(FaqEntry.id),
-            func.sum(FaqEntry.revision),
-            func.max(FaqEntry.created_at),  # a new row may reuse a removed row's id (SQLite): not its creation
-        ).where(FaqEntry.community_id == community_id)
-    )
+    faq = select(
+        func.count(FaqEntry.id),
+        func.sum(FaqEntry.id),
+        func.sum(FaqEntry.revision),
+        func.max(FaqEntry.created_at),  # a new row may reuse a removed row's id (SQLite): not its creation
+    ).where(FaqEntry.community_id == community_id)
     published = _published(community_id).subquery()
-    minutes = await session.execute(select(func.count(), func.sum(published.c.id)))
-    decisions = await session.execute(
-        select(func.count(Decision.id), func.sum(Decision.id)).where(_searchable_decision(community_id))
-    )
-    return (*faq.one(), *minutes.one(), *decisions.one())
+    minutes = select(func.count(), func.sum(published.c.id))
+    decisions = select(func.count(Decision.id), func.sum(Decision.id)).where(_searchable_decision(community_id))
+    parts = [part.subquery() for part in (faq, minutes, decisions)]  # one row each, read in one statement
+    both = parts[0].join(parts[1], true()).join(parts[2], true())
+    return tuple((await session.execute(select(*parts).select_from(both))).one())
 
 
 def _searchable_decision(community_id: int) -> ColumnElement[bool]:
