@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import atexit
 import contextlib
 import os
 import shutil
@@ -87,6 +88,7 @@ async def migrated_sqlite(database_url: str) -> None:
     global _sqlite_template
     if _sqlite_template is None:
         folder = Path(tempfile.mkdtemp(prefix="tansiq-template-"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
         engine = create_engine(sqlite_url(folder))
         try:
             await migrate.upgrade(engine)
