@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import ssl
 from collections.abc import Callable
 from functools import cache
@@ -19,6 +20,7 @@ from microsoft_agents.hosting.core import (
     TurnContext,
     TurnState,
 )
+from microsoft_agents.hosting.core.connector.client import user_token_client
 from microsoft_agents.hosting.msteams import TeamsAgentExtension
 from microsoft_teams.api import ApiClient
 from microsoft_teams.common import Client, ClientOptions
@@ -71,6 +73,8 @@ def build_agent(
     )
     if settings.local_mode:
         app.before_turn(_tokenless_teams_client)  # must run before the Teams extension's own hook
+        # The SDK warns on every anonymous turn that its token client has no App ID: local mode has none by design.
+        logging.getLogger(user_token_client.__name__).setLevel(logging.ERROR)
     TeamsAgentExtension(app)
     renderer = Renderer(Catalogs(), links=links, clock=clock)
     app.before_turn(Gate(sessions=sessions, settings=settings, renderer=renderer, clock=clock).before_turn)

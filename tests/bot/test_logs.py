@@ -118,6 +118,7 @@ async def test_a_turn_writes_one_line_with_its_request_id_and_no_words_nor_names
     for words in ("quince", "marmalade", "السفرجل", "مربى", *NAMES):
         assert words not in said
     assert {line.get("request_id") for line in lines} == {MS_CV, arabic.request_id}
+    assert [line for line in lines if line["level"] == "WARNING"] == []  # (local mode has no App ID, by design)
 
 
 async def test_a_card_button_and_a_stranger_each_have_their_line(bot, sessions, log_lines) -> None:
