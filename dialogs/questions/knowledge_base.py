@@ -46,6 +46,7 @@ from dialogs.questions.engine import (
 from dialogs.questions.facts.meetings import without_dates
 from dialogs.questions.facts.people import without_names
 from storage import repositories as repo
+from storage.db import read_only
 from storage.models import (
     AgendaItem,
     AgendaStatus,
@@ -158,12 +159,16 @@ class KnowledgeBase:
     async def _warm(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         started = asyncio.get_running_loop().time()
         try:
-            async with sessions.begin() as session:
-                await self._prepare(session)
+            # Read only while the model loads and texts are embedded (on SQLite a writing transaction would hold the
+            # one write lock all that time, and members' turns would be told the bot is busy); then what was
+            # embedded is stored in one short write.
+            async with read_only(sessions)() as session:
+                await self._prepare(session, store=False)
                 communities = list(await session.scalars(select(Community.id)))
-            for community_id in communities:
-                async with sessions() as session, session.begin():
-                    await self.index(session, community_id=community_id)
+                for community_id in communities:
+                    await self.index(session, community_id=community_id, store=False)
+            async with sessions.begin() as session:
+                await self._store_new_vectors(session)
         except Exception:  # a failed warm-up must not stop the bot: the first question builds what is missing
             logger.exception("knowledge warm-up failed; indexes are built on the first question instead")
             return
@@ -197,9 +202,10 @@ class KnowledgeBase:
             return found
         return Answer(query=question, hits=(hits[0],), confident=True)
 
-    async def index(self, session: AsyncSession, *, community_id: int) -> KnowledgeIndex:
-        """The community's index, brought up to date with the database first."""
-        await self._prepare(session)
+    async def index(self, session: AsyncSession, *, community_id: int, store: bool = True) -> KnowledgeIndex:
+        """The community's index, brought up to date with the database first; the vectors of texts embedded for it
+        are stored in `session` (`store=False`: not, it only reads; `_store_new_vectors` stores them later)."""
+        await self._prepare(session, store=store)
         signature = await _signature(session, community_id)
         state = self._communities.get(community_id)
         if state is not None and state.signature == signature:
@@ -211,10 +217,10 @@ class KnowledgeBase:
                 index = await asyncio.to_thread(KnowledgeIndex, embedder=self._embedder, vectors=vectors)
                 state = self._communities[community_id] = _Community(index)
             if state.signature != signature:
-                await self._refresh(session, state, community_id=community_id, signature=signature)
+                await self._refresh(session, state, community_id=community_id, signature=signature, store=store)
             return state.index
 
-    async def _prepare(self, session: AsyncSession) -> None:
+    async def _prepare(self, session: AsyncSession, *, store: bool = True) -> None:
         """The model and the live facts' index (their vectors stored like the FAQ's: a restart embeds none)."""
         if self._ready:
             return
@@ -230,12 +236,12 @@ class KnowledgeBase:
                 vectors=vectors,
                 scoring=live_fact_scoring(self._embedder),
             )
-            if self._embedder is not None:
+            if self._embedder is not None and store:
                 await self._store_vectors(session, self._facts)
             self._ready = True
 
     async def _refresh(
-        self, session: AsyncSession, state: _Community, *, community_id: int, signature: tuple[Any, ...]
+        self, session: AsyncSession, state: _Community, *, community_id: int, signature: tuple[Any, ...], store: bool
     ) -> None:
         stamps = await _stamps(session, community_id)
         changed = [key for key, stamp in stamps.items() if state.stamps.get(key) != stamp]
@@ -250,8 +256,16 @@ class KnowledgeBase:
             len(changed),
             len(gone),
         )
-        if self._embedder is not None and changed:
+        if self._embedder is not None and changed and store:
             await self._store_vectors(session, state.index)
+
+    async def _store_new_vectors(self, session: AsyncSession) -> None:
+        """Store every vector embedded and not stored yet (the live facts' and every community's)."""
+        if self._embedder is None:
+            return
+        for index in (self._facts, *(state.index for state in self._communities.values())):
+            if index is not None:
+                await self._store_vectors(session, index)
 
     async def _stored_vectors(self, session: AsyncSession) -> dict[str, np.ndarray]:
         if self._embedder is None:

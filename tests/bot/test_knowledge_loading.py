@@ -4,13 +4,16 @@ until questions can be answered."""
 
 from __future__ import annotations
 
+import asyncio
 import threading
+from collections.abc import Sequence
 
+import numpy as np
 from aiohttp.test_utils import TestServer
 from sqlalchemy import func, select
 
 from bot.app import KNOWLEDGE, create_app
-from storage.models import Ticket
+from storage.models import KnowledgeVector, Ticket
 from tests.dialogs.questions.fake_embedder import FakeEmbedder
 from tests.server import BotServer, card_texts, settings_for
 
@@ -76,4 +79,43 @@ async def test_without_the_model_questions_are_answered_by_their_words(
         assert "No meeting is scheduled yet" in card_texts(answered[0])
         assert loads == []  # QUESTION_MODEL=none: no model loaded
     finally:
+        await server.close()
+
+
+async def test_members_write_while_the_model_embeds_at_start(
+    database_url, tmp_path, connector, clock, sessions
+) -> None:
+    """A first start embeds every live-fact phrasing (tens of seconds on a small machine): meanwhile members' turns,
+    writing ones too, are served (on SQLite the warm-up holds no write lock while it embeds), and what it embedded
+    is stored once it is done."""
+    embedding, release = threading.Event(), threading.Event()
+
+    class SlowModel(FakeEmbedder):
+        def embed(self, texts: Sequence[str], *, query: bool) -> np.ndarray:
+            embedding.set()  # (the warm-up is what embeds first: the live facts' phrasings)
+            release.wait(30)
+            return super().embed(texts, query=query)
+
+    app = create_app(settings_for(database_url, tmp_path), clock=clock, load_embedder=SlowModel)
+    server = TestServer(app, host="127.0.0.1")
+    await server.start_server()
+    bot = BotServer(server, connector)
+    try:
+        assert await asyncio.to_thread(embedding.wait, 30)
+        await bot.install()
+        added = await bot.replies(
+            bot.activity("personal_message_en", text="action add Share the 4W template | me | next Thursday")
+        )
+        assert "Share the 4W template" in card_texts(added[0])  # recorded, not "busy, try again"
+        assert await bot.get("/readyz") == (503, {"status": "loading"})
+        async with sessions() as session:
+            assert await session.scalar(select(func.count()).select_from(KnowledgeVector)) == 0
+
+        release.set()
+        await app[KNOWLEDGE].wait_ready()
+        assert await bot.get("/readyz") == (200, {"status": "ready"})
+        async with sessions() as session:
+            assert await session.scalar(select(func.count()).select_from(KnowledgeVector)) > 0
+    finally:
+        release.set()
         await server.close()
