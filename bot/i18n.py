@@ -73,19 +73,15 @@ class _Bundle(FluentBundle):
 
 
 @cache
-def _bundles(folder: Path, files: tuple[tuple[Path, int], ...]) -> dict[str, _Bundle]:
-    """Each language's messages from its catalog files (`files`: every path with its modification time), built once
-    per process and again if a file changes: parsing them took longer than most turns, and a process makes catalogs
-    more than once (the app, the sender, the command line). A bundle only reads its messages once built."""
-    bundles: dict[str, _Bundle] = {}
-    for lang in LANGUAGES:
-        bundle = _Bundle([lang], use_isolating=True)
-        for path, _modified in files:
-            if path.parent == folder / lang:
-                resource = FluentResource(path.read_text(encoding="utf-8"))
-                bundle.add_resource(_LatinIsolated().visit(resource) if lang == "ar" else resource)
-        bundles[lang] = bundle
-    return bundles
+def _bundle(lang: str, files: tuple[tuple[Path, int], ...]) -> _Bundle:
+    """One language's messages from its catalog files (`files`: each path with its modification time), built once per
+    process and again if a file changes: parsing them took longer than most turns, and a process makes catalogs more
+    than once (the app, the sender, the command line). A bundle only reads its messages once built."""
+    bundle = _Bundle([lang], use_isolating=True)
+    for path, _modified in files:
+        resource = FluentResource(path.read_text(encoding="utf-8"))
+        bundle.add_resource(_LatinIsolated().visit(resource) if lang == "ar" else resource)
+    return bundle
 
 
 class MissingMessage(LookupError):
@@ -96,10 +92,12 @@ class Catalogs:
     """All user-facing text. `text(lang, key, **args)` renders one message."""
 
     def __init__(self, folder: Path = LOCALES) -> None:
-        files = tuple(
-            (path, path.stat().st_mtime_ns) for lang in LANGUAGES for path in sorted((folder / lang).glob("*.ftl"))
-        )
-        self.bundles = _bundles(folder, files)
+        self.bundles = {
+            lang: _bundle(
+                lang, tuple((path, path.stat().st_mtime_ns) for path in sorted((folder / lang).glob("*.ftl")))
+            )
+            for lang in LANGUAGES
+        }
 
     def has(self, lang: str, key: str) -> bool:
         return self.bundles[lang].has_message(key)
